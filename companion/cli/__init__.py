@@ -1,0 +1,44 @@
+"""The ``spotlight`` command. Each subcommand lives in its own module and is listed here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..nlp import ModelNotFound
+from ..settings import SettingsError
+from . import score
+from .common import CommandError
+
+# One explicit list: the order is the order of `spotlight --help`.
+COMMANDS = (score,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spotlight",
+        description="Spotlight: a writing coach that helps you lift up the people around you.",
+    )
+    parser.add_argument("--version", action="version", version=f"spotlight {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        command.add_parser(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except (CommandError, SettingsError, ModelNotFound) as error:
+        print(f"spotlight: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""The scoring engine: text in, :class:`~companion.scoring.report.Report` out.
+
+    >>> scorer = Scorer(load_pipeline())
+    >>> scorer.score("Thanks to @maria for the review!").label
+    'promotes_others'
+
+Flow: :mod:`companion.nlp` parses (line by line, cached) → :mod:`.features` reads the Doc
+once → each rule in :mod:`.registry` judges the features → :mod:`.verdict` turns the rule
+verdicts into scores, a label and nudges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator
+from itertools import repeat
+
+from spacy.language import Language
+
+from ..nlp import DraftParser, model_name
+from .features import extract
+from .report import Report
+from .verdict import SCORER_VERSION, build_report
+
+__all__ = ["Scorer", "ScoreError", "Report", "SCORER_VERSION"]
+
+
+class ScoreError(ValueError):
+    """The text cannot be scored (too long, not text); the message says why."""
+
+
+class Scorer:
+    """Scores drafts with one loaded pipeline. Not thread-safe: use it from one thread.
+
+    Args:
+        nlp: the pipeline from :func:`companion.nlp.load_pipeline`.
+        max_chars: longest text accepted; longer ones raise :class:`ScoreError`.
+        batch_size: texts per ``nlp.pipe`` batch in :meth:`score_many`.
+    """
+
+    def __init__(self, nlp: Language, *, max_chars: int = 50_000, batch_size: int = 64):
+        self.parser = DraftParser(nlp, batch_size=batch_size)
+        self.model = model_name(nlp)
+        self.max_chars = max_chars
+
+    def check(self, text: object) -> str:
+        """Return ``text`` if it can be scored, else raise :class:`ScoreError`."""
+        if not isinstance(text, str):
+            raise ScoreError(f"text must be a string, not {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise ScoreError(
+                f"text is {len(text):,} characters; the most Spotlight scores is "
+                f"{self.max_chars:,} (the longest post any supported site allows is 40,000)"
+            )
+        return text
+
+    def score(
+        self, text: str, *, kind: str | None = None, disabled_rules: Collection[str] = ()
+    ) -> Report:
+        """Score one draft. Lines seen in recent drafts are not parsed again.
+
+        Args:
+            text: the draft as the user sees it.
+            kind: ``post``, ``reply`` or ``comment``; a reply is part of a conversation.
+            disabled_rules: rule ids the user turned off; they raise no nudges.
+
+        Raises:
+            ScoreError: the text is not a string or is too long.
+        """
+        doc = self.parser.parse(self.check(text))
+        return build_report(extract(doc, kind=kind), self.model, disabled_rules)
+
+    def score_many(
+        self,
+        texts: Iterable[str],
+        *,
+        kinds: Iterable[str | None] | None = None,
+        disabled_rules: Collection[str] = (),
+    ) -> Iterator[Report]:
+        """Score many texts in batches with ``nlp.pipe``; reports come in input order.
+
+        Args:
+            texts: the drafts.
+            kinds: the kind of each draft, in the same order (default: all unknown).
+
+        Raises:
+            ScoreError: a text is not a string or is too long (checked as it is reached).
+        """
+        checked = (self.check(text) for text in texts)
+        kinds = repeat(None) if kinds is None else iter(kinds)
+        for doc, kind in zip(self.parser.parse_many(checked), kinds):
+            yield build_report(extract(doc, kind=kind), self.model, disabled_rules)

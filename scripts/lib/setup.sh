@@ -1,0 +1,54 @@
+# Install steps shared by scripts/run, scripts/test and the other scripts.
+# Each step is idempotent and skips itself when what it installs is already there, so a
+# fresh Debian machine and a developer's machine run the same commands.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+
+# ensure_python_env [extra]: .venv with the project installed (editable), re-installed
+# whenever pyproject.toml changes.
+ensure_python_env() {
+    local extra="${1:-}" spec="." stamp
+    [[ -n "$extra" ]] && spec=".[$extra]"
+    if [[ ! -x "$PY" ]]; then
+        say "Creating $VENV"
+        python3 -m venv "$VENV"
+    fi
+    stamp="$VENV/.spotlight-installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)-${extra:-base}"
+    if [[ ! -f "$stamp" ]]; then
+        say "Installing Spotlight ${extra:+with [$extra] }into .venv (pip install -e '$spec')"
+        "$PY" -m pip install --quiet --upgrade pip
+        (cd "$ROOT" && "$PY" -m pip install --quiet -e "$spec")
+        rm -f "$VENV"/.spotlight-installed-*
+        touch "$stamp"
+    fi
+}
+
+# ensure_chromium: Debian's chromium, which the browser tests drive (never a downloaded one).
+ensure_chromium() {
+    if [[ -x /usr/bin/chromium ]]; then return; fi
+    say "Installing Debian's chromium (for the browser tests)"
+    local sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium
+}
+
+# ensure_node_packages DIR...: npm ci in each DIR that has a package-lock.json, again when
+# the lock file changes.
+ensure_node_packages() {
+    local dir stamp
+    for dir in "$@"; do
+        [[ -f "$dir/package-lock.json" ]] || continue
+        stamp="$dir/node_modules/.spotlight-$(sha256sum "$dir/package-lock.json" | cut -c1-16)"
+        if [[ ! -f "$stamp" ]]; then
+            say "Installing npm packages in ${dir#"$ROOT"/}"
+            (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+            touch "$stamp"
+        fi
+    done
+}
