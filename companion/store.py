@@ -1,0 +1,355 @@
+"""The history database: the only module that touches SQLite (through sqlite-utils).
+
+Tables, named so the file reads well in Datasette:
+
+- ``posts``: one row per published post: where and when, its label, a 0-100 score per
+  dimension, the overall score, its nudges (JSON) and, if the user keeps texts, the text.
+- ``people``: who each post mentioned or replied to, for the people ranking and the
+  network breadth.
+- ``user_settings``: the choices made on the history page (goal, keep texts, ...), JSON.
+
+Every write is one transaction with ``synchronous=FULL`` in WAL mode: when a write
+returns, it is on disk, and a crash at any moment leaves a database that opens.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from .posts import clean_post, utc_now
+
+# The scoring engine's dimensions (companion.scoring.report.DIMENSIONS), one column each.
+# Spelled out here because the schema is fixed by the migrations: a new dimension needs a
+# new migration, not just a new name (a test keeps the two lists equal).
+DIMENSIONS = ("spotlight", "engage", "help", "human", "learn", "substance")
+
+migrations = Migrations("spotlight")
+
+POST_COLUMNS = (
+    "id", "posted_at", "posted_date", "recorded_at", "site", "kind", "url", "source",
+    "text", "text_kept", "chars", "words", "label", "promotes_others", "self_promotion",
+    "overall", *DIMENSIONS, "nudges", "people_count", "replied_to", "model", "scorer_version",
+)  # fmt: skip
+BUCKETS = {
+    "day": "posted_date",
+    # The Monday of the post's week (ISO weeks start on Monday).
+    "week": "date(posted_date, '-6 days', 'weekday 1')",
+    "month": "substr(posted_date, 1, 7) || '-01'",
+}
+
+
+@migrations()
+def m001_create_tables(db: sqlite_utils.Database) -> None:
+    columns: dict[str, Any] = {name: str for name in POST_COLUMNS}
+    for name in ("text_kept", "chars", "words", "promotes_others", "self_promotion",
+                 "overall", *DIMENSIONS, "people_count"):  # fmt: skip
+        columns[name] = int
+    db["posts"].create(columns, pk="id", not_null={"posted_at", "posted_date", "site", "label"})
+    db["posts"].create_index(["posted_at"])
+    db["posts"].create_index(["posted_date", "label"])
+    db["posts"].create_index(["site", "posted_at"])
+    db["people"].create(
+        {"post_id": str, "person": str, "name": str, "kind": str, "role": str, "posted_at": str},
+        pk=("post_id", "person", "role"),
+    )
+    db["people"].create_index(["posted_at", "person"])
+    db["people"].create_index(["person", "posted_at"])
+    db["user_settings"].create({"key": str, "value": str}, pk="key")
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or used; the message says what to do."""
+
+
+def _person_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _post_row(post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> dict[str, Any]:
+    scores = report.get("scores", {})
+    return {
+        **{key: post[key] for key in ("id", "posted_at", "posted_date", "site", "kind", "url")},
+        "source": post["source"],
+        "recorded_at": utc_now(),
+        "text": post["text"] if keep_text else None,
+        "text_kept": int(keep_text),
+        "chars": len(post["text"]),
+        "words": int(report.get("words", 0)),
+        "label": report.get("label", "neutral"),
+        "promotes_others": int(bool(report.get("promotes_others"))),
+        "self_promotion": int(bool(report.get("self_promotion"))),
+        "overall": int(report.get("overall", 0)),
+        **{dimension: int(scores.get(dimension, 0)) for dimension in DIMENSIONS},
+        "nudges": json.dumps(report.get("nudges", []), ensure_ascii=False),
+        "people_count": 0,
+        "replied_to": json.dumps(post["replied_to"], ensure_ascii=False),
+        "model": report.get("model"),
+        "scorer_version": report.get("scorer_version"),
+    }
+
+
+def _people_rows(post: dict[str, Any], report: dict[str, Any]) -> list[dict[str, Any]]:
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    found = [(p.get("text", ""), p.get("kind", "name"), "mentioned") for p in report.get("people", [])]
+    replied = [(name, "handle" if name.startswith("@") else "name", "replied_to")
+               for name in post["replied_to"]]  # fmt: skip
+    for name, kind, role in found + replied:
+        key = _person_key(name)
+        if key:
+            rows.setdefault((key, role), {"post_id": post["id"], "person": key, "name": name.strip(),
+                                          "kind": kind, "role": role, "posted_at": post["posted_at"]})  # fmt: skip
+    return list(rows.values())
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    row = dict(row)
+    for key in ("nudges", "replied_to"):
+        row[key] = json.loads(row[key]) if row.get(key) else []
+    for key in ("text_kept", "promotes_others", "self_promotion"):
+        row[key] = bool(row[key])
+    row["scores"] = {dimension: row.pop(dimension) for dimension in DIMENSIONS}
+    return row
+
+
+def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
+    """SQL conditions for the page's filters: date range (inclusive days), site, label."""
+    parts, params = [], []
+    for key, sql in (("since", "posted_date >= ?"), ("until", "posted_date <= ?"),
+                     ("site", "site = ?"), ("label", "label = ?")):  # fmt: skip
+        if filters.get(key):
+            parts.append(sql)
+            params.append(filters[key])
+    return (" where " + " and ".join(parts)) if parts else "", params
+
+
+class Store:
+    """The history database. Open with :meth:`Store.open`; safe to share between threads."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path):
+        self.db = db
+        self.path = path
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (or create) the history database at ``path``, 0600, WAL, migrated.
+
+        Raises:
+            StoreError: the file cannot be created or is not a Spotlight database.
+        """
+        path = Path(path).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+            os.chmod(path, 0o600)
+            conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA busy_timeout = 10000")
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = FULL")
+            migrations.apply(db)
+        except (OSError, sqlite3.DatabaseError) as error:
+            raise StoreError(f"cannot open the history database {path}: {error}") from None
+        for suffix in ("-wal", "-shm"):
+            if Path(f"{path}{suffix}").exists():
+                os.chmod(f"{path}{suffix}", 0o600)
+        return cls(db, path)
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()
+
+    # -- settings ---------------------------------------------------------------------
+
+    def user_settings(self) -> dict[str, Any]:
+        """The stored user settings (only those ever set), decoded from JSON."""
+        with self._lock:
+            rows = self.db.query("select key, value from user_settings")
+            return {row["key"]: json.loads(row["value"]) for row in rows}
+
+    def save_user_settings(self, values: dict[str, Any]) -> None:
+        """Store these settings (each value JSON-encodable), in one transaction."""
+        rows = [{"key": key, "value": json.dumps(value)} for key, value in values.items()]
+        with self._lock, self.db.atomic():
+            self.db["user_settings"].upsert_all(rows, pk="key")
+
+    def _keep_text(self) -> bool:
+        row = self.db.execute("select value from user_settings where key = 'store_text'").fetchone()
+        return True if row is None else bool(json.loads(row[0]))
+
+    # -- posts ------------------------------------------------------------------------
+
+    def record_post(self, post: dict[str, Any], report: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+        """Record a published post with its report; idempotent on ``post["id"]``.
+
+        Returns:
+            ``(row, created)``: the stored post (as :meth:`get_post` returns it) and
+            whether this call stored it (``False``: it was already there, unchanged).
+
+        Raises:
+            companion.posts.PostError: the post is malformed.
+        """
+        post = clean_post(post, source=post.get("source", "api") if isinstance(post, dict) else "api")
+        with self._lock:
+            with self.db.atomic():
+                created = self._insert(post, report, self._keep_text())
+            return self._get(post["id"]), created
+
+    def record_posts(self, items: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> tuple[int, int]:
+        """Record many ``(post, report)`` pairs in ONE transaction: all or nothing.
+
+        Every post is checked before anything is written. Posts already stored (or
+        repeated in ``items``) are skipped.
+
+        Returns:
+            ``(added, skipped)``.
+
+        Raises:
+            companion.posts.PostError: a post is malformed; nothing was written.
+        """
+        cleaned = [(clean_post(post, source=post.get("source", "import") if isinstance(post, dict)
+                               else "import"), report) for post, report in items]  # fmt: skip
+        added = 0
+        with self._lock:
+            keep_text = self._keep_text()
+            with self.db.atomic():
+                for post, report in cleaned:
+                    added += self._insert(post, report, keep_text)
+        return added, len(cleaned) - added
+
+    def _insert(self, post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> bool:
+        row = _post_row(post, report, keep_text)
+        people = _people_rows(post, report)
+        row["people_count"] = len({person["person"] for person in people})
+        names = ", ".join(POST_COLUMNS)
+        marks = ", ".join(f":{name}" for name in POST_COLUMNS)
+        cursor = self.db.conn.execute(f"insert or ignore into posts ({names}) values ({marks})", row)
+        if cursor.rowcount == 0:
+            return False
+        if people:
+            self.db.conn.executemany(
+                "insert or ignore into people (post_id, person, name, kind, role, posted_at) "
+                "values (:post_id, :person, :name, :kind, :role, :posted_at)",
+                people,
+            )
+        return True
+
+    def _get(self, post_id: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("select * from posts where id = ?", [post_id]))
+        return _decode(rows[0]) if rows else None
+
+    def get_post(self, post_id: str) -> dict[str, Any] | None:
+        """The stored post with this id, or ``None``."""
+        with self._lock:
+            return self._get(post_id)
+
+    def list_posts(self, filters: dict[str, Any], *, limit: int = 50, offset: int = 0
+                   ) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+        """Posts newest first matching ``filters`` (since, until, site, label), and the total."""
+        where, params = _where(filters)
+        with self._lock:
+            total = self.db.execute(f"select count(*) from posts{where}", params).fetchone()[0]
+            rows = self.db.query(
+                f"select * from posts{where} order by posted_at desc, id limit ? offset ?",
+                [*params, limit, offset],
+            )
+            return [_decode(row) for row in rows], total
+
+    def iter_posts(self) -> Iterator[dict[str, Any]]:
+        """Every post, oldest first (for export); reads a snapshot in pages of 1,000."""
+        last = ("", "")
+        while True:
+            with self._lock:
+                rows = list(self.db.query(
+                    "select * from posts where (posted_at, id) > (?, ?) order by posted_at, id "
+                    "limit 1000", list(last)))  # fmt: skip
+            if not rows:
+                return
+            yield from (_decode(row) for row in rows)
+            last = (rows[-1]["posted_at"], rows[-1]["id"])
+
+    def delete_post(self, post_id: str) -> bool:
+        """Delete one post and its people; ``False`` if there was no such post."""
+        with self._lock, self.db.atomic():
+            self.db.conn.execute("delete from people where post_id = ?", [post_id])
+            return self.db.conn.execute("delete from posts where id = ?", [post_id]).rowcount > 0
+
+    def delete_all_posts(self) -> int:
+        """Delete every post and person; returns how many posts there were."""
+        with self._lock, self.db.atomic():
+            self.db.conn.execute("delete from people")
+            return self.db.conn.execute("delete from posts").rowcount
+
+    def forget_texts(self) -> int:
+        """Remove the text of every stored post, keeping scores and people."""
+        with self._lock, self.db.atomic():
+            return self.db.conn.execute(
+                "update posts set text = null, text_kept = 0 where text is not null").rowcount
+
+    # -- the history page's queries ---------------------------------------------------
+
+    def post_count(self) -> int:
+        with self._lock:
+            return self.db.execute("select count(*) from posts").fetchone()[0]
+
+    def trend_buckets(self, bucket: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        """Per day/week/month: post counts per label and the mean score per dimension."""
+        start = BUCKETS[bucket]
+        where, params = _where(filters)
+        means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
+        sql = (f"select {start} as start, count(*) as posts, "
+               "sum(label = 'promotes_others') as promotes_others, "
+               "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
+               f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means} "
+               f"from posts{where} group by start order by start")  # fmt: skip
+        with self._lock:
+            return list(self.db.query(sql, params))
+
+    def site_split(self, filters: dict[str, Any]) -> list[dict[str, Any]]:
+        """Per site: post count and how many promote others."""
+        where, params = _where(filters)
+        sql = ("select site, count(*) as posts, sum(label = 'promotes_others') as promotes_others, "
+               f"avg(overall) as overall from posts{where} group by site order by posts desc")
+        with self._lock:
+            return list(self.db.query(sql, params))
+
+    def recent_labels(self, count: int) -> list[str]:
+        """The labels of the last ``count`` posts, newest first."""
+        with self._lock:
+            rows = self.db.execute(
+                "select label from posts order by posted_at desc limit ?", [count]).fetchall()
+        return [row[0] for row in rows]
+
+    def people_ranking(self, since: str | None, limit: int) -> list[dict[str, Any]]:
+        """People mentioned or replied to since ``since`` (UTC time), most posts first."""
+        sql = ("select person, max(name) as name, max(kind) as kind, count(distinct post_id) as posts, "
+               "max(posted_at) as last_at, min(posted_at) as first_at from people "
+               "where posted_at >= ? group by person order by posts desc, last_at desc limit ?")
+        with self._lock:
+            return list(self.db.query(sql, [since or "", limit]))
+
+    def distinct_people_since(self, since: str) -> int:
+        """How many different people posts mentioned or replied to since ``since`` (UTC)."""
+        with self._lock:
+            return self.db.execute(
+                "select count(distinct person) from people where posted_at >= ?", [since]
+            ).fetchone()[0]
+
+    def sites(self) -> list[str]:
+        with self._lock:
+            return [row[0] for row in self.db.execute("select distinct site from posts order by site")]
+
+    def integrity_check(self) -> str:
+        """``ok`` or SQLite's description of what is damaged."""
+        with self._lock:
+            rows = self.db.execute("pragma integrity_check").fetchall()
+        return "; ".join(str(row[0]) for row in rows)

@@ -1,0 +1,209 @@
+"""The history database, on a real SQLite file in tmp_path."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+
+import pytest
+
+from companion.posts import PostError
+from companion.store import DIMENSIONS, Store, StoreError
+
+
+def make_report(label="promotes_others", people=("@maria",), overall=70):
+    return {
+        "label": label,
+        "promotes_others": label == "promotes_others",
+        "self_promotion": label == "self_promotion",
+        "scores": {dimension: 50 for dimension in DIMENSIONS},
+        "overall": overall,
+        "nudges": [{"rule": "r", "dimension": "help", "message": "m", "spans": []}],
+        "people": [{"text": name, "kind": "handle" if name[0] == "@" else "name",
+                    "start": 0, "end": len(name)} for name in people],  # fmt: skip
+        "words": 3,
+        "model": "en_core_web_sm-3.8.0",
+        "scorer_version": "test",
+    }
+
+
+def make_post(ident="p1", **extra):
+    post = {"id": ident, "text": "Thanks @maria!", "site": "linkedin", "kind": "post",
+            "posted_at": "2026-11-20T23:30:00-05:00"}  # fmt: skip
+    post.update(extra)
+    return post
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "data" / "history.db")
+    yield store
+    store.close()
+
+
+def test_store_open_creates_private_file_in_wal_mode(tmp_path):
+    path = tmp_path / "new" / "dir" / "history.db"
+    store = Store.open(path)
+    try:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+        assert {"posts", "people", "user_settings"} <= set(store.db.table_names())
+    finally:
+        store.close()
+
+
+def test_store_reopen_keeps_data_and_does_not_rerun_migrations(tmp_path):
+    path = tmp_path / "history.db"
+    store = Store.open(path)
+    store.record_post(make_post(), make_report())
+    store.close()
+    store = Store.open(path)
+    try:
+        assert store.post_count() == 1
+        applied = store.db.execute("select count(*) from _sqlite_migrations").fetchone()[0]
+        assert applied == 1
+    finally:
+        store.close()
+
+
+def test_store_open_refuses_a_file_that_is_not_sqlite(tmp_path):
+    path = tmp_path / "history.db"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="cannot open"):
+        Store.open(path)
+
+
+def test_store_dimensions_match_the_scoring_engine():
+    from companion.scoring.report import DIMENSIONS as SCORING_DIMENSIONS
+
+    assert DIMENSIONS == SCORING_DIMENSIONS
+
+
+def test_store_record_post_is_idempotent_on_id(store):
+    first, created = store.record_post(make_post(), make_report())
+    again, created_again = store.record_post(make_post(text="changed"), make_report("neutral"))
+    assert (created, created_again) == (True, False)
+    assert again == first
+    assert store.post_count() == 1
+    assert first["text"] == "Thanks @maria!"
+
+
+def test_store_record_post_normalises_time_site_and_keeps_local_day(store):
+    row, _ = store.record_post(make_post(site="LinkedIn"), make_report())
+    assert row["posted_at"] == "2026-11-21T04:30:00Z"
+    assert row["posted_date"] == "2026-11-20"  # the day where it was written
+    assert row["site"] == "linkedin"
+    assert row["scores"] == {dimension: 50 for dimension in DIMENSIONS}
+    assert row["nudges"][0]["rule"] == "r"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"id": ""}, "id"),
+        ({"id": "a b"}, "id"),
+        ({"id": 5}, "id must be a string"),
+        ({"text": "   "}, "text is empty"),
+        ({"text": None}, "text is required"),
+        ({"site": "Linked In!"}, "site"),
+        ({"kind": "story"}, "kind"),
+        ({"url": "javascript:alert(1)"}, "url"),
+        ({"posted_at": "yesterday"}, "posted_at"),
+        ({"posted_at": "2026-11-20T10:00:00"}, "time zone"),
+        ({"replied_to": [1, 2]}, "replied_to"),
+    ],
+)
+def test_store_record_post_refuses_bad_posts(store, change, message):
+    with pytest.raises(PostError, match=message):
+        store.record_post(make_post(**change), make_report())
+    assert store.post_count() == 0
+
+
+def test_store_record_posts_counts_added_and_skipped(store):
+    store.record_post(make_post("p1"), make_report())
+    items = [(make_post(f"p{i}"), make_report()) for i in range(1, 6)]
+    items.append((make_post("p3"), make_report()))  # repeated inside the batch
+    assert store.record_posts(items) == (4, 2)
+    assert store.post_count() == 5
+
+
+def test_store_record_posts_is_all_or_nothing(store):
+    items = [(make_post(f"p{i}"), make_report()) for i in range(100)]
+    items.append((make_post("bad", posted_at="not a time"), make_report()))
+    with pytest.raises(PostError):
+        store.record_posts(items)
+    assert store.post_count() == 0
+
+
+def test_store_record_posts_rolls_back_when_the_database_fails(store):
+    store.db.execute(
+        "create trigger refuse after insert on posts when new.id = 'p7' "
+        "begin select raise(abort, 'disk trouble'); end"
+    )
+    with pytest.raises(sqlite3.DatabaseError):
+        store.record_posts([(make_post(f"p{i}"), make_report()) for i in range(10)])
+    assert store.post_count() == 0
+    assert store.db.execute("select count(*) from people").fetchone()[0] == 0
+
+
+def test_store_keeps_only_scores_and_people_when_store_text_is_off(store):
+    store.save_user_settings({"store_text": False})
+    row, _ = store.record_post(make_post(), make_report())
+    assert row["text"] is None and row["text_kept"] is False
+    assert store.people_ranking(None, 10)[0]["name"] == "@maria"
+
+
+def test_store_forget_texts_removes_stored_texts(store):
+    store.record_post(make_post(), make_report())
+    assert store.forget_texts() == 1
+    assert store.get_post("p1")["text"] is None
+
+
+def test_store_people_from_report_and_replies(store):
+    store.record_post(make_post("p1", replied_to=["@Ana"]), make_report(people=("Priya", "@maria")))
+    store.record_post(make_post("p2", posted_at="2026-11-22T10:00:00Z"), make_report(people=("priya",)))
+    ranking = store.people_ranking(None, 10)
+    assert [(person["person"], person["posts"]) for person in ranking] == [
+        ("priya", 2), ("@ana", 1), ("@maria", 1)]  # fmt: skip
+    assert store.distinct_people_since("2026-11-22T00:00:00Z") == 1
+
+
+def test_store_delete_post_and_all(store):
+    for i in range(3):
+        store.record_post(make_post(f"p{i}"), make_report())
+    assert store.delete_post("p1") is True
+    assert store.delete_post("p1") is False
+    assert store.post_count() == 2
+    assert store.delete_all_posts() == 2
+    assert store.post_count() == 0
+    assert store.people_ranking(None, 10) == []
+
+
+def test_store_list_posts_filters_and_pages(store):
+    for i in range(5):
+        store.record_post(make_post(f"p{i}", posted_at=f"2026-11-0{i + 1}T10:00:00Z",
+                                    site="x" if i % 2 else "linkedin"), make_report())  # fmt: skip
+    rows, total = store.list_posts({"site": "linkedin"}, limit=2)
+    assert total == 3 and [row["id"] for row in rows] == ["p4", "p2"]
+    rows, total = store.list_posts({"since": "2026-11-02", "until": "2026-11-03"})
+    assert total == 2 and [row["id"] for row in rows] == ["p2", "p1"]
+    assert [row["id"] for row in store.iter_posts()] == ["p0", "p1", "p2", "p3", "p4"]
+
+
+def test_store_trend_buckets_by_week_start_on_monday(store):
+    store.record_post(make_post("a", posted_at="2026-11-16T08:00:00Z"), make_report())  # Monday
+    store.record_post(make_post("b", posted_at="2026-11-22T20:00:00Z"),
+                      make_report("self_promotion"))  # Sunday  # fmt: skip
+    store.record_post(make_post("c", posted_at="2026-11-23T08:00:00Z"), make_report())  # Monday
+    weeks = store.trend_buckets("week", {})
+    assert [(w["start"], w["posts"], w["promotes_others"]) for w in weeks] == [
+        ("2026-11-16", 2, 1), ("2026-11-23", 1, 1)]  # fmt: skip
+    months = store.trend_buckets("month", {})
+    assert [m["start"] for m in months] == ["2026-11-01"]
+
+
+def test_store_user_settings_round_trip(store):
+    assert store.user_settings() == {}
+    store.save_user_settings({"goal": 60, "disabled_rules": ["a"]})
+    store.save_user_settings({"goal": 40})
+    assert store.user_settings() == {"goal": 40, "disabled_rules": ["a"]}
