@@ -99,14 +99,17 @@ def clean_post(data: object, *, source: str = "api") -> dict[str, Any]:
     ident = _text_field(data, "id", required=True)
     if not 0 < len(ident) <= MAX_ID or not _ID.fullmatch(ident):
         raise PostError(
-            f"id must be 1 to {MAX_ID} letters, digits or ._:@/+=- (a UUID works), got {ident[:60]!r}"
+            f"id must be 1 to {MAX_ID} letters, digits or ._:@/+=- (a UUID works), "
+            f"got {ident[:60]!r}"
         )
     text = _text_field(data, "text", required=True)
     if not text.strip():
         raise PostError("text is empty")
     site = (_text_field(data, "site", required=True) or "").strip().lower()
     if not 0 < len(site) <= MAX_SITE or not _SITE.fullmatch(site):
-        raise PostError(f"site must be a short name such as linkedin or mastodon.social, got {site[:60]!r}")
+        raise PostError(
+            f"site must be a short name such as linkedin or mastodon.social, got {site[:60]!r}"
+        )
     kind = _text_field(data, "kind", required=False) or "post"
     if kind not in KINDS:
         raise PostError(f"kind must be one of {', '.join(KINDS)}, got {kind[:30]!r}")

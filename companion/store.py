@@ -35,10 +35,29 @@ DIMENSIONS = ("spotlight", "engage", "help", "human", "learn", "substance")
 migrations = Migrations("spotlight")
 
 POST_COLUMNS = (
-    "id", "posted_at", "posted_date", "recorded_at", "site", "kind", "url", "source",
-    "text", "text_kept", "chars", "words", "label", "promotes_others", "self_promotion",
-    "overall", *DIMENSIONS, "nudges", "people_count", "replied_to", "model", "scorer_version",
-)  # fmt: skip
+    "id",
+    "posted_at",
+    "posted_date",
+    "recorded_at",
+    "site",
+    "kind",
+    "url",
+    "source",
+    "text",
+    "text_kept",
+    "chars",
+    "words",
+    "label",
+    "promotes_others",
+    "self_promotion",
+    "overall",
+    *DIMENSIONS,
+    "nudges",
+    "people_count",
+    "replied_to",
+    "model",
+    "scorer_version",
+)
 BUCKETS = {
     "day": "posted_date",
     # The Monday of the post's week (ISO weeks start on Monday).
@@ -50,8 +69,16 @@ BUCKETS = {
 @migrations()
 def m001_create_tables(db: sqlite_utils.Database) -> None:
     columns: dict[str, Any] = {name: str for name in POST_COLUMNS}
-    for name in ("text_kept", "chars", "words", "promotes_others", "self_promotion",
-                 "overall", *DIMENSIONS, "people_count"):  # fmt: skip
+    for name in (
+        "text_kept",
+        "chars",
+        "words",
+        "promotes_others",
+        "self_promotion",
+        "overall",
+        *DIMENSIONS,
+        "people_count",
+    ):
         columns[name] = int
     db["posts"].create(columns, pk="id", not_null={"posted_at", "posted_date", "site", "label"})
     db["posts"].create_index(["posted_at"])
@@ -99,14 +126,27 @@ def _post_row(post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> 
 
 def _people_rows(post: dict[str, Any], report: dict[str, Any]) -> list[dict[str, Any]]:
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    found = [(p.get("text", ""), p.get("kind", "name"), "mentioned") for p in report.get("people", [])]
-    replied = [(name, "handle" if name.startswith("@") else "name", "replied_to")
-               for name in post["replied_to"]]  # fmt: skip
+    found = [
+        (p.get("text", ""), p.get("kind", "name"), "mentioned") for p in report.get("people", [])
+    ]
+    replied = [
+        (name, "handle" if name.startswith("@") else "name", "replied_to")
+        for name in post["replied_to"]
+    ]
     for name, kind, role in found + replied:
         key = _person_key(name)
         if key:
-            rows.setdefault((key, role), {"post_id": post["id"], "person": key, "name": name.strip(),
-                                          "kind": kind, "role": role, "posted_at": post["posted_at"]})  # fmt: skip
+            rows.setdefault(
+                (key, role),
+                {
+                    "post_id": post["id"],
+                    "person": key,
+                    "name": name.strip(),
+                    "kind": kind,
+                    "role": role,
+                    "posted_at": post["posted_at"],
+                },
+            )
     return list(rows.values())
 
 
@@ -123,8 +163,12 @@ def _decode(row: dict[str, Any]) -> dict[str, Any]:
 def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
     """SQL conditions for the page's filters: date range (inclusive days), site, label."""
     parts, params = [], []
-    for key, sql in (("since", "posted_date >= ?"), ("until", "posted_date <= ?"),
-                     ("site", "site = ?"), ("label", "label = ?")):  # fmt: skip
+    for key, sql in (
+        ("since", "posted_date >= ?"),
+        ("until", "posted_date <= ?"),
+        ("site", "site = ?"),
+        ("label", "label = ?"),
+    ):
         if filters.get(key):
             parts.append(sql)
             params.append(filters[key])
@@ -188,7 +232,9 @@ class Store:
 
     # -- posts ------------------------------------------------------------------------
 
-    def record_post(self, post: dict[str, Any], report: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    def record_post(
+        self, post: dict[str, Any], report: dict[str, Any]
+    ) -> tuple[dict[str, Any], bool]:
         """Record a published post with its report; idempotent on ``post["id"]``.
 
         Returns:
@@ -198,13 +244,17 @@ class Store:
         Raises:
             companion.posts.PostError: the post is malformed.
         """
-        post = clean_post(post, source=post.get("source", "api") if isinstance(post, dict) else "api")
+        post = clean_post(
+            post, source=post.get("source", "api") if isinstance(post, dict) else "api"
+        )
         with self._lock:
             with self.db.atomic():
                 created = self._insert(post, report, self._keep_text())
             return self._get(post["id"]), created
 
-    def record_posts(self, items: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> tuple[int, int]:
+    def record_posts(
+        self, items: Iterable[tuple[dict[str, Any], dict[str, Any]]]
+    ) -> tuple[int, int]:
         """Record many ``(post, report)`` pairs in ONE transaction: all or nothing.
 
         Every post is checked before anything is written. Posts already stored (or
@@ -216,8 +266,16 @@ class Store:
         Raises:
             companion.posts.PostError: a post is malformed; nothing was written.
         """
-        cleaned = [(clean_post(post, source=post.get("source", "import") if isinstance(post, dict)
-                               else "import"), report) for post, report in items]  # fmt: skip
+        cleaned = [
+            (
+                clean_post(
+                    post,
+                    source=post.get("source", "import") if isinstance(post, dict) else "import",
+                ),
+                report,
+            )
+            for post, report in items
+        ]
         added = 0
         with self._lock:
             keep_text = self._keep_text()
@@ -232,7 +290,9 @@ class Store:
         row["people_count"] = len({person["person"] for person in people})
         names = ", ".join(POST_COLUMNS)
         marks = ", ".join(f":{name}" for name in POST_COLUMNS)
-        cursor = self.db.conn.execute(f"insert or ignore into posts ({names}) values ({marks})", row)
+        cursor = self.db.conn.execute(
+            f"insert or ignore into posts ({names}) values ({marks})", row
+        )
         if cursor.rowcount == 0:
             return False
         if people:
@@ -252,8 +312,9 @@ class Store:
         with self._lock:
             return self._get(post_id)
 
-    def list_posts(self, filters: dict[str, Any], *, limit: int = 50, offset: int = 0
-                   ) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+    def list_posts(
+        self, filters: dict[str, Any], *, limit: int = 50, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
         """Posts newest first matching ``filters`` (since, until, site, label), and the total."""
         where, params = _where(filters)
         with self._lock:
@@ -269,9 +330,13 @@ class Store:
         last = ("", "")
         while True:
             with self._lock:
-                rows = list(self.db.query(
-                    "select * from posts where (posted_at, id) > (?, ?) order by posted_at, id "
-                    "limit 1000", list(last)))  # fmt: skip
+                rows = list(
+                    self.db.query(
+                        "select * from posts where (posted_at, id) > (?, ?) order by posted_at, id "
+                        "limit 1000",
+                        list(last),
+                    )
+                )
             if not rows:
                 return
             yield from (_decode(row) for row in rows)
@@ -293,7 +358,8 @@ class Store:
         """Remove the text of every stored post, keeping scores and people."""
         with self._lock, self.db.atomic():
             return self.db.conn.execute(
-                "update posts set text = null, text_kept = 0 where text is not null").rowcount
+                "update posts set text = null, text_kept = 0 where text is not null"
+            ).rowcount
 
     # -- the history page's queries ---------------------------------------------------
 
@@ -306,19 +372,23 @@ class Store:
         start = BUCKETS[bucket]
         where, params = _where(filters)
         means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
-        sql = (f"select {start} as start, count(*) as posts, "
-               "sum(label = 'promotes_others') as promotes_others, "
-               "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
-               f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means} "
-               f"from posts{where} group by start order by start")  # fmt: skip
+        sql = (
+            f"select {start} as start, count(*) as posts, "
+            "sum(label = 'promotes_others') as promotes_others, "
+            "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
+            f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means} "
+            f"from posts{where} group by start order by start"
+        )
         with self._lock:
             return list(self.db.query(sql, params))
 
     def site_split(self, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per site: post count and how many promote others."""
         where, params = _where(filters)
-        sql = ("select site, count(*) as posts, sum(label = 'promotes_others') as promotes_others, "
-               f"avg(overall) as overall from posts{where} group by site order by posts desc")
+        sql = (
+            "select site, count(*) as posts, sum(label = 'promotes_others') as promotes_others, "
+            f"avg(overall) as overall from posts{where} group by site order by posts desc"
+        )
         with self._lock:
             return list(self.db.query(sql, params))
 
@@ -326,14 +396,18 @@ class Store:
         """The labels of the last ``count`` posts, newest first."""
         with self._lock:
             rows = self.db.execute(
-                "select label from posts order by posted_at desc limit ?", [count]).fetchall()
+                "select label from posts order by posted_at desc limit ?", [count]
+            ).fetchall()
         return [row[0] for row in rows]
 
     def people_ranking(self, since: str | None, limit: int) -> list[dict[str, Any]]:
         """People mentioned or replied to since ``since`` (UTC time), most posts first."""
-        sql = ("select person, max(name) as name, max(kind) as kind, count(distinct post_id) as posts, "
-               "max(posted_at) as last_at, min(posted_at) as first_at from people "
-               "where posted_at >= ? group by person order by posts desc, last_at desc limit ?")
+        sql = (
+            "select person, max(name) as name, max(kind) as kind, "
+            "count(distinct post_id) as posts, "
+            "max(posted_at) as last_at, min(posted_at) as first_at from people "
+            "where posted_at >= ? group by person order by posts desc, last_at desc limit ?"
+        )
         with self._lock:
             return list(self.db.query(sql, [since or "", limit]))
 
@@ -346,7 +420,9 @@ class Store:
 
     def sites(self) -> list[str]:
         with self._lock:
-            return [row[0] for row in self.db.execute("select distinct site from posts order by site")]
+            return [
+                row[0] for row in self.db.execute("select distinct site from posts order by site")
+            ]
 
     def integrity_check(self) -> str:
         """``ok`` or SQLite's description of what is damaged."""

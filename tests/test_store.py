@@ -19,8 +19,15 @@ def make_report(label="promotes_others", people=("@maria",), overall=70):
         "scores": {dimension: 50 for dimension in DIMENSIONS},
         "overall": overall,
         "nudges": [{"rule": "r", "dimension": "help", "message": "m", "spans": []}],
-        "people": [{"text": name, "kind": "handle" if name[0] == "@" else "name",
-                    "start": 0, "end": len(name)} for name in people],  # fmt: skip
+        "people": [
+            {
+                "text": name,
+                "kind": "handle" if name[0] == "@" else "name",
+                "start": 0,
+                "end": len(name),
+            }
+            for name in people
+        ],
         "words": 3,
         "model": "en_core_web_sm-3.8.0",
         "scorer_version": "test",
@@ -28,8 +35,13 @@ def make_report(label="promotes_others", people=("@maria",), overall=70):
 
 
 def make_post(ident="p1", **extra):
-    post = {"id": ident, "text": "Thanks @maria!", "site": "linkedin", "kind": "post",
-            "posted_at": "2026-11-20T23:30:00-05:00"}  # fmt: skip
+    post = {
+        "id": ident,
+        "text": "Thanks @maria!",
+        "site": "linkedin",
+        "kind": "post",
+        "posted_at": "2026-11-20T23:30:00-05:00",
+    }
     post.update(extra)
     return post
 
@@ -161,10 +173,15 @@ def test_store_forget_texts_removes_stored_texts(store):
 
 def test_store_people_from_report_and_replies(store):
     store.record_post(make_post("p1", replied_to=["@Ana"]), make_report(people=("Priya", "@maria")))
-    store.record_post(make_post("p2", posted_at="2026-11-22T10:00:00Z"), make_report(people=("priya",)))
+    store.record_post(
+        make_post("p2", posted_at="2026-11-22T10:00:00Z"), make_report(people=("priya",))
+    )
     ranking = store.people_ranking(None, 10)
     assert [(person["person"], person["posts"]) for person in ranking] == [
-        ("priya", 2), ("@ana", 1), ("@maria", 1)]  # fmt: skip
+        ("priya", 2),
+        ("@ana", 1),
+        ("@maria", 1),
+    ]
     assert store.distinct_people_since("2026-11-22T00:00:00Z") == 1
 
 
@@ -181,8 +198,12 @@ def test_store_delete_post_and_all(store):
 
 def test_store_list_posts_filters_and_pages(store):
     for i in range(5):
-        store.record_post(make_post(f"p{i}", posted_at=f"2026-11-0{i + 1}T10:00:00Z",
-                                    site="x" if i % 2 else "linkedin"), make_report())  # fmt: skip
+        store.record_post(
+            make_post(
+                f"p{i}", posted_at=f"2026-11-0{i + 1}T10:00:00Z", site="x" if i % 2 else "linkedin"
+            ),
+            make_report(),
+        )
     rows, total = store.list_posts({"site": "linkedin"}, limit=2)
     assert total == 3 and [row["id"] for row in rows] == ["p4", "p2"]
     rows, total = store.list_posts({"since": "2026-11-02", "until": "2026-11-03"})
@@ -192,12 +213,15 @@ def test_store_list_posts_filters_and_pages(store):
 
 def test_store_trend_buckets_by_week_start_on_monday(store):
     store.record_post(make_post("a", posted_at="2026-11-16T08:00:00Z"), make_report())  # Monday
-    store.record_post(make_post("b", posted_at="2026-11-22T20:00:00Z"),
-                      make_report("self_promotion"))  # Sunday  # fmt: skip
+    store.record_post(
+        make_post("b", posted_at="2026-11-22T20:00:00Z"), make_report("self_promotion")
+    )  # Sunday
     store.record_post(make_post("c", posted_at="2026-11-23T08:00:00Z"), make_report())  # Monday
     weeks = store.trend_buckets("week", {})
     assert [(w["start"], w["posts"], w["promotes_others"]) for w in weeks] == [
-        ("2026-11-16", 2, 1), ("2026-11-23", 1, 1)]  # fmt: skip
+        ("2026-11-16", 2, 1),
+        ("2026-11-23", 1, 1),
+    ]
     months = store.trend_buckets("month", {})
     assert [m["start"] for m in months] == ["2026-11-01"]
 
