@@ -18,8 +18,11 @@ ensure_python_env() {
         say "Creating $VENV"
         python3 -m venv "$VENV"
     fi
-    stamp="$VENV/.spotlight-installed-$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)-${extra:-base}"
-    if [[ ! -f "$stamp" ]]; then
+    local hash
+    hash="$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+    stamp="$VENV/.spotlight-installed-$hash-${extra:-base}"
+    # An install with extras also satisfies a plain one.
+    if [[ ! -f "$stamp" ]] && ! { [[ -z "$extra" ]] && compgen -G "$VENV/.spotlight-installed-$hash-*" >/dev/null; }; then
         say "Installing Spotlight ${extra:+with [$extra] }into .venv (pip install -e '$spec')"
         "$PY" -m pip install --quiet --upgrade pip
         (cd "$ROOT" && "$PY" -m pip install --quiet -e "$spec")

@@ -1,0 +1,114 @@
+"""Everything the rules need to know about a draft, read from its Doc once.
+
+Each module here answers one question of the rubric (who is it about, does it credit
+anyone, does it brag, does it ask, does it help, does it learn, does it sound human);
+:func:`extract` asks them all and gathers the answers into a :class:`Features`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from spacy.tokens import Doc
+
+from . import conversation, credit, focus, helpfulness, learning, people, promotion, voice
+from .cue import Cue
+
+__all__ = ["Cue", "Features", "extract"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Features:
+    """What was found in one draft. Every offset is a code point into ``text``."""
+
+    text: str
+    kind: str | None
+    words: int
+    own_words: int
+    sentences: int
+    people: tuple[tuple[str, str, int, int], ...]
+    self_references: tuple[Cue, ...]
+    other_references: tuple[Cue, ...]
+    gratitude: tuple[Cue, ...]
+    praise: tuple[Cue, ...]
+    brags: tuple[Cue, ...]
+    calls_to_action: tuple[Cue, ...]
+    questions: tuple[Cue, ...]
+    invitations: tuple[Cue, ...]
+    advice: tuple[Cue, ...]
+    introductions: tuple[Cue, ...]
+    offers: tuple[Cue, ...]
+    learning: tuple[Cue, ...]
+    links: tuple[Cue, ...]
+    hashtags: tuple[Cue, ...]
+    shouting: tuple[Cue, ...]
+    jargon: tuple[Cue, ...]
+    long_sentences: tuple[Cue, ...]
+
+    @property
+    def credit(self) -> tuple[Cue, ...]:
+        """Thanks, praise and introductions that lift up someone other than the author."""
+        given = [cue for cue in self.gratitude + self.praise if credit.aimed_at_others(cue)]
+        return tuple(given) + self.introductions
+
+    @property
+    def self_promotion(self) -> tuple[Cue, ...]:
+        """Brags and calls to action, in the order they appear."""
+        return tuple(sorted(self.brags + self.calls_to_action, key=lambda cue: cue.start))
+
+    def counts(self) -> dict[str, Any]:
+        """The integer counts the report's ``features`` object carries."""
+        return {
+            "gratitude": len(self.gratitude),
+            "praise": len(self.praise),
+            "credit": len(self.credit),
+            "brags": len(self.brags),
+            "calls_to_action": len(self.calls_to_action),
+            "questions": len(self.questions),
+            "invitations": len(self.invitations),
+            "advice": len(self.advice),
+            "introductions": len(self.introductions),
+            "offers": len(self.offers),
+            "learning": len(self.learning),
+            "self_references": len(self.self_references),
+            "other_references": len(self.other_references),
+            "people": len(self.people),
+            "links": len(self.links),
+            "hashtags": len(self.hashtags),
+            "shouting": len(self.shouting),
+            "jargon": len(self.jargon),
+            "sentences": self.sentences,
+            "long_sentences": len(self.long_sentences),
+            "own_words": self.own_words,
+        }
+
+
+def extract(doc: Doc, *, kind: str | None = None) -> Features:
+    """Read every feature the rules use from a parsed draft."""
+    words = sum(1 for token in doc if not (token.is_punct or token.is_space))
+    return Features(
+        text=doc.text,
+        kind=kind,
+        words=words,
+        own_words=voice.own_words(doc),
+        sentences=sum(1 for sentence in doc.sents if sentence.text.strip()),
+        people=tuple(people.find_people(doc)),
+        self_references=tuple(focus.self_references(doc)),
+        other_references=tuple(focus.other_references(doc)),
+        gratitude=tuple(credit.gratitude(doc)),
+        praise=tuple(credit.praise(doc)),
+        brags=tuple(promotion.brags(doc)),
+        calls_to_action=tuple(promotion.calls_to_action(doc)),
+        questions=tuple(conversation.questions(doc)),
+        invitations=tuple(conversation.invitations(doc)),
+        advice=tuple(helpfulness.advice(doc)),
+        introductions=tuple(helpfulness.introductions(doc)),
+        offers=tuple(helpfulness.offers(doc)),
+        learning=tuple(learning.learning(doc)),
+        links=tuple(voice.links(doc)),
+        hashtags=tuple(voice.hashtags(doc)),
+        shouting=tuple(voice.shouting(doc)),
+        jargon=tuple(voice.jargon(doc)),
+        long_sentences=tuple(voice.long_sentences(doc)),
+    )

@@ -1,0 +1,70 @@
+"""Questions and invitations to respond: does the draft listen as well as speak?
+
+"Listen first… the network needs your response to and your engagement in the
+conversations already going on." A question is found from the parse, not only from a
+question mark: "Who else is hiring right now" asks too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from .cue import Cue
+
+WH_WORDS = {"who", "what", "when", "where", "why", "how", "which", "whose", "whom"}
+# Auxiliaries that open a yes/no question when a subject follows: "Do you…", "Has anyone…".
+INVERTING = {
+    "do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "can", "could",
+    "will", "would", "should", "shall", "may", "might", "am",
+}
+INVITATIONS = re.compile(
+    r"\b(?:let me know|tell me|tell us|share your|what do you think|thoughts\s*\?|"
+    r"(?:i'd|i would|we'd|would) love to hear|drop (?:a|your) (?:comment|thought|note)|"
+    r"comment below|in the comments|reply with|agree\s*\?|what would you add|"
+    r"how do you|how would you|what's your|what is your|curious (?:what|how|if|to hear)|"
+    r"your (?:take|thoughts|experience|advice|feedback)|feedback (?:is )?welcome|"
+    r"(?:anyone|who) else|weigh in|chime in|am i missing|did i miss|open to ideas)",
+    re.IGNORECASE,
+)
+
+
+def _is_question(sentence: Span) -> bool:
+    words = [token for token in sentence if not (token.is_space or token.is_punct)]
+    if not words:
+        return False
+    if sentence.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        return True
+    first = words[0]
+    if first.lower_ in WH_WORDS and first.dep_ not in {"mark", "relcl"}:
+        root = sentence.root
+        # "How I doubled revenue" is a headline; a question needs an auxiliary or a verb
+        # whose subject comes after the wh-word's place ("How do you…", "Who else is…").
+        if first.i == root.i or any(t.dep_ in {"aux", "auxpass"} for t in root.children) or (
+            root.lemma_ == "be" or first.dep_ in {"nsubj", "nsubjpass"}
+        ):
+            return not any(t.lower_ in {"i", "we"} and t.dep_ == "nsubj" for t in root.children) or any(
+                t.dep_ in {"aux"} and t.i < root.i and t.i == first.i + 1 for t in root.children
+            )
+    if first.lower_ in INVERTING and len(words) > 2:
+        following = words[1]
+        return following.dep_ in {"nsubj", "nsubjpass", "expl"} or following.lower_ in {
+            "you", "anyone", "anybody", "someone", "we", "i", "they", "it", "there",
+        }
+    return False
+
+
+def questions(doc: Doc) -> Iterator[Cue]:
+    """Sentences that ask something, with or without a question mark."""
+    for sentence in doc.sents:
+        if _is_question(sentence):
+            trimmed = sentence.text.rstrip()
+            yield Cue("question", sentence.start_char, sentence.start_char + len(trimmed), trimmed)
+
+
+def invitations(doc: Doc) -> Iterator[Cue]:
+    """Explicit asks for the reader's response: "let me know", "what would you add?"."""
+    for match in INVITATIONS.finditer(doc.text):
+        yield Cue("invitation", match.start(), match.end(), match.group(), "reader")

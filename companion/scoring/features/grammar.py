@@ -1,0 +1,134 @@
+"""Small questions asked of the parse that several feature modules share.
+
+Who a word is about is the core of the rubric: "I" as the subject of "won" is a brag,
+"@maria" as the object of "thanks to" is credit. These helpers answer "who is this?"
+for a token and "who did this?" for a verb, including the subjectless openings posts
+are full of ("Proud of my team", "Excited to share that I've joined…").
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+Who = Literal["self", "we", "reader", "person", "group", "thing"]
+
+SELF = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ill"}
+WE = {"we", "us", "our", "ours", "ourselves"}
+READER = {"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all", "yall"}
+THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
+# Words for the people around the author: lifting them up counts as much as naming them.
+GROUP = {
+    "team", "teams", "colleague", "colleagues", "coworker", "coworkers", "co-workers",
+    "friend", "friends", "mentor", "mentors", "everyone", "everybody", "community",
+    "crew", "folks", "people", "students", "mentee", "mentees", "partner", "partners",
+    "staff", "volunteers", "teammates", "peers", "network", "members", "attendees",
+    "speakers", "organizers", "organisers", "guys", "y'all", "all", "family",
+}
+NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}
+
+
+def is_handle(token: Token) -> bool:
+    """An @mention (``@maria``); the bragging data masks them as ``@USER``."""
+    return len(token.text) > 1 and token.text[0] == "@" and token.text[1].isalnum()
+
+
+def is_hashtag(token: Token) -> bool:
+    return len(token.text) > 1 and token.text[0] == "#" and token.text[1].isalnum()
+
+
+def is_link(token: Token) -> bool:
+    return bool(token.like_url) and not token.like_email
+
+
+def who(token: Token) -> Who:
+    """Whom a noun or pronoun refers to, judged from the word itself and its entity."""
+    lower = token.lower_
+    if lower in SELF:
+        return "self"
+    if lower in WE:
+        return "we"
+    if lower in READER:
+        return "reader"
+    if is_handle(token) or token.ent_type_ == "PERSON" or lower in THIRD_PERSON:
+        return "person"
+    if lower in GROUP or token.lemma_.lower() in GROUP:
+        return "group"
+    if token.pos_ == "PROPN" and token.ent_type_ not in {"ORG", "PRODUCT", "WORK_OF_ART"}:
+        return "person"
+    return "thing"
+
+
+def owner(token: Token) -> Who | None:
+    """Who owns a noun phrase: ``my`` book → self, ``Priya's`` talk → person."""
+    for child in token.children:
+        if child.dep_ == "poss":
+            return who(child)
+    return None
+
+
+def about(token: Token) -> Who:
+    """Whom a noun phrase is about: its owner if it has one, else the noun itself."""
+    return owner(token) or who(token)
+
+
+def subject(verb: Token) -> Token | None:
+    """The grammatical subject of a verb or predicate, following conjunctions and auxiliaries.
+
+    ``I wrote it and shipped it``: the subject of ``shipped`` is ``I``. For an open clausal
+    complement (``proud to announce``) it is the subject of the governing verb.
+    """
+    current: Token | None = verb
+    for _ in range(6):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        climbs = {"conj", "xcomp", "acomp", "advcl", "ccomp"}
+        if current.dep_ in climbs and current.head is not current:
+            if current.dep_ in {"advcl", "ccomp"} and any(
+                c.dep_ == "mark" for c in current.children
+            ):
+                return None
+            current = current.head
+            continue
+        if current.dep_ in {"aux", "auxpass"}:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def implied_self(sentence: Span) -> bool:
+    """A subjectless opening whose unsaid subject is the author.
+
+    "Proud of my team", "Excited to share…", "Thrilled to announce…", "Just finished…":
+    the root has no subject and is a feeling or a past action, not an imperative.
+    """
+    root = sentence.root
+    if any(child.dep_ in {"nsubj", "nsubjpass", "expl"} for child in root.children):
+        return False
+    if root.pos_ == "ADJ" or root.tag_ in {"VBN", "VBD", "VBG"}:
+        return True
+    return False
+
+
+def negated(token: Token) -> bool:
+    """Is the token, or the verb that governs it, negated?"""
+    for word in (token, token.head):
+        if any(child.dep_ == "neg" or child.lower_ in NEGATIONS for child in word.children):
+            return True
+    return token.i > 0 and token.doc[token.i - 1].lower_ in NEGATIONS
+
+
+def actor(verb: Token) -> Who | None:
+    """Who does what the verb says: its subject, or the author for a subjectless opening."""
+    found = subject(verb)
+    if found is not None:
+        return about(found)
+    sentence = verb.sent
+    if verb.i == sentence.root.i and implied_self(sentence):
+        return "self"
+    return None

@@ -1,0 +1,77 @@
+"""Advice, introductions and offers of help: does the draft serve the reader?
+
+"Be helpful: make connections & help others find those who can help them… Share stuff to
+help others solve problems for themselves."
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from .cue import Cue
+from .grammar import is_handle, who
+
+# Verbs whose bare imperative sells rather than helps; promotion.py treats those.
+SELLING = {"buy", "order", "subscribe", "follow", "register", "dm", "sign", "download", "book"}
+ADVICE = re.compile(
+    r"\b(?:you (?:should|can|could|might want to|may want to|need to)|try (?:to |this|it)|"
+    r"here's how|here is how|how to|tip\s*[:#]|tips?\b|step \d|lesson \d|"
+    r"(?:my|one|the) (?:best )?advice|pro tip|don't forget|remember to|make sure)",
+    re.IGNORECASE,
+)
+INTRODUCTIONS = re.compile(
+    r"\b(?:meet|introducing|say hi to|say hello to|you should (?:connect with|follow|meet|talk to)|"
+    r"go follow|give (?:\S+ )?a follow|connect with|(?:talk|reach out) to|"
+    r"(?:is|are) (?:looking for|hiring|open to)|worth following|follow @)",
+    re.IGNORECASE,
+)
+OFFERS = re.compile(
+    r"\b(?:happy to (?:help|chat|share|review|introduce|connect|answer)|"
+    r"(?:dm|message|ping|email) me if|reach out if|let me know if (?:i|we) can|"
+    r"(?:i|we) can (?:help|introduce|connect you)|my (?:dms?|door|inbox) (?:is|are) open|"
+    r"(?:i'm|i am|we're) here (?:to help|if)|glad to help|free to (?:ask|reach out)|"
+    r"(?:anyone|if you) need(?:s)? (?:help|advice|a hand|an intro))",
+    re.IGNORECASE,
+)
+
+
+def _imperative(sentence: Span) -> bool:
+    """A base-form verb at the root with no subject: "Write down three names.\""""
+    root = sentence.root
+    if root.tag_ != "VB" or root.lemma_.lower() in SELLING:
+        return False
+    if any(child.dep_ in {"nsubj", "nsubjpass", "aux"} for child in root.children):
+        return False
+    return root.i == sentence.start or sentence.doc[root.i - 1].is_punct
+
+
+def advice(doc: Doc) -> Iterator[Cue]:
+    """Steps and advice addressed to the reader."""
+    for match in ADVICE.finditer(doc.text):
+        yield Cue("advice", match.start(), match.end(), match.group(), "reader")
+    for sentence in doc.sents:
+        if _imperative(sentence):
+            root = sentence.root
+            yield Cue.of("step", root, "reader")
+
+
+def introductions(doc: Doc) -> Iterator[Cue]:
+    """Introductions of someone to the network: "Meet @ana", "you should follow Jon"."""
+    for match in INTRODUCTIONS.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        sentence = span.sent
+        people = [t for t in sentence if is_handle(t) or who(t) == "person"]
+        if people:
+            yield Cue("introduction", match.start(), match.end(), match.group(), "person",
+                      people[0].text)
+
+
+def offers(doc: Doc) -> Iterator[Cue]:
+    """Offers of the author's help: "happy to review", "DM me if you need an intro"."""
+    for match in OFFERS.finditer(doc.text):
+        yield Cue("offer", match.start(), match.end(), match.group(), "reader")

@@ -1,0 +1,26 @@
+"""Learning and change: "Experiment, learn & change stuff… being permanently beta"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from .cue import Cue
+
+LEARNING = re.compile(
+    r"\b(?:i (?:was|were) wrong|(?:i|we) learn(?:ed|t)|what i learn(?:ed|t)|lessons? (?:i|we)|"
+    r"lessons? learn(?:ed|t)|(?:i|we) tried|(?:i|we) experimented|experiment(?:ing|ed)? with|"
+    r"changed my mind|(?:i|we) failed|my mistake|(?:i|we) made a mistake|(?:i|we) messed up|"
+    r"(?:i|we) realized|(?:i|we) realised|til\b|today i learned|taught me|"
+    r"(?:i'm|i am) (?:still )?learning|feedback (?:is )?welcome|(?:i|we) got it wrong|"
+    r"next time (?:i|we)'ll|(?:i|we) iterated|turns out|i underestimated|i overestimated)",
+    re.IGNORECASE,
+)
+
+
+def learning(doc: Doc) -> Iterator[Cue]:
+    """Admissions of mistakes, experiments and lessons learned."""
+    for match in LEARNING.finditer(doc.text):
+        yield Cue("learning", match.start(), match.end(), match.group(), "self")

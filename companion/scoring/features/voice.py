@@ -1,0 +1,94 @@
+"""Does it sound like a person? Jargon, hashtag stuffing, shouting and run-on sentences.
+
+"Be the real human (& sometimes flawed) you… You can't have a conversation with a
+corporate cardboard facade or get help from a PR bot." Corporate speak comes from
+proselint's maintained checks, plus the press-release phrases posts are full of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from proselint.checks.cliches.misc import __register__ as cliche_checks
+from proselint.checks.industrial_language.bureaucratese import check as bureaucratese
+from proselint.checks.industrial_language.commercialese import check as commercialese
+from proselint.checks.industrial_language.corporate_speak import check as corporate_speak
+from proselint.checks.industrial_language.jargon import check as jargon_check
+from spacy.tokens import Doc
+
+from .cue import Cue
+from .grammar import is_handle, is_hashtag, is_link
+
+PROSELINT_CHECKS = (corporate_speak, jargon_check, commercialese, bureaucratese, *cliche_checks)
+# What press releases say and people do not. Each is a phrase, matched as whole words.
+PRESS_RELEASE = (
+    "thrilled to announce", "excited to announce", "pleased to announce",
+    "proud to announce", "we are pleased", "leverage", "leveraging", "best-in-class",
+    "world-class", "game-changer", "game changer", "game-changing", "thought leader",
+    "thought leadership", "cutting-edge", "cutting edge", "paradigm shift", "value-add",
+    "value add", "move the needle", "deep dive", "circle back", "disruptive", "disrupt",
+    "next-generation", "next generation", "end-to-end", "holistic", "robust solution",
+    "mission-critical", "seamless", "seamlessly", "unlock value", "key stakeholders",
+    "actionable insights", "scalable solutions", "industry-leading", "innovative solutions",
+)
+_PRESS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PRESS_RELEASE) + r")\b", re.I)
+LONG_SENTENCE_WORDS = 35
+_SHOUT_MIN_LETTERS = 3
+_RUNS_OF_MARKS = re.compile(r"[!?]{3,}")
+
+
+def jargon(doc: Doc) -> Iterator[Cue]:
+    """Corporate speak, jargon and clichés, each with the words it is about."""
+    seen: set[tuple[int, int]] = set()
+    text = doc.text
+    for check in PROSELINT_CHECKS:
+        for result in check.check(text):
+            start, end = result.span
+            if (start, end) not in seen:
+                seen.add((start, end))
+                yield Cue("jargon", start, end, text[start:end])
+    for match in _PRESS.finditer(text):
+        if not any(s <= match.start() < e for s, e in seen):
+            seen.add(match.span())
+            yield Cue("jargon", match.start(), match.end(), match.group())
+
+
+def hashtags(doc: Doc) -> list[Cue]:
+    return [Cue.of("hashtag", token) for token in doc if is_hashtag(token)]
+
+
+def shouting(doc: Doc) -> Iterator[Cue]:
+    """Words in capitals (not acronyms on their own) and runs of !!! or ???."""
+    words = [t for t in doc if t.is_alpha and not is_handle(t)]
+    capitals = [t for t in words if t.is_upper and len(t.text) >= _SHOUT_MIN_LETTERS]
+    # One capitalised word is an acronym (NASA, CEO); several, or most of a post, is shouting.
+    if len(capitals) >= 3 or (words and len(capitals) >= 2 and len(capitals) / len(words) > 0.3):
+        for token in capitals:
+            yield Cue.of("capitals", token)
+    for match in _RUNS_OF_MARKS.finditer(doc.text):
+        yield Cue("marks", match.start(), match.end(), match.group())
+
+
+def long_sentences(doc: Doc) -> Iterator[Cue]:
+    for sentence in doc.sents:
+        words = [t for t in sentence if not (t.is_punct or t.is_space)]
+        if len(words) > LONG_SENTENCE_WORDS:
+            trimmed = sentence.text.rstrip()
+            yield Cue("long_sentence", sentence.start_char, sentence.start_char + len(trimmed),
+                      trimmed)
+
+
+def links(doc: Doc) -> list[Cue]:
+    return [Cue.of("link", token) for token in doc if is_link(token)]
+
+
+def own_words(doc: Doc) -> int:
+    """Words the author wrote: not links, handles, hashtags, punctuation or emoji."""
+    return sum(
+        1
+        for token in doc
+        if not (token.is_punct or token.is_space or is_link(token) or is_handle(token)
+                or is_hashtag(token))
+        and any(char.isalnum() for char in token.text)
+    )

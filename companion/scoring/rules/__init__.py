@@ -1,0 +1,1 @@
+"""One rule per module. The registry (:mod:`companion.scoring.registry`) lists them."""

@@ -1,0 +1,34 @@
+"""Join the conversation: a reply, or a post that builds on what someone else said."""
+
+from __future__ import annotations
+
+import re
+
+from ..features import Features
+from ..rule import Rule, Verdict
+
+BUILDING_ON = re.compile(
+    r"\b(?:as @?\w+ (?:said|says|wrote|put it|pointed out)|building on|"
+    r"(?:great|good|fair|interesting) (?:point|question|take)|i agree with|"
+    r"(?:this|that) (?:post|thread|piece|article) (?:by|from)|h/t|hat tip|via @)",
+    re.IGNORECASE,
+)
+
+
+def check(features: Features) -> Verdict | None:
+    if features.kind in {"reply", "comment"}:
+        return Verdict(score=90)
+    if BUILDING_ON.search(features.text):
+        return Verdict(score=85)
+    return None
+
+
+RULE = Rule(
+    id="join_conversation",
+    dimension="engage",
+    principle="The network needs your response to and your engagement in the "
+    "conversations already going on.",
+    weight=1.0,
+    check=check,
+    summary="Replies and comments, and posts that build on or quote someone else's idea.",
+)
