@@ -312,6 +312,18 @@ class Store:
         with self._lock:
             return self._get(post_id)
 
+    def known_post_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of ``ids`` are stored already (the importer skips scoring those)."""
+        ids = list(ids)
+        known: set[str] = set()
+        with self._lock:
+            for start in range(0, len(ids), 500):  # SQLite's limit on ? parameters
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                rows = self.db.execute(f"select id from posts where id in ({marks})", chunk)
+                known.update(row[0] for row in rows)
+        return known
+
     def list_posts(
         self, filters: dict[str, Any], *, limit: int = 50, offset: int = 0
     ) -> tuple[list[dict[str, Any]], int]:
