@@ -1,0 +1,132 @@
+"""``spotlight import``: add the posts of a platform's data export to the history."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from ..importing import ArchiveError, ImportSummary, import_export, read_export
+from .common import CommandError, add_settings_options, settings_from
+
+SHOW_PROBLEMS = 5
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="import your past posts from a platform's data export",
+        description="Import the posts and replies of a data export: the zip (or tar.gz) the "
+        "platform gives you, the unpacked folder, or the one file inside. Recognised: X/Twitter "
+        "(data/tweets.js), LinkedIn (Shares.csv, Comments.csv), Facebook (your_posts_1.json, "
+        "comments.json), Mastodon (outbox.json), Reddit (posts.csv, comments.csv), WordPress "
+        "(WXR .xml) and any CSV or JSON Lines file with text and date columns. Importing the "
+        "same export again adds nothing.",
+        epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
+        "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
+        "           spotlight import my-posts.csv --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("path", type=Path, help="the export: a .zip, .tar.gz, folder or file")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="only read the export and say what it holds"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument(
+        "--processes", type=int, metavar="N", help="scoring processes (default: one per core)"
+    )
+    add_settings_options(parser)
+    parser.set_defaults(run=run)
+
+
+class _Bars:
+    """tqdm bars for the two stages: files read, posts scored and stored."""
+
+    def __init__(self) -> None:
+        self.bars: dict[str, tqdm] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        bar = self.bars.get(stage)
+        if bar is None:
+            unit = "file" if stage == "reading" else "post"
+            bar = self.bars[stage] = tqdm(
+                total=total, unit=unit, desc=stage, file=sys.stderr, disable=None, leave=True
+            )
+        bar.total = total
+        bar.update(done - bar.n)
+
+    def close(self) -> None:
+        for bar in self.bars.values():
+            bar.close()
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    bars = _Bars()
+    try:
+        if args.dry_run:
+            posts, summary = read_export(args.path, display=str(args.path), progress=bars)
+        else:
+            summary = _import(args, settings, bars)
+    except ArchiveError as error:
+        raise CommandError(str(error)) from None
+    finally:
+        bars.close()
+    if args.json:
+        json.dump(summary.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(render(summary, dry_run=args.dry_run))
+    return 1 if summary.unreadable else 0
+
+
+def _import(args: argparse.Namespace, settings: Any, bars: _Bars) -> ImportSummary:
+    from ..nlp import load_pipeline
+    from ..scoring import Scorer
+    from ..store import Store, StoreError
+
+    if not args.path.exists():
+        raise CommandError(f"{args.path}: no such file or folder")
+    scorer = Scorer(
+        load_pipeline(settings.model), max_chars=settings.max_chars, batch_size=settings.batch_size
+    )
+    try:
+        store = Store.open(settings.db_path)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    try:
+        return import_export(
+            args.path,
+            store,
+            scorer,
+            model=settings.model,
+            processes=args.processes,
+            display=str(args.path),
+            progress=bars,
+        )
+    finally:
+        store.close()
+
+
+def render(summary: ImportSummary, *, dry_run: bool = False) -> str:
+    """The summary as a person reads it in a terminal."""
+    platforms = ", ".join(summary.platforms) or "unknown"
+    lines = [f"{summary.archive} ({platforms}): {summary.found:,} posts and replies found"]
+    if dry_run:
+        lines.append("  (dry run: nothing was stored)")
+    else:
+        lines.append(f"  added            {summary.added:>7,}")
+        lines.append(f"  already there    {summary.already:>7,}")
+    if summary.ignored:
+        why = ", ".join(f"{count:,} {reason}" for reason, count in summary.ignored.most_common())
+        lines.append(f"  left out         {sum(summary.ignored.values()):>7,}  ({why})")
+    lines.append(f"  unreadable       {summary.unreadable:>7,}")
+    if summary.problems:
+        lines.append("")
+        lines.append("First problems:" if summary.unreadable > SHOW_PROBLEMS else "Problems:")
+        lines += [f"  {problem}" for problem in summary.problems[:SHOW_PROBLEMS]]
+    return "\n".join(lines)

@@ -1,0 +1,93 @@
+"""Scoring many posts on every core: a pool of processes, each with its own pipeline.
+
+spaCy's parser and NER hold the GIL, so threads do not help; processes do. Each worker
+loads the pipeline once (``initializer``) and scores chunks with ``Scorer.score_many``
+(``nlp.pipe`` inside), so the rules and features run in parallel too, not only the
+pipeline. Small imports are scored in this process: starting workers costs more than it
+saves below a few hundred posts.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from ..nlp import load_pipeline
+from ..scoring import Scorer
+
+# Below this many posts, scoring in-process is faster than starting workers.
+MIN_POSTS_FOR_POOL = 400
+CHUNK = 128
+
+_worker: Scorer | None = None
+
+
+def _init_worker(model: str, max_chars: int, batch_size: int) -> None:
+    global _worker
+    _worker = Scorer(load_pipeline(model), max_chars=max_chars, batch_size=batch_size)
+
+
+def _score_chunk(texts: list[str], kinds: list[str | None]) -> list[dict[str, Any]]:
+    assert _worker is not None, "worker not initialised"
+    return [report.to_dict() for report in _worker.score_many(texts, kinds=kinds)]
+
+
+def default_processes() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # fork is the fastest start (the workers inherit the loaded pipeline) but is unsafe
+    # once other threads exist, as in the server, whose locks a forked child would copy
+    # held. There, forkserver starts clean workers that load the pipeline themselves.
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver")
+
+
+def score_reports(
+    scorer: Scorer,
+    texts: Sequence[str],
+    kinds: Sequence[str | None],
+    *,
+    model: str = "",
+    processes: int | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Report dicts for ``texts``, in order, using ``processes`` workers for large batches.
+
+    Args:
+        scorer: the scorer of this process: used for small batches, and its limits are
+            the workers' limits.
+        model: the pipeline name the workers load (the same as ``scorer``'s).
+        processes: worker count (default: the cores, at most 4); 1 scores in-process.
+    """
+    processes = default_processes() if processes is None else processes
+    if processes <= 1 or len(texts) < MIN_POSTS_FOR_POOL:
+        for report in scorer.score_many(texts, kinds=kinds):
+            yield report.to_dict()
+        return
+    args = (model, scorer.max_chars, scorer.parser.batch_size)
+    with ProcessPoolExecutor(
+        processes, mp_context=_context(), initializer=_init_worker, initargs=args
+    ) as pool:
+        pending: deque[Future[list[dict[str, Any]]]] = deque()
+        starts = iter(range(0, len(texts), CHUNK))
+        try:
+            # A bounded window of chunks in flight: results stream out in order and memory
+            # stays flat however large the import.
+            for start in starts:
+                end = start + CHUNK
+                chunk = (list(texts[start:end]), list(kinds[start:end]))
+                pending.append(pool.submit(_score_chunk, *chunk))
+                if len(pending) >= processes * 2:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()

@@ -1,0 +1,196 @@
+"""Importing an export: read it, score the posts, record them, and say what happened.
+
+Resumable rather than one long transaction: posts are recorded in chunks, each chunk one
+transaction (so a post is never half-stored, and the server can keep recording what the
+extension sends while an import runs). Ids are fixed by the archive's content, so after
+a crash or Ctrl-C, importing the same export again skips what was stored and adds the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import tarfile
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..posts import PostError, clean_post
+from .archive import MAX_FILE_BYTES, Member, open_archive
+from .detect import assign_readers, unknown_export
+from .formats import Context, Reader
+from .model import Found, Ignored, ImportedPost, Problem
+
+if TYPE_CHECKING:
+    from ..scoring import Scorer
+
+# What reading one file can raise; each becomes a Problem naming the file.
+READ_ERRORS = (
+    ValueError,
+    OSError,
+    EOFError,
+    csv.Error,
+    zipfile.BadZipFile,
+    zlib.error,
+    tarfile.TarError,
+    RecursionError,
+)
+KEEP_PROBLEMS = 50
+RECORD_CHUNK = 500
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclasses.dataclass
+class ImportSummary:
+    """What an import did. ``problems`` holds the first few reasons, each naming its file."""
+
+    archive: str
+    platforms: list[str] = dataclasses.field(default_factory=list)
+    files: list[str] = dataclasses.field(default_factory=list)
+    found: int = 0
+    added: int = 0
+    already: int = 0
+    ignored: Counter[str] = dataclasses.field(default_factory=Counter)
+    unreadable: int = 0
+    problems: list[str] = dataclasses.field(default_factory=list)
+
+    def problem(self, problem: Problem) -> None:
+        self.unreadable += 1
+        if len(self.problems) < KEEP_PROBLEMS:
+            self.problems.append(str(problem))
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["ignored"] = dict(self.ignored)
+        return data
+
+
+def _read_member(member: Member, reader: Reader, context: Context) -> list[Found]:
+    try:
+        return list(reader.read(member, context))
+    except READ_ERRORS as error:
+        return [Problem(member.display, str(error) or type(error).__name__)]
+
+
+def read_export(
+    path: Path,
+    *,
+    display: str | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    progress: Progress | None = None,
+) -> tuple[list[ImportedPost], ImportSummary]:
+    """Every post in the export at ``path``, and a summary of what was left out and why.
+
+    Raises:
+        companion.importing.model.ArchiveError: the export cannot be opened, or no
+            platform's files are in it.
+    """
+    label = display or Path(path).name
+    summary = ImportSummary(label)
+    posts: dict[str, ImportedPost] = {}
+    with open_archive(Path(path), display=label) as members:
+        members = [dataclasses.replace(member, limit=max_file_bytes) for member in members]
+        claimed = assign_readers(members)
+        if not claimed:
+            raise unknown_export(label, members)
+        context = Context(members)
+        for done, (member, reader) in enumerate(claimed):
+            if progress:
+                progress("reading", done, len(claimed))
+            summary.files.append(member.display)
+            if reader.LABEL not in summary.platforms:
+                summary.platforms.append(reader.LABEL)
+            for found in _read_member(member, reader, context):
+                if isinstance(found, Problem):
+                    summary.problem(found)
+                elif isinstance(found, Ignored):
+                    summary.ignored[found.reason] += 1
+                else:
+                    summary.found += 1
+                    if posts.setdefault(found.id, found) is not found:
+                        summary.already += 1  # the same post twice in one export
+        if progress:
+            progress("reading", len(claimed), len(claimed))
+    return list(posts.values()), summary
+
+
+def _scorable(
+    posts: list[ImportedPost], scorer: Scorer, summary: ImportSummary
+) -> list[tuple[dict[str, Any], ImportedPost]]:
+    from ..scoring import ScoreError
+
+    good = []
+    for post in posts:
+        try:
+            scorer.check(post.text)
+            good.append((clean_post(post.to_post(), source="import"), post))
+        except (ScoreError, PostError) as error:
+            summary.problem(Problem(post.source, f"post of {post.posted_at:%Y-%m-%d}: {error}"))
+    return good
+
+
+def import_export(
+    path: Path,
+    store: Any,
+    scorer: Scorer,
+    *,
+    model: str = "",
+    processes: int | None = None,
+    display: str | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Import the export at ``path`` into ``store``: read, score, record in chunks.
+
+    Args:
+        store: a :class:`companion.store.Store`.
+        scorer: this process's scorer (small imports are scored with it).
+        model: the pipeline name worker processes load (``settings.model``).
+        processes: scoring processes (default: one per core, at most 4).
+        progress: called as ``progress(stage, done, total)``; stages are ``reading`` (files)
+            and ``scoring`` (posts).
+
+    Raises:
+        companion.importing.model.ArchiveError: nothing in ``path`` can be imported.
+    """
+    from .parallel import score_reports
+
+    posts, summary = read_export(
+        path, display=display, max_file_bytes=max_file_bytes, progress=progress
+    )
+    known = store.known_post_ids([post.id for post in posts])
+    summary.already += len(known)
+    todo = _scorable([post for post in posts if post.id not in known], scorer, summary)
+    if progress:
+        progress("scoring", 0, len(todo))
+    reports = score_reports(
+        scorer,
+        [post.text for _, post in todo],
+        [post.kind for _, post in todo],
+        model=model,
+        processes=processes,
+    )
+    batch: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    done = 0
+    for (clean, _), report in zip(todo, reports, strict=True):
+        batch.append((clean, report))
+        if len(batch) >= RECORD_CHUNK:
+            done = _record(store, batch, summary, done, len(todo), progress)
+    if batch:
+        _record(store, batch, summary, done, len(todo), progress)
+    return summary
+
+
+def _record(store, batch, summary, done, total, progress) -> int:
+    added, skipped = store.record_posts(batch)
+    summary.added += added
+    summary.already += skipped
+    done += len(batch)
+    batch.clear()
+    if progress:
+        progress("scoring", done, total)
+    return done
