@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from .. import __version__
 from ..nlp import ModelNotFound
 from ..settings import SettingsError
-from . import score
+from . import doctor, export, history, import_archive, score, serve, token
 from .common import CommandError
 
 # One explicit list: the order is the order of `spotlight --help`.
-COMMANDS = (score,)
+COMMANDS = (serve, score, history, import_archive, export, token, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,48 @@
+"""``spotlight export``: every stored post with its scores, as CSV or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..export import FORMATS, csv_chunks, json_chunks
+from ..store import Store, StoreError
+from .common import CommandError, add_settings_options, settings_from
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="write every post with its scores as CSV or JSON",
+        description="Write the whole history, oldest first. Texts are included if kept.",
+        epilog="example:  spotlight export --format csv -o history.csv",
+    )
+    parser.add_argument("--format", choices=FORMATS, default="json")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write here (default: stdout)")
+    add_settings_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    try:
+        store = Store.open(settings.db_path)
+    except StoreError as error:
+        raise CommandError(str(error)) from None
+    chunks = (csv_chunks if args.format == "csv" else json_chunks)(store)
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+    except OSError as error:
+        store.close()
+        raise CommandError(f"cannot write {args.output}: {error}") from None
+    try:
+        count = store.post_count()
+        for chunk in chunks:
+            out.write(chunk)
+    finally:
+        store.close()
+        if args.output:
+            out.close()
+    if args.output:
+        print(f"wrote {count} posts to {args.output}", file=sys.stderr)
+    return 0

@@ -1,0 +1,223 @@
+"""What the history says: give ratio, trends, the people you spotlight, feedback for a draft.
+
+Plain functions over a :class:`~companion.store.Store`; they know nothing of HTTP, so the
+API, the ``spotlight history`` command and the tests call the same code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from .posts import format_utc
+from .store import BUCKETS, DIMENSIONS, Store
+
+DEFAULTS: dict[str, Any] = {
+    "goal": 50,  # percent of posts that promote others: the seed's "split"
+    "store_text": True,
+    "disabled_rules": [],
+    "own_domains": [],
+}
+LABELS = ("promotes_others", "self_promotion", "mixed", "neutral")
+RECENT = 5  # posts the composer's trend feedback looks back on
+_DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+class InputError(ValueError):
+    """A query or a setting has a value that cannot be used; the message says which."""
+
+
+def rule_ids() -> set[str]:
+    from .scoring.registry import RULES  # imported late: the page works while rules load
+
+    return {rule.id for rule in RULES}
+
+
+def user_settings(store: Store) -> dict[str, Any]:
+    """The user's choices, with defaults for those never made."""
+    return {**DEFAULTS, **{k: v for k, v in store.user_settings().items() if k in DEFAULTS}}
+
+
+def _string_list(value: Any, name: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise InputError(f"{name} must be a list of strings")
+    if len(value) > 200:
+        raise InputError(f"{name} has too many entries (at most 200)")
+    return list(dict.fromkeys(v.strip() for v in value if v.strip()))
+
+
+def _check_setting(name: str, value: Any) -> Any:
+    if name == "goal":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
+            raise InputError("goal must be a number from 0 to 100 (percent)")
+        return round(value)
+    if name == "store_text":
+        if not isinstance(value, bool):
+            raise InputError("store_text must be true or false")
+        return value
+    if name == "disabled_rules":
+        rules = _string_list(value, name)
+        unknown = sorted(set(rules) - rule_ids())
+        if unknown:
+            raise InputError(f"unknown rule(s): {', '.join(unknown)}")
+        return rules
+    domains = [d.lower().removeprefix("www.") for d in _string_list(value, name)]
+    bad = [d for d in domains if not _DOMAIN.fullmatch(d)]
+    if bad:
+        raise InputError(f"own_domains must be domain names like example.com, not {bad[0][:60]!r}")
+    return domains
+
+
+def update_settings(store: Store, changes: Any) -> dict[str, Any]:
+    """Check and save ``changes`` (any subset of the settings); returns all settings.
+
+    Turning ``store_text`` off also removes the texts already stored: the user asked for
+    scores only, so the database should then hold no text.
+
+    Raises:
+        InputError: an unknown setting or a bad value; nothing is saved.
+    """
+    if not isinstance(changes, dict) or not changes:
+        raise InputError(f"send an object with one or more of: {', '.join(DEFAULTS)}")
+    unknown = sorted(set(changes) - set(DEFAULTS))
+    if unknown:
+        raise InputError(f"unknown setting(s): {', '.join(unknown)}")
+    checked = {name: _check_setting(name, value) for name, value in changes.items()}
+    store.save_user_settings(checked)
+    if checked.get("store_text") is False:
+        store.forget_texts()
+    return user_settings(store)
+
+
+def parse_filters(query: dict[str, str]) -> dict[str, Any]:
+    """The page's filters from a query string: ``since``/``until`` (YYYY-MM-DD), site, label."""
+    filters: dict[str, Any] = {}
+    for key in ("since", "until"):
+        value = query.get(key)
+        if value:
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                raise InputError(f"{key} must be a date like 2026-11-21") from None
+            if not _DAY.fullmatch(value):
+                raise InputError(f"{key} must be a date like 2026-11-21")
+            filters[key] = value
+    if query.get("site"):
+        filters["site"] = query["site"].strip().lower()[:100]
+    if query.get("label"):
+        if query["label"] not in LABELS:
+            raise InputError(f"label must be one of {', '.join(LABELS)}")
+        filters["label"] = query["label"]
+    return filters
+
+
+def _ratio(part: int | None, whole: int | None) -> float | None:
+    return round((part or 0) / whole, 4) if whole else None
+
+
+def trends(store: Store, bucket: str = "week", filters: dict[str, Any] | None = None,
+           *, now: dt.datetime | None = None) -> dict[str, Any]:  # fmt: skip
+    """The history page's numbers: per-bucket give ratio and scores, sites, network breadth.
+
+    Raises:
+        InputError: ``bucket`` is not day, week or month.
+    """
+    if bucket not in BUCKETS:
+        raise InputError("bucket must be day, week or month")
+    filters = filters or {}
+    goal = user_settings(store)["goal"]
+    buckets = []
+    for row in store.trend_buckets(bucket, filters):
+        buckets.append({
+            "start": row["start"],
+            "posts": row["posts"],
+            "labels": {label: row[label] or 0 for label in LABELS},
+            "give_ratio": _ratio(row["promotes_others"], row["posts"]),
+            "overall": round(row["overall"] or 0, 1),
+            "scores": {d: round(row[d] or 0, 1) for d in DIMENSIONS},
+        })  # fmt: skip
+    sites = [
+        {"site": row["site"], "posts": row["posts"],
+         "give_ratio": _ratio(row["promotes_others"], row["posts"]),
+         "overall": round(row["overall"] or 0, 1)}
+        for row in store.site_split(filters)
+    ]  # fmt: skip
+    total = sum(b["posts"] for b in buckets)
+    given = sum(b["labels"]["promotes_others"] for b in buckets)
+    return {
+        "bucket": bucket,
+        "goal": goal / 100,
+        "buckets": buckets,
+        "sites": sites,
+        "totals": {"posts": total, "promotes_others": given, "give_ratio": _ratio(given, total)},
+        "network": network_breadth(store, now=now),
+    }
+
+
+def network_breadth(store: Store, *, now: dt.datetime | None = None) -> dict[str, int]:
+    """How many different people posts mentioned or replied to in the last 30 and 90 days."""
+    now = now or dt.datetime.now(dt.UTC)
+    return {
+        f"people_{days}d": store.distinct_people_since(format_utc(now - dt.timedelta(days=days)))
+        for days in (30, 90)
+    }
+
+
+def people(store: Store, *, days: int | None = None, limit: int = 20,
+           now: dt.datetime | None = None) -> dict[str, Any]:  # fmt: skip
+    """The people spotlighted most (posts that named or replied to them), and how recently."""
+    now = now or dt.datetime.now(dt.UTC)
+    since = format_utc(now - dt.timedelta(days=days)) if days else None
+    ranking = [
+        {"name": row["name"], "kind": row["kind"], "posts": row["posts"],
+         "last_at": row["last_at"], "first_at": row["first_at"]}
+        for row in store.people_ranking(since, limit)
+    ]  # fmt: skip
+    return {"days": days, "people": ranking, "network": network_breadth(store, now=now)}
+
+
+def _streak(labels: list[str]) -> tuple[str | None, int]:
+    if not labels:
+        return None, 0
+    count = next((i for i, label in enumerate(labels) if label != labels[0]), len(labels))
+    return labels[0], count
+
+
+def trend_feedback(store: Store, label: str) -> dict[str, Any]:
+    """What the recent history says about a draft with this label, for the composer.
+
+    Returns:
+        ``{recent_labels, streak{label, count}, give_ratio, goal, message}``; ``message`` is
+        ``None`` when there is nothing worth saying.
+    """
+    labels = store.recent_labels(RECENT)
+    goal = user_settings(store)["goal"] / 100
+    streak_label, count = _streak(labels)
+    given = labels.count("promotes_others")
+    ratio = _ratio(given, len(labels))
+    message = None
+    if streak_label == "self_promotion" and count >= 3:
+        message = (
+            f"Your last {count} posts were about your own work; this one changes that."
+            if label == "promotes_others"
+            else f"Your last {count} posts were about your own work; this one could change "
+            "that: who helped you get here?"
+        )
+    elif streak_label == "promotes_others" and count >= 3 and label == "promotes_others":
+        message = f"That makes {count + 1} posts in a row that lift someone up. Keep going."
+    elif (
+        ratio is not None and len(labels) == RECENT and ratio < goal and label != "promotes_others"
+    ):
+        message = (
+            f"{given} of your last {RECENT} posts promoted others (your goal is "
+            f"{round(goal * 100)}%); this one could spotlight someone."
+        )
+    return {
+        "recent_labels": labels,
+        "streak": {"label": streak_label, "count": count},
+        "give_ratio": ratio,
+        "goal": goal,
+        "message": message,
+    }

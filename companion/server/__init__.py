@@ -1,0 +1,134 @@
+"""The companion server: ``create_app(settings)`` builds it, :func:`serve` runs it.
+
+Resources that live as long as the app (token, database, spaCy pipeline) open and close
+in ``app.cleanup_ctx``; aiohttp runs them before the socket accepts its first request,
+so ``/api/v1/health`` answers "ready" from the first moment it answers at all.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import logging
+import signal
+import socket
+from collections.abc import AsyncIterator, Callable
+
+from aiohttp import web
+
+from ..settings import Settings
+from ..store import Store
+from ..token import TokenFile
+from . import middlewares as mw
+from .keys import SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
+from .routes import setup_routes
+
+log = logging.getLogger("spotlight.server")
+
+
+class ServerError(RuntimeError):
+    """The server cannot start; the message says what to do."""
+
+
+async def _token(app: web.Application) -> AsyncIterator[None]:
+    app[TOKEN] = TokenFile(app[SETTINGS].token_path)
+    yield
+
+
+async def _workers(app: web.Application) -> AsyncIterator[None]:
+    app[WORKERS] = Workers()
+    yield
+    app[WORKERS].shutdown()
+
+
+async def _store(app: web.Application) -> AsyncIterator[None]:
+    app[STORE] = await app[WORKERS].db(Store.open, app[SETTINGS].db_path)
+    yield
+    await app[WORKERS].db(app[STORE].close)
+
+
+async def _scorer(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+
+    def load():
+        from ..nlp import load_pipeline
+        from ..scoring import Scorer
+
+        nlp = load_pipeline(settings.model)
+        return Scorer(nlp, max_chars=settings.max_chars, batch_size=settings.batch_size)
+
+    app[SCORER] = await app[WORKERS].score(load)
+    yield
+
+
+def create_app(settings: Settings) -> web.Application:
+    """The companion's aiohttp application, configured by ``settings``."""
+    app = web.Application(
+        client_max_size=settings.max_body_bytes,
+        middlewares=[
+            mw.error_middleware(),
+            mw.host_middleware(),
+            mw.origin_middleware(),
+            mw.body_size_middleware(settings.max_body_bytes),
+            mw.token_middleware(),
+            mw.json_body_middleware(),
+        ],
+    )
+    app[SETTINGS] = settings
+    app.cleanup_ctx.extend([_workers, _token, _store, _scorer])
+    app.on_response_prepare.append(mw.add_response_headers)
+    setup_routes(app)
+    return app
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind (without listening) first, so a taken port fails fast, before the model loads."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT only, on Linux
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise ServerError(
+                f"port {port} on {host} is already in use: is Spotlight already running? "
+                "Stop it, or start with --port N (or --port 0 for any free port)."
+            ) from None
+        raise ServerError(f"cannot listen on {host}:{port}: {error}") from None
+    return sock
+
+
+async def start(settings: Settings) -> tuple[web.AppRunner, str]:
+    """Start the server on 127.0.0.1; returns the runner and the URL it listens on.
+
+    Raises:
+        ServerError: the port is taken or cannot be used.
+    """
+    sock = _bind(settings.host, settings.port)
+    runner = web.AppRunner(create_app(settings), access_log=None, handle_signals=False)
+    try:
+        await runner.setup()  # loads the token, the database and the pipeline
+        await web.SockSite(runner, sock).start()
+    except BaseException:
+        sock.close()
+        await runner.cleanup()
+        raise
+    return runner, f"http://{settings.host}:{sock.getsockname()[1]}/"
+
+
+def serve(settings: Settings, on_ready: Callable[[str], None]) -> None:
+    """Run until SIGINT or SIGTERM, then shut down cleanly (finish requests, close the db)."""
+
+    async def main() -> None:
+        runner, url = await start(settings)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(signum, stop.set)
+        try:
+            on_ready(url)
+            await stop.wait()
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(main())

@@ -1,0 +1,180 @@
+"""The JSON API under /api/v1: parse, call the service, respond.
+
+The logic lives in :mod:`companion.history`, :mod:`companion.store` and the scorer; these
+handlers only translate HTTP to calls. GET never changes anything.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from aiohttp import web
+
+from .. import __version__, history
+from ..export import FORMATS, csv_chunks, json_chunks
+from ..posts import KINDS, clean_post
+from ..scoring import SCORER_VERSION, ScoreError
+from .keys import SCORER, STORE, WORKERS
+from .middlewares import json_error, read_json
+from .openapi import openapi_document
+
+PREFIX = "/api/v1"
+
+
+def _int(query: Any, name: str, default: int, low: int, high: int) -> int:
+    raw = query.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise history.InputError(f"{name} must be a whole number") from None
+    if not low <= value <= high:
+        raise history.InputError(f"{name} must be between {low} and {high}")
+    return value
+
+
+async def _score(request: web.Request, text: Any, kind: Any) -> dict[str, Any]:
+    """Score off the event loop with the user's disabled rules; 400 for unscorable text."""
+    if kind is not None and kind not in KINDS:
+        raise history.InputError(f"kind must be one of {', '.join(KINDS)}")
+    workers, scorer = request.app[WORKERS], request.app[SCORER]
+    disabled = (await workers.db(history.user_settings, request.app[STORE]))["disabled_rules"]
+    try:
+        report = await workers.score(lambda: scorer.score(text, kind=kind, disabled_rules=disabled))
+    except ScoreError as error:
+        raise history.InputError(str(error)) from None
+    return report.to_dict()
+
+
+async def health(request: web.Request) -> web.Response:
+    scorer, store = request.app[SCORER], request.app[STORE]
+    return web.json_response({
+        "status": "ready", "version": __version__, "model": scorer.model,
+        "scorer_version": SCORER_VERSION, "database": str(store.path),
+        "uptime_s": round(time.monotonic() - request.app[WORKERS].started, 1),
+    })  # fmt: skip
+
+
+async def score(request: web.Request) -> web.Response:
+    started = time.perf_counter()
+    body = await read_json(request)
+    if not isinstance(body, dict) or "text" not in body:
+        raise history.InputError("send {text, site?, kind?}")
+    report = await _score(request, body["text"], body.get("kind"))
+    store = request.app[STORE]
+    report["trend"] = await request.app[WORKERS].db(history.trend_feedback, store, report["label"])
+    report["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return web.json_response(report)
+
+
+async def record_post(request: web.Request) -> web.Response:
+    post = clean_post(await read_json(request), source="api")
+    store, workers = request.app[STORE], request.app[WORKERS]
+    row = await workers.db(store.get_post, post["id"])
+    created = False
+    if row is None:  # a repeat is answered from the store, without scoring again
+        report = await _score(request, post["text"], post["kind"])
+        row, created = await workers.db(store.record_post, post, report)
+    return web.json_response(row, status=201 if created else 200)
+
+
+async def list_posts(request: web.Request) -> web.Response:
+    filters = history.parse_filters(request.query)
+    limit = _int(request.query, "limit", 50, 1, 500)
+    offset = _int(request.query, "offset", 0, 0, 10_000_000)
+    store = request.app[STORE]
+    rows, total = await request.app[WORKERS].db(
+        lambda: store.list_posts(filters, limit=limit, offset=offset)
+    )
+    sites = await request.app[WORKERS].db(store.sites)
+    return web.json_response(
+        {"posts": rows, "total": total, "limit": limit, "offset": offset, "sites": sites}
+    )
+
+
+async def delete_post(request: web.Request) -> web.Response:
+    post_id = request.match_info["post_id"]
+    if not await request.app[WORKERS].db(request.app[STORE].delete_post, post_id):
+        return json_error(404, f"no post with id {post_id[:80]!r}")
+    return web.json_response({"deleted": post_id})
+
+
+async def delete_all_posts(request: web.Request) -> web.Response:
+    if request.query.get("confirm") != "delete-all":
+        raise history.InputError("to delete every post, add ?confirm=delete-all")
+    deleted = await request.app[WORKERS].db(request.app[STORE].delete_all_posts)
+    return web.json_response({"deleted": deleted})
+
+
+async def trends(request: web.Request) -> web.Response:
+    bucket = request.query.get("bucket", "week")
+    filters = history.parse_filters(request.query)
+    data = await request.app[WORKERS].db(history.trends, request.app[STORE], bucket, filters)
+    return web.json_response(data)
+
+
+async def people(request: web.Request) -> web.Response:
+    days = _int(request.query, "days", 0, 0, 36_500) or None
+    limit = _int(request.query, "limit", 20, 1, 500)
+    store = request.app[STORE]
+    data = await request.app[WORKERS].db(lambda: history.people(store, days=days, limit=limit))
+    return web.json_response(data)
+
+
+def _rules() -> list[dict[str, Any]]:
+    from ..scoring.registry import RULES
+
+    keys = ("id", "dimension", "principle", "weight", "summary")
+    return [{key: getattr(rule, key) for key in keys} for rule in RULES]
+
+
+async def get_settings(request: web.Request) -> web.Response:
+    data = await request.app[WORKERS].db(history.user_settings, request.app[STORE])
+    return web.json_response({**data, "rules": _rules()})
+
+
+async def put_settings(request: web.Request) -> web.Response:
+    changes = await read_json(request)
+    data = await request.app[WORKERS].db(history.update_settings, request.app[STORE], changes)
+    return web.json_response({**data, "rules": _rules()})
+
+
+async def export(request: web.Request) -> web.StreamResponse:
+    fmt = request.query.get("format", "json")
+    if fmt not in FORMATS:
+        raise history.InputError("format must be csv or json")
+    response = web.StreamResponse(headers={
+        "Content-Type": "text/csv; charset=utf-8" if fmt == "csv" else "application/json",
+        "Content-Disposition": f'attachment; filename="spotlight-history.{fmt}"',
+    })  # fmt: skip
+    chunks = (csv_chunks if fmt == "csv" else json_chunks)(request.app[STORE])
+    workers = request.app[WORKERS]
+    await response.prepare(request)
+    while (chunk := await workers.db(next, chunks, None)) is not None:
+        await response.write(chunk.encode("utf-8"))
+    await response.write_eof()
+    return response
+
+
+async def openapi(request: web.Request) -> web.Response:
+    sockname = request.transport.get_extra_info("sockname") if request.transport else None
+    return web.json_response(openapi_document(sockname[1] if sockname else 0))
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_routes([
+        web.get(f"{PREFIX}/health", health),
+        web.post(f"{PREFIX}/score", score),
+        web.post(f"{PREFIX}/posts", record_post),
+        web.get(f"{PREFIX}/posts", list_posts),
+        web.delete(f"{PREFIX}/posts", delete_all_posts),
+        web.delete(f"{PREFIX}/posts/{{post_id}}", delete_post),
+        web.get(f"{PREFIX}/trends", trends),
+        web.get(f"{PREFIX}/people", people),
+        web.get(f"{PREFIX}/settings", get_settings),
+        web.put(f"{PREFIX}/settings", put_settings),
+        web.get(f"{PREFIX}/export", export),
+        web.get(f"{PREFIX}/openapi.json", openapi),
+    ])  # fmt: skip

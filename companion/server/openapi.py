@@ -1,0 +1,133 @@
+"""The OpenAPI 3.1 document of /api/v1. A test checks it lists exactly the app's routes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import __version__
+from ..posts import KINDS
+from ..store import DIMENSIONS
+
+_ERROR = {"$ref": "#/components/responses/Error"}
+_SCORES = {"type": "object", "properties": {d: {"type": "number"} for d in DIMENSIONS}}
+_LABEL = {"enum": ["promotes_others", "self_promotion", "mixed", "neutral"]}
+_FILTERS = [
+    {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},
+    {"name": "until", "in": "query", "schema": {"type": "string", "format": "date"}},
+    {"name": "site", "in": "query", "schema": {"type": "string"}},
+    {"name": "label", "in": "query", "schema": _LABEL},
+]
+
+
+def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _op(summary: str, ok: dict[str, Any], *, body: dict[str, Any] | None = None,
+        params: list[dict[str, Any]] | None = None, public: bool = False,
+        status: str = "200") -> dict[str, Any]:  # fmt: skip
+    op: dict[str, Any] = {"summary": summary, "responses": {status: ok, "4XX": _ERROR}}
+    if body is not None:
+        op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
+    if params:
+        op["parameters"] = params
+    if public:
+        op["security"] = []
+    return op
+
+
+POST_IN = {
+    "type": "object",
+    "required": ["id", "text", "site"],
+    "properties": {
+        "id": {"type": "string", "description": "client-generated UUID; idempotency key"},
+        "text": {"type": "string"},
+        "site": {"type": "string", "examples": ["linkedin", "x", "mastodon.social"]},
+        "kind": {"enum": list(KINDS), "default": "post"},
+        "url": {"type": "string", "format": "uri"},
+        "posted_at": {"type": "string", "format": "date-time", "description": "with offset"},
+        "replied_to": {"type": "array", "items": {"type": "string"}},
+    },
+}
+POST_OUT = {
+    "type": "object",
+    "properties": {
+        **{k: {"type": "string"} for k in ("id", "posted_at", "posted_date", "site", "kind")},
+        "text": {"type": ["string", "null"], "description": "null when texts are not kept"},
+        "label": _LABEL, "overall": {"type": "integer"}, "scores": _SCORES,
+        "nudges": {"type": "array", "items": {"type": "object"}},
+    },
+}  # fmt: skip
+SETTINGS_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "goal": {"type": "integer", "minimum": 0, "maximum": 100, "default": 50},
+        "store_text": {"type": "boolean", "default": True},
+        "disabled_rules": {"type": "array", "items": {"type": "string"}},
+        "own_domains": {"type": "array", "items": {"type": "string"}},
+    },
+}
+
+
+def openapi_document(port: int) -> dict[str, Any]:
+    """The API as OpenAPI 3.1, served from 127.0.0.1:``port``."""
+    post_id = [{"name": "post_id", "in": "path", "required": True, "schema": {"type": "string"}}]
+    paging = [
+        {"name": n, "in": "query", "schema": {"type": "integer"}} for n in ("limit", "offset")
+    ]
+    bucket = [{"name": "bucket", "in": "query", "schema": {"enum": ["day", "week", "month"]}}]
+    score_in = {
+        "type": "object",
+        "required": ["text"],
+        "properties": {
+            "text": {"type": "string"},
+            "site": {"type": "string"},
+            "kind": {"enum": list(KINDS)},
+        },
+    }
+    paths = {
+        "/health": {"get": _op("Version, model, database; no token needed",
+                               _json({"type": "object"}), public=True)},
+        "/score": {"post": _op("Score a draft; adds trend feedback from the history",
+                               _json({"type": "object", "properties": {
+                                   "label": _LABEL, "overall": {"type": "integer"},
+                                   "scores": _SCORES, "trend": {"type": "object"},
+                                   "elapsed_ms": {"type": "number"}}}), body=score_in)},
+        "/posts": {
+            "post": _op("Record a published post (idempotent on id: 201 new, 200 repeat)",
+                        _json(POST_OUT, "Created"), body=POST_IN, status="201"),
+            "get": _op("Stored posts, newest first", _json({"type": "object"}),
+                       params=_FILTERS + paging),
+            "delete": _op("Delete every post (needs ?confirm=delete-all)",
+                          _json({"type": "object"}), params=[{"name": "confirm", "in": "query",
+                          "required": True, "schema": {"const": "delete-all"}}]),
+        },
+        "/posts/{post_id}": {"delete": _op("Delete one post", _json({"type": "object"}),
+                                           params=post_id)},
+        "/trends": {"get": _op("Give ratio and scores per bucket, sites, network breadth",
+                               _json({"type": "object"}), params=bucket + _FILTERS)},
+        "/people": {"get": _op("People spotlighted most", _json({"type": "object"}), params=[
+            {"name": "days", "in": "query", "schema": {"type": "integer"}},
+            {"name": "limit", "in": "query", "schema": {"type": "integer"}}])},
+        "/settings": {
+            "get": _op("The user's settings and the rules", _json(SETTINGS_SCHEMA)),
+            "put": _op("Change some settings", _json(SETTINGS_SCHEMA), body=SETTINGS_SCHEMA),
+        },
+        "/export": {"get": _op("Every post with its scores", {"description": "CSV or JSON"},
+                               params=[{"name": "format", "in": "query",
+                                        "schema": {"enum": ["csv", "json"]}}])},
+        "/openapi.json": {"get": _op("This document", _json({"type": "object"}))},
+    }  # fmt: skip
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Spotlight companion", "version": __version__},
+        "servers": [{"url": f"http://127.0.0.1:{port}/api/v1"}],
+        "security": [{"token": []}],
+        "paths": paths,
+        "components": {
+            "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+            "responses": {"Error": _json({"type": "object", "properties": {"error": {
+                "type": "object", "properties": {"code": {"type": "string"},
+                                                 "message": {"type": "string"}}}}}, "Error")},
+        },
+    }  # fmt: skip
