@@ -75,11 +75,17 @@ class Member:
             return handle.read(size)
 
 
+def _size(count: int) -> str:
+    if count >= 2**20:
+        return f"{count / 2**20:,.0f} MB"
+    return f"{count / 2**10:,.0f} KB" if count >= 2**10 else f"{count} bytes"
+
+
 def _too_large(size: int, limit: int, *, at_least: bool = False) -> str:
     more = "more than " if at_least else ""
     return (
-        f"the file is {more}{size / 2**20:,.0f} MB; Spotlight reads text files of at most "
-        f"{limit / 2**20:,.0f} MB from an export"
+        f"the file is {more}{_size(size)}; Spotlight reads text files of at most "
+        f"{_size(limit)} from an export"
     )
 
 

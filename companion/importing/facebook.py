@@ -34,8 +34,14 @@ _COMMENTS = re.compile(r"(?:^|/)comments(?:_and_reactions)?/comments\.json$")
 _REPLIED = re.compile(r"(?:commented on|replied to) (.+?)[’']s? (?:own )?\w+\.?$")
 
 
+_CONTENT = re.compile(rb'^\s*(\[\s*\{\s*"timestamp"|\{\s*"comments(_v2)?"\s*:)')
+
+
 def claims(member: Member) -> bool:
-    return bool(_POSTS.search(member.name) or _COMMENTS.search(member.name))
+    if _POSTS.search(member.name) or _COMMENTS.search(member.name):
+        return True
+    # A single file taken out of the export, perhaps renamed: its first bytes tell.
+    return member.name.endswith(".json") and bool(_CONTENT.match(member.head(200)))
 
 
 def _texts(entry: dict[str, Any], key: str) -> list[str]:
@@ -52,7 +58,7 @@ def _texts(entry: dict[str, Any], key: str) -> list[str]:
 
 
 def read(member: Member, context: Context) -> Iterator[Found]:
-    comments = bool(_COMMENTS.search(member.name))
+    comments = bool(_COMMENTS.search(member.name)) or b'"comments' in member.head(200)
     what = "Facebook's comments.json" if comments else "Facebook's list of your posts"
     data = load_json(member, what=what)
     if comments:

@@ -1,0 +1,431 @@
+"""The export readers: each platform's layout, detection, and bad input (no scoring here)."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+
+import pytest
+from archive_builders import ARCHIVES, container, tar_folder, zip_files, zip_folder
+
+from companion.importing import ArchiveError, read_export
+from companion.importing.model import import_id
+from companion.importing.text import html_to_text, parse_date, repair_mojibake
+
+UTC = "+00:00"
+REDDIT = "https://www.reddit.com/r/ExperiencedDevs/comments/1c9xk2a/how_do_you_onboard_seniors/"
+WXR = ARCHIVES / "wordpress/anasblog.WordPress.2024-05-08.xml"
+
+# (kind, site, posted_at, url, replied_to, start of the text)
+EXPECTED = {
+    "x_twitter": (
+        {"deleted": 1, "retweet": 1, "no text": 1},
+        [
+            ("post", "x", "2024-04-15T09:12:40" + UTC,
+             "https://x.com/ana_builds/status/1780011122233344556", (),
+             "Huge thanks @priya_r for the clearest talk on caching I have seen. Slides & notes: "
+             "https://example.org/priya/caching-talk"),
+            ("reply", "x", "2024-04-15T21:40:02" + UTC,
+             "https://x.com/ana_builds/status/1780200011122233344", ("@jonode",),
+             "@jonode What would you try first"),
+            ("post", "x", "2024-04-06T12:05:59" + UTC,
+             "https://x.com/ana_builds/status/1777000011122233344", (),
+             "Shipped my new course today, 40% off for 48h #buildinpublic 🚀"),
+        ],
+    ),
+    "linkedin": (
+        {"repost without words": 1},
+        [
+            ("comment", "linkedin", "2024-05-03T09:41:07" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7192000000000000004", (),
+             'Well deserved, Sofia! The "tiny steps" post changed how our team plans.'),
+            ("comment", "linkedin", "2024-04-28T14:20:55" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7190000000000000005", (),
+             "What made you pick Postgres"),
+            ("post", "linkedin", "2024-05-02T08:15:31" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7191800000000000001", (),
+             "Congratulations to Kwame Asante and the whole platform team on shipping the new "
+             'onboarding flow.\n\nKwame kept asking "what would a first-week engineer need?"'),
+            ("post", "linkedin", "2024-04-20T17:02:09" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7187500000000000002", (),
+             "Thrilled to announce my new book"),
+        ],
+    ),
+    "facebook": (
+        {"no text": 2},
+        [
+            ("comment", "facebook", "2024-05-03T01:33:20" + UTC, None, ("Renée Dubois",),
+             "Félicitations, Renée! So well deserved."),
+            ("post", "facebook", "2024-05-02T09:00:00" + UTC, None, (),
+             "Thank you Zoë and Mateus for hosting the café meetup 🙌 — you made everyone"),
+            ("post", "facebook", "2024-04-01T19:33:20" + UTC, None, (),
+             "Back from the conference."),
+        ],
+    ),
+    "mastodon": (
+        {"boost": 1, "direct message": 1, "no text": 1},
+        [
+            ("post", "mastodon.example", "2024-05-04T10:20:30" + UTC,
+             "https://mastodon.example/@ana/112233445566778801", (),
+             "Shout-out to @lee for the patch that halved our build times.\n\nWrite-up: "
+             "https://blog.example.org/2024/05/faster-builds-with-remote-cache"),
+            ("reply", "mastodon.example", "2024-05-05T18:01:00" + UTC,
+             "https://mastodon.example/@ana/112240000000000002", ("@bea@social.example",),
+             "@bea how did you get the team to agree on it?\nAsking for a friend & me."),
+        ],
+    ),
+    "reddit": (
+        {"deleted": 2},
+        [
+            ("comment", "reddit", "2024-04-21T16:30:45" + UTC,
+             REDDIT + "l0abc12/",
+             (), "Thanks u/mkdev, pairing"),
+            ("post", "reddit", "2024-04-21T15:02:11" + UTC,
+             REDDIT,
+             (), "How do you onboard senior engineers?\n\nWe keep getting this wrong."),
+        ],
+    ),
+    "wordpress": (
+        {},
+        [
+            ("post", "anas.blog.example", "2024-04-22T07:30:00" + UTC,
+             "https://anas.blog.example/2024/04/what-kwame-taught-me/", (),
+             "What Kwame taught me about onboarding\n\nLast quarter Kwame Asante rebuilt our "
+             "onboarding from scratch. Here is what he did, in his words & mine.\n\n"
+             "• Pair on the first ticket\n\n• Write down every question"),
+            ("comment", "anas.blog.example", "2024-04-23T11:15:00" + UTC,
+             "https://anas.blog.example/2024/04/what-kwame-taught-me/#comment-8", ("Marta Silva",),
+             "Thanks Marta! How long"),
+        ],
+    ),
+    "plain": (
+        {"no text": 1},
+        [
+            ("post", "bluesky", "2024-05-01T18:00:00+02:00",
+             "https://bsky.app/profile/ana.example/post/3kabc", (), "Loved the workshop"),
+            ("post", "threads", "2024-04-15T00:00:00" + UTC, None, (), "Our Q2 results are in"),
+            ("post", "bluesky", "2024-03-03T10:00:00" + UTC, None, (), "Who has a good guide"),
+        ],
+    ),
+}
+
+
+def _shape(post) -> tuple:
+    return (post.kind, post.site, post.posted_at.isoformat(), post.url, post.replied_to)
+
+
+@pytest.mark.parametrize("kind", ["folder", "zip", "tar.gz"])
+@pytest.mark.parametrize("platform", sorted(EXPECTED))
+def test_importing_reads_each_platform_export(platform, kind, tmp_path):
+    ignored, expected = EXPECTED[platform]
+    posts, summary = read_export(container(kind, ARCHIVES / platform, tmp_path))
+    assert summary.problems == []
+    assert dict(summary.ignored) == ignored
+    assert sorted(_shape(post) for post in posts) == sorted(row[:5] for row in expected)
+    texts = {_shape(post): post.text for post in posts}
+    for row in expected:
+        assert texts[row[:5]].startswith(row[5]), texts[row[:5]]
+    assert summary.found == len(expected)
+
+
+@pytest.mark.parametrize(
+    ("platform", "file"),
+    [
+        ("x_twitter", "data/tweets.js"),
+        ("linkedin", "Shares.csv"),
+        ("linkedin", "Comments.csv"),
+        ("facebook", "your_activity_across_facebook/comments_and_reactions/comments.json"),
+        ("mastodon", "outbox.json"),
+        ("reddit", "comments.csv"),
+        ("wordpress", "anasblog.WordPress.2024-05-08.xml"),
+        ("plain", "posts.jsonl"),
+    ],
+)
+def test_importing_reads_the_single_file_inside(platform, file):
+    posts, summary = read_export(ARCHIVES / platform / file)
+    assert posts and not summary.problems
+    assert {post.platform for post in posts} == {platform.removesuffix("_twitter")}
+
+
+def test_importing_finds_the_export_under_a_top_folder_of_the_zip(tmp_path):
+    archive = zip_folder(ARCHIVES / "x_twitter", tmp_path / "x.zip", prefix="twitter-2024-05-01/")
+    posts, summary = read_export(archive)
+    assert len(posts) == 3
+    # The username still comes from the account.js next to tweets.js.
+    assert all(post.url.startswith("https://x.com/ana_builds/") for post in posts)
+    assert summary.files == [
+        "x.zip:twitter-2024-05-01/data/deleted-tweets.js",
+        "x.zip:twitter-2024-05-01/data/tweets.js",
+    ]
+
+
+def test_importing_ids_are_the_same_on_every_import(tmp_path):
+    first, _ = read_export(ARCHIVES / "facebook")
+    second, _ = read_export(zip_folder(ARCHIVES / "facebook", tmp_path / "fb.zip"))
+    assert [post.id for post in first] == [post.id for post in second]
+    assert len({post.id for post in first}) == len(first)
+
+
+def test_model_import_id_uses_the_platform_id_when_there_is_one():
+    moment = parse_date("2024-01-01T00:00:00Z")
+    assert import_id("x", "1", "a", moment) == import_id("x", "1", "edited text", moment)
+    assert import_id("x", "1", "a", moment) != import_id("mastodon", "1", "a", moment)
+    assert import_id("facebook", None, "a", moment) != import_id("facebook", None, "b", moment)
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("CafÃ©", "Café"),
+        ("Tobias LÃ¸ye", "Tobias Løye"),
+        ("ð\x9f\x99\x8c", "🙌"),
+        ("Café", "Café"),  # already right: unchanged
+        ("plain ascii", "plain ascii"),
+        ("Ã© and 🙌", "Ã© and 🙌"),  # not mojibake as a whole: left alone
+    ],
+)
+def test_text_repair_mojibake(broken, fixed):
+    assert repair_mojibake(broken) == fixed
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>One</p><p>Two<br>three</p>", "One\n\nTwo\nthree"),
+        ('<p><a href="https://x.example/@a" class="u-url mention">@<span>a</span></a> hi</p>',
+         "@a hi"),
+        ("<!-- wp:paragraph --><p>A &amp; B&nbsp;C</p><!-- /wp:paragraph -->", "A & B C"),
+        ("<ul><li>a</li><li>b</li></ul>", "• a\n\n• b"),
+        ("no markup &amp; all", "no markup & all"),
+        ("<p></p>", ""),
+    ],
+)
+def test_text_html_to_text(html, text):
+    assert html_to_text(html) == text
+
+
+@pytest.mark.parametrize(
+    ("value", "iso"),
+    [
+        ("Mon Apr 15 09:12:40 +0000 2024", "2024-04-15T09:12:40+00:00"),
+        ("2023-01-15 12:34:56 UTC", "2023-01-15T12:34:56+00:00"),
+        ("2024-05-02 08:15:31", "2024-05-02T08:15:31+00:00"),
+        ("2024-05-01T18:00:00+02:00", "2024-05-01T18:00:00+02:00"),
+        ("Sat, 16 Oct 2010 20:53:18 +0000", "2010-10-16T20:53:18+00:00"),
+        (1714640400, "2024-05-02T09:00:00+00:00"),
+        ("1714640400000", "2024-05-02T09:00:00+00:00"),
+    ],
+)
+def test_text_parse_date(value, iso):
+    assert parse_date(value).isoformat() == iso
+
+
+# -- bad input -------------------------------------------------------------------------
+
+
+def test_archive_truncated_zip_is_refused_with_a_clear_message(tmp_path):
+    whole = zip_folder(ARCHIVES / "linkedin", tmp_path / "whole.zip").read_bytes()
+    cut = tmp_path / "Basic_LinkedInDataExport.zip"
+    cut.write_bytes(whole[: len(whole) // 2])
+    with pytest.raises(ArchiveError, match=r"Basic_LinkedInDataExport\.zip: .*incomplete"):
+        read_export(cut)
+
+
+def test_archive_truncated_tar_gz_imports_the_files_before_the_cut(tmp_path):
+    # Mastodon's tar.gz has outbox.json first and the media after it: a download cut in the
+    # media still holds every post.
+    archive = tar_folder(
+        ARCHIVES / "mastodon", tmp_path / "full.tar.gz",
+        extra={"media_attachments/files/1/original/a.png": os.urandom(300_000)},
+    )
+    cut = tmp_path / "archive-20241101.tar.gz"
+    data = archive.read_bytes()
+    cut.write_bytes(data[: len(data) - 100_000])
+    posts, summary = read_export(cut)
+    assert len(posts) == 2 and summary.problems == []
+
+
+def test_detect_unknown_platform_names_what_is_expected(tmp_path):
+    archive = zip_files(tmp_path / "photos.zip", {"notes.txt": "hi", "IMG_0001.jpg": b"\xff\xd8"})
+    with pytest.raises(ArchiveError) as error:
+        read_export(archive)
+    message = str(error.value)
+    assert message.startswith("photos.zip: not an export Spotlight recognises")
+    assert "notes.txt" in message
+    for expected in ("data/tweets.js", "Shares.csv", "outbox.json", "posts.csv", "WXR"):
+        assert expected in message
+
+
+def test_detect_unknown_single_file(tmp_path):
+    path = tmp_path / "contacts.csv"
+    path.write_text("name,email\nana,ana@example.org\n")
+    with pytest.raises(ArchiveError, match="contacts.csv: not an export Spotlight recognises"):
+        read_export(path)
+
+
+def test_archive_missing_path(tmp_path):
+    with pytest.raises(ArchiveError, match="nowhere.zip: no such file"):
+        read_export(tmp_path / "nowhere.zip")
+
+
+@pytest.mark.parametrize(
+    ("files", "bad_file", "message", "good_posts"),
+    [
+        (  # LinkedIn Shares.csv without its text column: comments still import
+            {"Shares.csv": "Date,ShareLink\n2024-01-01 10:00:00,https://l.example/1\n",
+             "Comments.csv": "Date,Link,Message\n2024-01-02 10:00:00,https://l.example/2,Nice!\n"},
+            "export.zip:Shares.csv",
+            "expected LinkedIn's Shares.csv with the columns Date, ShareLink, ShareCommentary; "
+            "missing ShareCommentary (found: Date, ShareLink)",
+            1,
+        ),
+        (  # Reddit comments.csv without body
+            {"comments.csv": "id,permalink,date,subreddit\na1,/r/x/a1,2024-01-01 00:00:00 UTC,x\n",
+             "posts.csv": (ARCHIVES / "reddit/posts.csv").read_text()},
+            "export.zip:comments.csv",
+            "missing body",
+            1,
+        ),
+        (  # plain CSV without date
+            {"my-posts.csv": "text,site\nhello,bluesky\n",
+             "more.jsonl": '{"text": "Thanks Ana!", "date": "2024-01-01"}\n'},
+            "export.zip:my-posts.csv",
+            "expected a CSV of posts with the columns text, date; missing date",
+            1,
+        ),
+        (  # outbox.json that is a list, not an OrderedCollection
+            {"outbox.json": "[1, 2]", "actor.json": "{}",
+             "data/tweets.js": (ARCHIVES / "x_twitter/data/tweets.js").read_text()},
+            "export.zip:outbox.json",
+            "expected Mastodon's ActivityPub outbox (an OrderedCollection with orderedItems); "
+            "found a list of 2 items",
+            3,
+        ),
+        (  # tweets.js that is plain JSON without the window.YTD wrapper... of something else
+            {"data/tweets.js": '{"tweets": []}'},
+            "export.zip:data/tweets.js",
+            "expected an X archive file starting with window.YTD.tweets.part0 = [",
+            0,
+        ),
+        (  # Facebook posts file holding an object
+            {"posts/your_posts_1.json": '{"status_updates_v2": []}'},
+            "export.zip:posts/your_posts_1.json",
+            "expected Facebook's list of your posts: a list of posts; found an object with the "
+            "keys status_updates_v2",
+            0,
+        ),
+        (  # comments.json that is not JSON at all
+            {"comments_and_reactions/comments.json": "<html>Sign in</html>"},
+            "export.zip:comments_and_reactions/comments.json",
+            "expected Facebook's comments.json (JSON), but it is not JSON",
+            0,
+        ),
+        (  # WXR cut in the middle of the XML
+            {"blog.xml": WXR.read_bytes()[:3000]},
+            "export.zip:blog.xml",
+            "expected a WordPress WXR export (XML), but the XML is broken",
+            0,
+        ),
+    ],
+)
+def test_importing_bad_file_is_reported_and_the_rest_imported(
+    files, bad_file, message, good_posts, tmp_path
+):
+    posts, summary = read_export(zip_files(tmp_path / "export.zip", files))
+    assert len(posts) == good_posts
+    assert summary.unreadable == 1
+    assert summary.problems[0].startswith(f"{bad_file}: ")
+    assert message in summary.problems[0]
+
+
+def test_importing_bad_items_are_reported_with_their_place(tmp_path):
+    lines = [
+        '{"text": "fine", "date": "2024-01-01T00:00:00Z"}',
+        "not json",
+        '{"text": "no date"}',
+        '{"text": "bad date", "date": "yesterday"}',
+        '{"text": "", "date": "2024-01-01"}',
+        '["a list"]',
+    ]
+    path = tmp_path / "posts.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    posts, summary = read_export(path)
+    assert [post.text for post in posts] == ["fine"]
+    assert summary.ignored == {"no text": 1}
+    assert summary.problems == [
+        "posts.jsonl line 2: expected a JSON object per line: Expecting value",
+        "posts.jsonl line 3: expected the fields text and date",
+        "posts.jsonl line 4: not a date: 'yesterday' (expected e.g. 2024-05-01T09:30:00Z)",
+        "posts.jsonl line 6: expected a JSON object with text and date",
+    ]
+
+
+def test_archive_file_over_the_size_limit_is_refused_and_the_rest_read(tmp_path):
+    big = "window.YTD.tweets.part0 = [" + ",".join(['{"tweet": {}}'] * 400) + "]"
+    archive = zip_folder(
+        ARCHIVES / "linkedin", tmp_path / "export.zip", extra={"data/tweets.js": big}
+    )
+    posts, summary = read_export(archive, max_file_bytes=4096)
+    assert len(posts) == 4  # LinkedIn's files are small enough
+    assert summary.problems == [
+        "export.zip:data/tweets.js: the file is 5 KB; Spotlight reads text files of at most "
+        "4 KB from an export"
+    ]
+
+
+def test_archive_zip_lying_about_its_size_is_refused(tmp_path):
+    # A member whose header claims a small size but inflates to far more (a "zip bomb").
+    archive = zip_files(tmp_path / "bomb.zip", {"posts.jsonl": b" " * 200_000})
+    data = bytearray(archive.read_bytes())
+    with zipfile.ZipFile(archive) as zipped:
+        info = zipped.getinfo("posts.jsonl")
+    # Patch the uncompressed size in the central directory entry to 100 bytes.
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 24 : central + 28] = (100).to_bytes(4, "little")
+    archive.write_bytes(bytes(data))
+    assert info.file_size == 200_000
+    posts, summary = read_export(archive, max_file_bytes=4096)
+    assert posts == []
+    assert "bomb.zip:posts.jsonl: " in summary.problems[0]
+
+
+@pytest.mark.slow
+def test_archive_of_200_mb_reads_only_its_text_files(tmp_path):
+    # Real X archives are mostly photos and videos; the 200 MB here is stored incompressible
+    # media, which must never be read.
+    archive = tmp_path / "twitter-2024-05-01.zip"
+    block = os.urandom(2**20)
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as zipped:
+        for file in sorted((ARCHIVES / "x_twitter").rglob("*")):
+            if file.is_file():
+                zipped.write(file, file.relative_to(ARCHIVES / "x_twitter").as_posix())
+        with zipped.open("data/tweets_media/video.mp4", "w", force_zip64=True) as media:
+            for _ in range(200):
+                media.write(block)
+    assert archive.stat().st_size > 200 * 2**20
+    posts, summary = read_export(archive)
+    assert len(posts) == 3 and summary.problems == []
+
+
+def test_importing_post_with_no_text_is_left_out(tmp_path):
+    path = tmp_path / "posts.csv"
+    path.write_text('text,date\n"",2024-01-01\n"   ",2024-01-02\nreal words,2024-01-03\n')
+    posts, summary = read_export(path)
+    assert [post.text for post in posts] == ["real words"]
+    assert summary.ignored == {"no text": 2}
+
+
+def test_importing_repeated_post_counts_once(tmp_path):
+    row = {"text": "Same words", "date": "2024-01-01T00:00:00Z"}
+    path = tmp_path / "posts.jsonl"
+    path.write_text((json.dumps(row) + "\n") * 3)
+    posts, summary = read_export(path)
+    assert len(posts) == 1 and summary.found == 3 and summary.already == 2
+
+
+def test_importing_fixture_readme_cites_every_fixture():
+    readme = (ARCHIVES / "README.md").read_text()
+    for folder in ARCHIVES.iterdir():
+        if folder.is_dir():
+            assert f"`{folder.name}/`" in readme
