@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from companion.nlp import load_pipeline
 from companion.scoring import Scorer
@@ -33,3 +34,17 @@ def settings(tmp_path: Path) -> Settings:
         },
         environ={},
     )
+
+
+@pytest_asyncio.fixture
+async def companion(aiohttp_client, settings, nlp):
+    """A real companion server on an ephemeral 127.0.0.1 port with a temp database.
+
+    Returns the aiohttp test client; ``client.auth`` holds the Authorization header.
+    """
+    from companion.server import create_app
+    from companion.server.keys import TOKEN
+
+    client = await aiohttp_client(create_app(settings))
+    client.auth = {"Authorization": f"Bearer {client.app[TOKEN].current()}"}
+    return client
