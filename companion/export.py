@@ -16,9 +16,23 @@ from .store import DIMENSIONS, Store
 
 FORMATS = ("csv", "json")
 CSV_FIELDS = (
-    "id", "posted_at", "posted_date", "site", "kind", "url", "source", "label", "overall",
-    *DIMENSIONS, "people_count", "words", "chars", "nudges", "replied_to", "text",
-)  # fmt: skip
+    "id",
+    "posted_at",
+    "posted_date",
+    "site",
+    "kind",
+    "url",
+    "source",
+    "label",
+    "overall",
+    *DIMENSIONS,
+    "people_count",
+    "words",
+    "chars",
+    "nudges",
+    "replied_to",
+    "text",
+)
 _CSV_LEAD = ("=", "+", "-", "@", "\t", "\r")
 
 

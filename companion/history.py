@@ -117,8 +117,13 @@ def _ratio(part: int | None, whole: int | None) -> float | None:
     return round((part or 0) / whole, 4) if whole else None
 
 
-def trends(store: Store, bucket: str = "week", filters: dict[str, Any] | None = None,
-           *, now: dt.datetime | None = None) -> dict[str, Any]:  # fmt: skip
+def trends(
+    store: Store,
+    bucket: str = "week",
+    filters: dict[str, Any] | None = None,
+    *,
+    now: dt.datetime | None = None,
+) -> dict[str, Any]:
     """The history page's numbers: per-bucket give ratio and scores, sites, network breadth.
 
     Raises:
@@ -130,20 +135,25 @@ def trends(store: Store, bucket: str = "week", filters: dict[str, Any] | None = 
     goal = user_settings(store)["goal"]
     buckets = []
     for row in store.trend_buckets(bucket, filters):
-        buckets.append({
-            "start": row["start"],
+        buckets.append(
+            {
+                "start": row["start"],
+                "posts": row["posts"],
+                "labels": {label: row[label] or 0 for label in LABELS},
+                "give_ratio": _ratio(row["promotes_others"], row["posts"]),
+                "overall": round(row["overall"] or 0, 1),
+                "scores": {d: round(row[d] or 0, 1) for d in DIMENSIONS},
+            }
+        )
+    sites = [
+        {
+            "site": row["site"],
             "posts": row["posts"],
-            "labels": {label: row[label] or 0 for label in LABELS},
             "give_ratio": _ratio(row["promotes_others"], row["posts"]),
             "overall": round(row["overall"] or 0, 1),
-            "scores": {d: round(row[d] or 0, 1) for d in DIMENSIONS},
-        })  # fmt: skip
-    sites = [
-        {"site": row["site"], "posts": row["posts"],
-         "give_ratio": _ratio(row["promotes_others"], row["posts"]),
-         "overall": round(row["overall"] or 0, 1)}
+        }
         for row in store.site_split(filters)
-    ]  # fmt: skip
+    ]
     total = sum(b["posts"] for b in buckets)
     given = sum(b["labels"]["promotes_others"] for b in buckets)
     return {
@@ -165,16 +175,22 @@ def network_breadth(store: Store, *, now: dt.datetime | None = None) -> dict[str
     }
 
 
-def people(store: Store, *, days: int | None = None, limit: int = 20,
-           now: dt.datetime | None = None) -> dict[str, Any]:  # fmt: skip
+def people(
+    store: Store, *, days: int | None = None, limit: int = 20, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """The people spotlighted most (posts that named or replied to them), and how recently."""
     now = now or dt.datetime.now(dt.UTC)
     since = format_utc(now - dt.timedelta(days=days)) if days else None
     ranking = [
-        {"name": row["name"], "kind": row["kind"], "posts": row["posts"],
-         "last_at": row["last_at"], "first_at": row["first_at"]}
+        {
+            "name": row["name"],
+            "kind": row["kind"],
+            "posts": row["posts"],
+            "last_at": row["last_at"],
+            "first_at": row["first_at"],
+        }
         for row in store.people_ranking(since, limit)
-    ]  # fmt: skip
+    ]
     return {"days": days, "people": ranking, "network": network_breadth(store, now=now)}
 
 

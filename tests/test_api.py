@@ -18,8 +18,13 @@ SELFISH = "Thrilled to announce my new book! Buy it now, link in bio. DM me for 
 
 
 def post_body(text=GIVING, **extra):
-    body = {"id": str(uuid.uuid4()), "text": text, "site": "linkedin", "kind": "post",
-            "posted_at": "2026-11-20T09:30:00+01:00"}  # fmt: skip
+    body = {
+        "id": str(uuid.uuid4()),
+        "text": text,
+        "site": "linkedin",
+        "kind": "post",
+        "posted_at": "2026-11-20T09:30:00+01:00",
+    }
     body.update(extra)
     return body
 
@@ -89,8 +94,9 @@ async def test_api_posts_is_idempotent_on_id(companion):
 
 
 async def test_api_posts_keeps_no_text_when_store_text_is_off(companion):
-    response = await companion.put("/api/v1/settings", json={"store_text": False},
-                                   headers=companion.auth)  # fmt: skip
+    response = await companion.put(
+        "/api/v1/settings", json={"store_text": False}, headers=companion.auth
+    )
     assert response.status == 200 and (await response.json())["store_text"] is False
     row = await (
         await companion.post("/api/v1/posts", json=post_body(), headers=companion.auth)
@@ -131,12 +137,16 @@ async def test_api_list_posts_filters_and_pages(companion):
     for day, site in ((1, "linkedin"), (2, "x"), (3, "linkedin"), (4, "mastodon.social")):
         body = post_body(posted_at=f"2026-11-0{day}T12:00:00Z", site=site)
         await companion.post("/api/v1/posts", json=body, headers=companion.auth)
-    page = await (await companion.get("/api/v1/posts?site=linkedin&limit=1&offset=1",
-                                      headers=companion.auth)).json()  # fmt: skip
+    page = await (
+        await companion.get("/api/v1/posts?site=linkedin&limit=1&offset=1", headers=companion.auth)
+    ).json()
     assert page["total"] == 2 and page["posts"][0]["posted_date"] == "2026-11-01"
     assert page["sites"] == ["linkedin", "mastodon.social", "x"]
-    page = await (await companion.get("/api/v1/posts?since=2026-11-02&until=2026-11-03",
-                                      headers=companion.auth)).json()  # fmt: skip
+    page = await (
+        await companion.get(
+            "/api/v1/posts?since=2026-11-02&until=2026-11-03", headers=companion.auth
+        )
+    ).json()
     assert page["total"] == 2
 
 
@@ -199,8 +209,16 @@ async def test_api_settings_validate_and_persist(companion):
         [rule],
         ["example.com"],
     )
-    for bad in ({"goal": 101}, {"goal": "high"}, {"store_text": "no"}, {"disabled_rules": ["nope"]},
-                {"own_domains": ["not a domain"]}, {"colour": "red"}, {}, []):  # fmt: skip
+    for bad in (
+        {"goal": 101},
+        {"goal": "high"},
+        {"store_text": "no"},
+        {"disabled_rules": ["nope"]},
+        {"own_domains": ["not a domain"]},
+        {"colour": "red"},
+        {},
+        [],
+    ):
         response = await companion.put("/api/v1/settings", json=bad, headers=companion.auth)
         assert response.status == 400, bad
     again = await (await companion.get("/api/v1/settings", headers=companion.auth)).json()
@@ -208,14 +226,17 @@ async def test_api_settings_validate_and_persist(companion):
 
 
 async def test_api_score_leaves_out_disabled_rules(companion):
-    report = await (await companion.post("/api/v1/score", json={"text": SELFISH},
-                                         headers=companion.auth)).json()  # fmt: skip
+    report = await (
+        await companion.post("/api/v1/score", json={"text": SELFISH}, headers=companion.auth)
+    ).json()
     rules = {nudge["rule"] for nudge in report["nudges"]}
     assert rules
-    await companion.put("/api/v1/settings", json={"disabled_rules": sorted(rules)},
-                        headers=companion.auth)  # fmt: skip
-    report = await (await companion.post("/api/v1/score", json={"text": SELFISH},
-                                         headers=companion.auth)).json()  # fmt: skip
+    await companion.put(
+        "/api/v1/settings", json={"disabled_rules": sorted(rules)}, headers=companion.auth
+    )
+    report = await (
+        await companion.post("/api/v1/score", json={"text": SELFISH}, headers=companion.auth)
+    ).json()
     assert not {nudge["rule"] for nudge in report["nudges"]} & rules
 
 
@@ -247,8 +268,11 @@ async def test_api_export_csv_and_json(companion):
 async def test_api_openapi_lists_exactly_the_routes(companion):
     response = await companion.get("/api/v1/openapi.json", headers=companion.auth)
     document = await response.json()
-    documented = {(method.upper(), "/api/v1" + path)
-                  for path, ops in document["paths"].items() for method in ops}  # fmt: skip
+    documented = {
+        (method.upper(), "/api/v1" + path)
+        for path, ops in document["paths"].items()
+        for method in ops
+    }
     served = set()
     for route in companion.app.router.routes():
         info = route.resource.get_info() if route.resource else {}

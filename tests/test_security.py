@@ -33,8 +33,17 @@ def host(client) -> str:
     return f"127.0.0.1:{client.server.port}"
 
 
-@pytest.mark.parametrize("bad_host", ["evil.example", "evil.example:{port}", "127.0.0.1",
-                                      "127.0.0.1:1", "127.0.0.1.nip.io:{port}", ""])  # fmt: skip
+@pytest.mark.parametrize(
+    "bad_host",
+    [
+        "evil.example",
+        "evil.example:{port}",
+        "127.0.0.1",
+        "127.0.0.1:1",
+        "127.0.0.1.nip.io:{port}",
+        "",
+    ],
+)
 async def test_security_foreign_host_header_is_refused(companion, bad_host):
     port = companion.server.port
     request = f"GET /api/v1/health HTTP/1.1\r\nHost: {bad_host.format(port=port)}\r\n"
@@ -55,23 +64,37 @@ async def test_security_page_is_refused_to_a_rebinding_host(companion):
     assert status == 400 and b"spotlight-token" not in body
 
 
-@pytest.mark.parametrize("origin", ["https://evil.example", "null", "chrome-extension://other",
-                                    EXTENSION + ".evil.example", "http://127.0.0.1:1"])  # fmt: skip
+@pytest.mark.parametrize(
+    "origin",
+    [
+        "https://evil.example",
+        "null",
+        "chrome-extension://other",
+        EXTENSION + ".evil.example",
+        "http://127.0.0.1:1",
+    ],
+)
 async def test_security_foreign_origin_is_refused_even_with_token(companion, origin):
     headers = {**companion.auth, "Origin": origin}
     response = await companion.post("/api/v1/score", json={"text": "hi"}, headers=headers)
     assert response.status == 403
     assert "Access-Control-Allow-Origin" not in response.headers
-    preflight = await companion.options("/api/v1/posts", headers={
-        "Origin": origin, "Access-Control-Request-Method": "POST"})  # fmt: skip
+    preflight = await companion.options(
+        "/api/v1/posts", headers={"Origin": origin, "Access-Control-Request-Method": "POST"}
+    )
     assert preflight.status == 403
     assert "Access-Control-Allow-Origin" not in preflight.headers
 
 
 async def test_security_extension_origin_gets_exact_cors_headers(companion):
-    preflight = await companion.options("/api/v1/posts", headers={
-        "Origin": EXTENSION, "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "authorization, content-type"})  # fmt: skip
+    preflight = await companion.options(
+        "/api/v1/posts",
+        headers={
+            "Origin": EXTENSION,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "authorization, content-type",
+        },
+    )
     assert preflight.status == 204
     assert preflight.headers["Access-Control-Allow-Origin"] == EXTENSION
     assert "Authorization" in preflight.headers["Access-Control-Allow-Headers"]
@@ -92,8 +115,14 @@ async def test_security_error_responses_carry_cors_for_the_extension(companion):
 async def test_security_configured_origin_is_allowed(aiohttp_client, tmp_path, nlp):
     from companion.server import create_app
 
-    settings = load_settings({"config_dir": tmp_path / "c", "data_dir": tmp_path / "d",
-                              "allowed_origins": "moz-extension://abc-123"}, environ={})  # fmt: skip
+    settings = load_settings(
+        {
+            "config_dir": tmp_path / "c",
+            "data_dir": tmp_path / "d",
+            "allowed_origins": "moz-extension://abc-123",
+        },
+        environ={},
+    )
     client = await aiohttp_client(create_app(settings))
     response = await client.get("/api/v1/health", headers={"Origin": "moz-extension://abc-123"})
     assert response.headers["Access-Control-Allow-Origin"] == "moz-extension://abc-123"
@@ -106,15 +135,30 @@ async def test_security_history_page_own_origin_is_allowed_without_cors(companio
     assert "Access-Control-Allow-Origin" not in response.headers
 
 
-@pytest.mark.parametrize("authorization", [None, "", "Bearer", "Bearer wrong", "Basic abc",
-                                           "Bearer {token}x", "Bearer {short}", "{token}"])  # fmt: skip
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        None,
+        "",
+        "Bearer",
+        "Bearer wrong",
+        "Basic abc",
+        "Bearer {token}x",
+        "Bearer {short}",
+        "{token}",
+    ],
+)
 async def test_security_api_needs_the_right_token(companion, authorization):
     token = companion.auth["Authorization"].split()[1]
     headers = {}
     if authorization is not None:
         headers["Authorization"] = authorization.format(token=token, short=token[:-1])
-    for method, path in (("GET", "/api/v1/posts"), ("GET", "/api/v1/trends"),
-                         ("GET", "/api/v1/openapi.json"), ("DELETE", "/api/v1/posts/x")):  # fmt: skip
+    for method, path in (
+        ("GET", "/api/v1/posts"),
+        ("GET", "/api/v1/trends"),
+        ("GET", "/api/v1/openapi.json"),
+        ("DELETE", "/api/v1/posts/x"),
+    ):
         response = await companion.request(method, path, headers=headers)
         assert response.status == 401, (method, path)
         assert response.headers["WWW-Authenticate"].startswith("Bearer")
@@ -126,13 +170,26 @@ async def test_security_token_in_query_string_does_not_count(companion):
     assert (await companion.get(f"/api/v1/posts?token={token}")).status == 401
 
 
-@pytest.mark.parametrize("path", ["//api/v1/posts", "/api/v1//posts", "/api/v1/health/../posts",
-                                  "/static/../api/v1/posts", "/%61pi/v1/posts",
-                                  "/api/v1/health/%2e%2e/posts", "/./api/v1/posts",
-                                  "/api/v1/health/", "/API/v1/posts"])  # fmt: skip
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//api/v1/posts",
+        "/api/v1//posts",
+        "/api/v1/health/../posts",
+        "/static/../api/v1/posts",
+        "/%61pi/v1/posts",
+        "/api/v1/health/%2e%2e/posts",
+        "/./api/v1/posts",
+        "/api/v1/health/",
+        "/API/v1/posts",
+    ],
+)
 async def test_security_path_tricks_do_not_skip_the_token(companion, path):
-    await companion.post("/api/v1/posts", headers=companion.auth, json={
-        "id": "p1", "text": "Thanks @maria", "site": "x"})  # fmt: skip
+    await companion.post(
+        "/api/v1/posts",
+        headers=companion.auth,
+        json={"id": "p1", "text": "Thanks @maria", "site": "x"},
+    )
     request = f"GET {path} HTTP/1.1\r\nHost: {host(companion)}\r\nConnection: close\r\n\r\n"
     status, body = await raw(companion, request.encode())
     assert status in (400, 401, 404), (path, status)
@@ -142,8 +199,10 @@ async def test_security_path_tricks_do_not_skip_the_token(companion, path):
 async def test_security_writes_must_be_json(companion):
     for content_type in ("text/plain", "application/x-www-form-urlencoded", "multipart/form-data"):
         response = await companion.post(
-            "/api/v1/posts", data=json.dumps({"id": "p1", "text": "Hi @a", "site": "x"}),
-            headers={**companion.auth, "Content-Type": content_type})  # fmt: skip
+            "/api/v1/posts",
+            data=json.dumps({"id": "p1", "text": "Hi @a", "site": "x"}),
+            headers={**companion.auth, "Content-Type": content_type},
+        )
         assert response.status == 415, content_type
     assert companion.app[STORE].post_count() == 0
 
@@ -157,8 +216,9 @@ async def test_security_get_changes_nothing(companion):
 
 async def test_security_oversized_body_gets_a_clear_413(companion, settings):
     body = json.dumps({"text": "x" * (settings.max_body_bytes + 10)})
-    response = await companion.post("/api/v1/score", data=body, headers={
-        **companion.auth, "Content-Type": "application/json"})  # fmt: skip
+    response = await companion.post(
+        "/api/v1/score", data=body, headers={**companion.auth, "Content-Type": "application/json"}
+    )
     assert response.status == 413
     assert "limit" in (await response.json())["error"]["message"]
 
@@ -168,19 +228,32 @@ async def test_security_oversized_chunked_body_gets_413(companion, settings):
         for _ in range(settings.max_body_bytes // 1000 + 10):
             yield b"x" * 1000
 
-    response = await companion.post("/api/v1/posts", data=chunks(), headers={
-        **companion.auth, "Content-Type": "application/json"})  # fmt: skip
+    response = await companion.post(
+        "/api/v1/posts",
+        data=chunks(),
+        headers={**companion.auth, "Content-Type": "application/json"},
+    )
     assert response.status == 413
     assert (await response.json())["error"]["code"] == "too_large"
 
 
-@pytest.mark.parametrize("body", [b"{", b"\xff\xfe{}", b"[" * 100_000 + b"]" * 100_000,
-                                  b'{"text": 1' + b"0" * 5000 + b"}", b"", b"null",
-                                  b'"just a string"'])  # fmt: skip
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{",
+        b"\xff\xfe{}",
+        b"[" * 100_000 + b"]" * 100_000,
+        b'{"text": 1' + b"0" * 5000 + b"}",
+        b"",
+        b"null",
+        b'"just a string"',
+    ],
+)
 async def test_security_malformed_bodies_get_json_400(companion, body):
     for path in ("/api/v1/score", "/api/v1/posts"):
-        response = await companion.post(path, data=body, headers={
-            **companion.auth, "Content-Type": "application/json"})  # fmt: skip
+        response = await companion.post(
+            path, data=body, headers={**companion.auth, "Content-Type": "application/json"}
+        )
         assert response.status == 400, (path, body[:20])
         assert "error" in await response.json()
 
@@ -215,8 +288,9 @@ async def test_security_files_are_private(companion, settings):
 
 
 async def test_security_server_binds_loopback_only(tmp_path, nlp):
-    settings = load_settings({"config_dir": tmp_path / "c", "data_dir": tmp_path / "d",
-                              "port": 0}, environ={})  # fmt: skip
+    settings = load_settings(
+        {"config_dir": tmp_path / "c", "data_dir": tmp_path / "d", "port": 0}, environ={}
+    )
     runner, url = await start(settings)
     try:
         assert url.startswith("http://127.0.0.1:")
@@ -227,8 +301,11 @@ async def test_security_server_binds_loopback_only(tmp_path, nlp):
 
 async def test_security_delete_needs_token_and_unknown_id_is_404(companion):
     post_id = str(uuid.uuid4())
-    await companion.post("/api/v1/posts", headers=companion.auth,
-                         json={"id": post_id, "text": "Thanks @maria", "site": "x"})  # fmt: skip
+    await companion.post(
+        "/api/v1/posts",
+        headers=companion.auth,
+        json={"id": post_id, "text": "Thanks @maria", "site": "x"},
+    )
     assert (await companion.delete(f"/api/v1/posts/{post_id}")).status == 401
     assert companion.app[STORE].post_count() == 1
     response = await companion.delete("/api/v1/posts/%00%ff", headers=companion.auth)

@@ -39,22 +39,32 @@ def _bar(ratio: float | None, goal: float, width: int = 20) -> str:
 def render(data: dict[str, Any], people: dict[str, Any], last: int) -> str:
     """The trend as a person reads it in a terminal."""
     if not data["buckets"]:
-        return ("No posts yet. Publish with the extension installed (or import your "
-                "history), then run spotlight history again.")  # fmt: skip
+        return (
+            "No posts yet. Publish with the extension installed (or import your "
+            "history), then run spotlight history again."
+        )
     goal = data["goal"]
     totals = data["totals"]
-    lines = [f"Give ratio: {totals['give_ratio']:.0%} of {totals['posts']} posts promote "
-             f"others (goal {goal:.0%}, | marks it)", ""]  # fmt: skip
+    lines = [
+        f"Give ratio: {totals['give_ratio']:.0%} of {totals['posts']} posts promote "
+        f"others (goal {goal:.0%}, | marks it)",
+        "",
+    ]
     for bucket in data["buckets"][-last:]:
         ratio = bucket["give_ratio"]
-        lines.append(f"  {data['bucket']} of {bucket['start']}  {_bar(ratio, goal)} "
-                     f"{ratio:>4.0%}  ({bucket['posts']} posts)")  # fmt: skip
+        lines.append(
+            f"  {data['bucket']} of {bucket['start']}  {_bar(ratio, goal)} "
+            f"{ratio:>4.0%}  ({bucket['posts']} posts)"
+        )
     lines += ["", "Mean score per dimension (latest):"]
     latest = data["buckets"][-1]["scores"]
     lines += [f"  {d:<10} {latest[d]:>5.1f}" for d in DIMENSIONS]
     network = data["network"]
-    lines += ["", f"Network breadth: {network['people_30d']} people in 30 days, "
-                  f"{network['people_90d']} in 90 days"]  # fmt: skip
+    lines += [
+        "",
+        f"Network breadth: {network['people_30d']} people in 30 days, "
+        f"{network['people_90d']} in 90 days",
+    ]
     if people["people"]:
         names = ", ".join(f"{p['name']} ({p['posts']})" for p in people["people"][:8])
         lines.append(f"Spotlighted most: {names}")

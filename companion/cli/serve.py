@@ -27,15 +27,17 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def announce(url: str, settings: Settings, token: str) -> str:
     """What the user reads once the server is ready."""
-    return "\n".join([
-        f"Spotlight is listening on {url}",
-        f"  History page:  {url}  (opening it once pairs the extension)",
-        f"  Pairing token: {token}",
-        f"  Database:      {settings.db_path}",
-        "  Extension:     chrome://extensions → Developer mode → Load unpacked → the "
-        "extension/ folder; then paste the token in its options (or open the history page).",
-        "Press Ctrl-C to stop.",
-    ])  # fmt: skip
+    return "\n".join(
+        [
+            f"Spotlight is listening on {url}",
+            f"  History page:  {url}  (opening it once pairs the extension)",
+            f"  Pairing token: {token}",
+            f"  Database:      {settings.db_path}",
+            "  Extension:     chrome://extensions → Developer mode → Load unpacked → the "
+            "extension/ folder; then paste the token in its options (or open the history page).",
+            "Press Ctrl-C to stop.",
+        ]
+    )
 
 
 def run(args: argparse.Namespace) -> int:

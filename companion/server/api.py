@@ -50,11 +50,16 @@ async def _score(request: web.Request, text: Any, kind: Any) -> dict[str, Any]:
 
 async def health(request: web.Request) -> web.Response:
     scorer, store = request.app[SCORER], request.app[STORE]
-    return web.json_response({
-        "status": "ready", "version": __version__, "model": scorer.model,
-        "scorer_version": SCORER_VERSION, "database": str(store.path),
-        "uptime_s": round(time.monotonic() - request.app[WORKERS].started, 1),
-    })  # fmt: skip
+    return web.json_response(
+        {
+            "status": "ready",
+            "version": __version__,
+            "model": scorer.model,
+            "scorer_version": SCORER_VERSION,
+            "database": str(store.path),
+            "uptime_s": round(time.monotonic() - request.app[WORKERS].started, 1),
+        }
+    )
 
 
 async def score(request: web.Request) -> web.Response:
@@ -145,10 +150,12 @@ async def export(request: web.Request) -> web.StreamResponse:
     fmt = request.query.get("format", "json")
     if fmt not in FORMATS:
         raise history.InputError("format must be csv or json")
-    response = web.StreamResponse(headers={
-        "Content-Type": "text/csv; charset=utf-8" if fmt == "csv" else "application/json",
-        "Content-Disposition": f'attachment; filename="spotlight-history.{fmt}"',
-    })  # fmt: skip
+    response = web.StreamResponse(
+        headers={
+            "Content-Type": "text/csv; charset=utf-8" if fmt == "csv" else "application/json",
+            "Content-Disposition": f'attachment; filename="spotlight-history.{fmt}"',
+        }
+    )
     chunks = (csv_chunks if fmt == "csv" else json_chunks)(request.app[STORE])
     workers = request.app[WORKERS]
     await response.prepare(request)
@@ -164,17 +171,19 @@ async def openapi(request: web.Request) -> web.Response:
 
 
 def add_routes(app: web.Application) -> None:
-    app.router.add_routes([
-        web.get(f"{PREFIX}/health", health),
-        web.post(f"{PREFIX}/score", score),
-        web.post(f"{PREFIX}/posts", record_post),
-        web.get(f"{PREFIX}/posts", list_posts),
-        web.delete(f"{PREFIX}/posts", delete_all_posts),
-        web.delete(f"{PREFIX}/posts/{{post_id}}", delete_post),
-        web.get(f"{PREFIX}/trends", trends),
-        web.get(f"{PREFIX}/people", people),
-        web.get(f"{PREFIX}/settings", get_settings),
-        web.put(f"{PREFIX}/settings", put_settings),
-        web.get(f"{PREFIX}/export", export),
-        web.get(f"{PREFIX}/openapi.json", openapi),
-    ])  # fmt: skip
+    app.router.add_routes(
+        [
+            web.get(f"{PREFIX}/health", health),
+            web.post(f"{PREFIX}/score", score),
+            web.post(f"{PREFIX}/posts", record_post),
+            web.get(f"{PREFIX}/posts", list_posts),
+            web.delete(f"{PREFIX}/posts", delete_all_posts),
+            web.delete(f"{PREFIX}/posts/{{post_id}}", delete_post),
+            web.get(f"{PREFIX}/trends", trends),
+            web.get(f"{PREFIX}/people", people),
+            web.get(f"{PREFIX}/settings", get_settings),
+            web.put(f"{PREFIX}/settings", put_settings),
+            web.get(f"{PREFIX}/export", export),
+            web.get(f"{PREFIX}/openapi.json", openapi),
+        ]
+    )

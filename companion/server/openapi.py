@@ -23,9 +23,15 @@ def _json(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-def _op(summary: str, ok: dict[str, Any], *, body: dict[str, Any] | None = None,
-        params: list[dict[str, Any]] | None = None, public: bool = False,
-        status: str = "200") -> dict[str, Any]:  # fmt: skip
+def _op(
+    summary: str,
+    ok: dict[str, Any],
+    *,
+    body: dict[str, Any] | None = None,
+    params: list[dict[str, Any]] | None = None,
+    public: bool = False,
+    status: str = "200",
+) -> dict[str, Any]:
     op: dict[str, Any] = {"summary": summary, "responses": {status: ok, "4XX": _ERROR}}
     if body is not None:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
@@ -54,10 +60,12 @@ POST_OUT = {
     "properties": {
         **{k: {"type": "string"} for k in ("id", "posted_at", "posted_date", "site", "kind")},
         "text": {"type": ["string", "null"], "description": "null when texts are not kept"},
-        "label": _LABEL, "overall": {"type": "integer"}, "scores": _SCORES,
+        "label": _LABEL,
+        "overall": {"type": "integer"},
+        "scores": _SCORES,
         "nudges": {"type": "array", "items": {"type": "object"}},
     },
-}  # fmt: skip
+}
 SETTINGS_SCHEMA = {
     "type": "object",
     "properties": {
@@ -86,38 +94,85 @@ def openapi_document(port: int) -> dict[str, Any]:
         },
     }
     paths = {
-        "/health": {"get": _op("Version, model, database; no token needed",
-                               _json({"type": "object"}), public=True)},
-        "/score": {"post": _op("Score a draft; adds trend feedback from the history",
-                               _json({"type": "object", "properties": {
-                                   "label": _LABEL, "overall": {"type": "integer"},
-                                   "scores": _SCORES, "trend": {"type": "object"},
-                                   "elapsed_ms": {"type": "number"}}}), body=score_in)},
-        "/posts": {
-            "post": _op("Record a published post (idempotent on id: 201 new, 200 repeat)",
-                        _json(POST_OUT, "Created"), body=POST_IN, status="201"),
-            "get": _op("Stored posts, newest first", _json({"type": "object"}),
-                       params=_FILTERS + paging),
-            "delete": _op("Delete every post (needs ?confirm=delete-all)",
-                          _json({"type": "object"}), params=[{"name": "confirm", "in": "query",
-                          "required": True, "schema": {"const": "delete-all"}}]),
+        "/health": {
+            "get": _op(
+                "Version, model, database; no token needed", _json({"type": "object"}), public=True
+            )
         },
-        "/posts/{post_id}": {"delete": _op("Delete one post", _json({"type": "object"}),
-                                           params=post_id)},
-        "/trends": {"get": _op("Give ratio and scores per bucket, sites, network breadth",
-                               _json({"type": "object"}), params=bucket + _FILTERS)},
-        "/people": {"get": _op("People spotlighted most", _json({"type": "object"}), params=[
-            {"name": "days", "in": "query", "schema": {"type": "integer"}},
-            {"name": "limit", "in": "query", "schema": {"type": "integer"}}])},
+        "/score": {
+            "post": _op(
+                "Score a draft; adds trend feedback from the history",
+                _json(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "label": _LABEL,
+                            "overall": {"type": "integer"},
+                            "scores": _SCORES,
+                            "trend": {"type": "object"},
+                            "elapsed_ms": {"type": "number"},
+                        },
+                    }
+                ),
+                body=score_in,
+            )
+        },
+        "/posts": {
+            "post": _op(
+                "Record a published post (idempotent on id: 201 new, 200 repeat)",
+                _json(POST_OUT, "Created"),
+                body=POST_IN,
+                status="201",
+            ),
+            "get": _op(
+                "Stored posts, newest first", _json({"type": "object"}), params=_FILTERS + paging
+            ),
+            "delete": _op(
+                "Delete every post (needs ?confirm=delete-all)",
+                _json({"type": "object"}),
+                params=[
+                    {
+                        "name": "confirm",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"const": "delete-all"},
+                    }
+                ],
+            ),
+        },
+        "/posts/{post_id}": {
+            "delete": _op("Delete one post", _json({"type": "object"}), params=post_id)
+        },
+        "/trends": {
+            "get": _op(
+                "Give ratio and scores per bucket, sites, network breadth",
+                _json({"type": "object"}),
+                params=bucket + _FILTERS,
+            )
+        },
+        "/people": {
+            "get": _op(
+                "People spotlighted most",
+                _json({"type": "object"}),
+                params=[
+                    {"name": "days", "in": "query", "schema": {"type": "integer"}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                ],
+            )
+        },
         "/settings": {
             "get": _op("The user's settings and the rules", _json(SETTINGS_SCHEMA)),
             "put": _op("Change some settings", _json(SETTINGS_SCHEMA), body=SETTINGS_SCHEMA),
         },
-        "/export": {"get": _op("Every post with its scores", {"description": "CSV or JSON"},
-                               params=[{"name": "format", "in": "query",
-                                        "schema": {"enum": ["csv", "json"]}}])},
+        "/export": {
+            "get": _op(
+                "Every post with its scores",
+                {"description": "CSV or JSON"},
+                params=[{"name": "format", "in": "query", "schema": {"enum": ["csv", "json"]}}],
+            )
+        },
         "/openapi.json": {"get": _op("This document", _json({"type": "object"}))},
-    }  # fmt: skip
+    }
     return {
         "openapi": "3.1.0",
         "info": {"title": "Spotlight companion", "version": __version__},
@@ -126,8 +181,22 @@ def openapi_document(port: int) -> dict[str, Any]:
         "paths": paths,
         "components": {
             "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
-            "responses": {"Error": _json({"type": "object", "properties": {"error": {
-                "type": "object", "properties": {"code": {"type": "string"},
-                                                 "message": {"type": "string"}}}}}, "Error")},
+            "responses": {
+                "Error": _json(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "error": {
+                                "type": "object",
+                                "properties": {
+                                    "code": {"type": "string"},
+                                    "message": {"type": "string"},
+                                },
+                            }
+                        },
+                    },
+                    "Error",
+                )
+            },
         },
-    }  # fmt: skip
+    }
