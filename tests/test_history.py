@@ -1,0 +1,113 @@
+"""The history service: give ratio, feedback for the composer, settings, people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_store import make_post, make_report
+
+from companion import history
+from companion.store import Store
+
+NOW = dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = Store.open(tmp_path / "history.db")
+    yield store
+    store.close()
+
+
+def add(store, labels, start_day=1, people=("@maria",)):
+    for offset, label in enumerate(labels):
+        post = make_post(f"p{start_day + offset}",
+                         posted_at=f"2026-11-{start_day + offset:02d}T10:00:00Z")  # fmt: skip
+        store.record_post(post, make_report(label, people=people))
+
+
+def test_history_trends_empty_history(store):
+    data = history.trends(store, "week", now=NOW)
+    assert data["buckets"] == [] and data["totals"] == {
+        "posts": 0, "promotes_others": 0, "give_ratio": None}  # fmt: skip
+    assert data["network"] == {"people_30d": 0, "people_90d": 0}
+
+
+def test_history_trends_give_ratio_and_goal(store):
+    add(store, ["promotes_others", "self_promotion", "mixed", "promotes_others"], start_day=16)
+    store.save_user_settings({"goal": 70})
+    data = history.trends(store, "week", now=NOW)
+    assert data["goal"] == 0.7
+    assert data["totals"]["give_ratio"] == 0.5
+    assert data["buckets"][0]["labels"] == {
+        "promotes_others": 2, "self_promotion": 1, "mixed": 1, "neutral": 0}  # fmt: skip
+    assert data["network"]["people_30d"] == 1
+
+
+def test_history_trends_filters_by_site(store):
+    add(store, ["promotes_others"], start_day=1)
+    store.record_post(make_post("other", site="x"), make_report("self_promotion"))
+    data = history.trends(store, "month", {"site": "x"}, now=NOW)
+    assert data["totals"]["posts"] == 1 and data["sites"] == [
+        {"site": "x", "posts": 1, "give_ratio": 0.0, "overall": 70.0}]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "recent, draft, expected",
+    [
+        (["self_promotion"] * 5, "self_promotion", "Your last 5 posts were about your own work"),
+        (["self_promotion"] * 3, "promotes_others", "this one changes that"),
+        (["promotes_others"] * 4, "promotes_others", "5 posts in a row"),
+        (
+            ["neutral", "self_promotion", "neutral", "promotes_others", "neutral"],
+            "neutral",
+            "1 of your last 5 posts promoted others",
+        ),
+        (["self_promotion"] * 2, "self_promotion", None),
+        ([], "neutral", None),
+    ],
+)
+def test_history_trend_feedback_for_a_draft(store, recent, draft, expected):
+    # recent is newest first; store them oldest first
+    add(store, list(reversed(recent)))
+    feedback = history.trend_feedback(store, draft)
+    assert feedback["recent_labels"] == recent
+    if expected is None:
+        assert feedback["message"] is None
+    else:
+        assert expected in feedback["message"]
+
+
+def test_history_update_settings_turning_store_text_off_forgets_texts(store):
+    add(store, ["promotes_others"])
+    settings = history.update_settings(store, {"store_text": False})
+    assert settings["store_text"] is False
+    assert store.get_post("p1")["text"] is None
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"goal": True},
+        {"goal": -1},
+        {"disabled_rules": "x"},
+        {"own_domains": [5]},
+        {"store_text": 1},
+        {"nope": 1},
+        None,
+    ],  # fmt: skip
+)
+def test_history_update_settings_refuses_bad_values_and_saves_nothing(store, changes):
+    with pytest.raises(history.InputError):
+        history.update_settings(store, changes)
+    assert store.user_settings() == {}
+
+
+def test_history_people_within_days(store):
+    add(store, ["promotes_others"], start_day=1, people=("Ana",))
+    add(store, ["promotes_others"], start_day=28, people=("Ben",))
+    recent = history.people(store, days=7, now=NOW)
+    assert [person["name"] for person in recent["people"]] == ["Ben"]
+    everyone = history.people(store, now=NOW)
+    assert {person["name"] for person in everyone["people"]} == {"Ana", "Ben"}
