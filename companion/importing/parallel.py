@@ -57,6 +57,7 @@ def score_reports(
     *,
     model: str = "",
     processes: int | None = None,
+    pool_from: int | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Report dicts for ``texts``, in order, using ``processes`` workers for large batches.
 
@@ -65,9 +66,15 @@ def score_reports(
             the workers' limits.
         model: the pipeline name the workers load (the same as ``scorer``'s).
         processes: worker count (default: the cores, at most 4); 1 scores in-process.
+        pool_from: the fewest posts scored in workers (default ``MIN_POSTS_FOR_POOL``);
+            0 always uses workers, never ``scorer``'s pipeline (the server's scorer belongs
+            to its scoring thread).
     """
-    processes = default_processes() if processes is None else processes
-    if processes <= 1 or len(texts) < MIN_POSTS_FOR_POOL:
+    processes = max(1, default_processes() if processes is None else processes)
+    pool_from = MIN_POSTS_FOR_POOL if pool_from is None else pool_from
+    if not texts:
+        return
+    if len(texts) < pool_from or (processes == 1 and pool_from > 0):
         for report in scorer.score_many(texts, kinds=kinds):
             yield report.to_dict()
         return

@@ -140,6 +140,7 @@ def import_export(
     *,
     model: str = "",
     processes: int | None = None,
+    pool_from: int | None = None,
     display: str | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
     progress: Progress | None = None,
@@ -151,6 +152,7 @@ def import_export(
         scorer: this process's scorer (small imports are scored with it).
         model: the pipeline name worker processes load (``settings.model``).
         processes: scoring processes (default: one per core, at most 4).
+        pool_from: see :func:`~.parallel.score_reports` (0: never score in this process).
         progress: called as ``progress(stage, done, total)``; stages are ``reading`` (files)
             and ``scoring`` (posts).
 
@@ -173,6 +175,7 @@ def import_export(
         [post.kind for _, post in todo],
         model=model,
         processes=processes,
+        pool_from=pool_from,
     )
     batch: list[tuple[dict[str, Any], dict[str, Any]]] = []
     done = 0

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import api, page
+from . import api, imports, page
 
-ROUTE_MODULES = (api, page)
+ROUTE_MODULES = (api, imports, page)
 
 
 def setup_routes(app: web.Application) -> None:

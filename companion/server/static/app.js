@@ -181,6 +181,7 @@ function renderPost(post) {
   const head = element("div", "post-head");
   head.append(element("span", `badge ${post.label}`, LABELS[post.label] || post.label));
   head.append(element("span", "meta", `${post.posted_date} · ${post.site} · ${post.kind}`));
+  if (post.source === "import") head.append(element("span", "badge imported", "imported"));
   head.append(element("span", "overall", `${post.overall}/100`));
   const remove = element("button", "delete", "Delete");
   remove.type = "button";

@@ -1,0 +1,226 @@
+"""Importing an export from the history page: upload in JSON chunks, import, poll progress.
+
+The page cannot hand the companion a path, only the file's bytes, and every API call is
+JSON with a size limit (see :mod:`.middlewares`). So the file goes up in base64 chunks
+that each fit the limit, into a private temporary folder; then the import runs on its own
+thread with scoring in worker processes (the app's scorer stays free for the extension),
+writing through the database thread. The page polls ``GET /api/v1/imports/{id}``.
+
+    POST /api/v1/imports               {filename, size}      → 201 {id, chunk_bytes, ...}
+    POST /api/v1/imports/{id}/chunks   {offset, data}        → {received, ...}
+    POST /api/v1/imports/{id}/start    {}                    → 202 {state: "reading", ...}
+    GET  /api/v1/imports/{id}                                → {state, stage, done, total,
+                                                                summary?, error?}
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import dataclasses
+import logging
+import shutil
+import tempfile
+import threading
+import uuid
+from collections.abc import AsyncIterator, Iterable
+from pathlib import Path, PurePath
+from typing import Any
+
+from aiohttp import web
+
+from ..history import InputError
+from ..importing import ArchiveError, import_export
+from .keys import SCORER, SETTINGS, STORE, WORKERS, Workers
+from .middlewares import json_error, read_json
+
+log = logging.getLogger("spotlight.server")
+PREFIX = "/api/v1/imports"
+# Uploads through the page; larger exports (X archives with years of videos) go through
+# `spotlight import PATH`, which reads the file where it is.
+MAX_UPLOAD_BYTES = 2 * 2**30
+RUNNING = ("reading", "scoring")
+
+
+class Cancelled(Exception):
+    """The server is shutting down; the import stops between two stored chunks."""
+
+
+@dataclasses.dataclass
+class ImportJob:
+    """One upload and its import. Fields are written by one thread and read by the loop."""
+
+    id: str
+    filename: str
+    size: int
+    folder: Path
+    received: int = 0
+    state: str = "uploading"  # uploading → reading → scoring → done | failed
+    done: int = 0
+    total: int = 0
+    summary: dict[str, Any] | None = None
+    error: str | None = None
+    cancelled: bool = False
+    thread: threading.Thread | None = None
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.filename
+
+    def progress(self, stage: str, done: int, total: int) -> None:
+        if self.cancelled:
+            raise Cancelled
+        self.state, self.done, self.total = stage, done, total
+
+    def to_dict(self) -> dict[str, Any]:
+        keys = ("id", "filename", "size", "received", "state", "done", "total", "summary", "error")
+        return {key: getattr(self, key) for key in keys}
+
+
+JOBS = web.AppKey("imports", dict)
+
+
+class _StoreOnDbThread:
+    """The store as the importer uses it, with every call run on the database thread, so
+    all writes still go through the one writer."""
+
+    def __init__(self, store: Any, workers: Workers):
+        self.store, self.workers = store, workers
+
+    def known_post_ids(self, ids: Iterable[str]) -> set[str]:
+        return self.workers.database.submit(self.store.known_post_ids, list(ids)).result()
+
+    def record_posts(self, items: Iterable[tuple[dict, dict]]) -> tuple[int, int]:
+        return self.workers.database.submit(self.store.record_posts, list(items)).result()
+
+
+def _job(request: web.Request) -> ImportJob:
+    job = request.app[JOBS].get(request.match_info["import_id"])
+    if job is None:
+        raise web.HTTPNotFound(text="no such import: start one with POST /api/v1/imports")
+    return job
+
+
+def _safe_name(raw: object) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise InputError("filename must be the name of the chosen file, e.g. twitter.zip")
+    name = PurePath(raw.replace("\\", "/")).name.strip()[:200]
+    if not name or name in (".", ".."):
+        raise InputError("filename must be the name of the chosen file, e.g. twitter.zip")
+    return name
+
+
+async def create(request: web.Request) -> web.Response:
+    body = await read_json(request)
+    if not isinstance(body, dict):
+        raise InputError("send {filename, size}")
+    name, size = _safe_name(body.get("filename")), body.get("size")
+    if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
+        raise InputError("size must be the file's size in bytes")
+    if size > MAX_UPLOAD_BYTES:
+        return json_error(
+            413,
+            f"{name} is {size / 2**30:.1f} GB; the page takes exports up to "
+            f"{MAX_UPLOAD_BYTES // 2**30} GB. Import it with: spotlight import {name}",
+        )
+    folder = Path(tempfile.mkdtemp(prefix="spotlight-import-"))  # 0700
+    job = ImportJob(uuid.uuid4().hex, name, size, folder)
+    request.app[JOBS][job.id] = job
+    # Base64 grows 3 bytes to 4; leave room for the JSON around it.
+    chunk = min(2**20, (request.app[SETTINGS].max_body_bytes - 1024) // 4 * 3)
+    return web.json_response({**job.to_dict(), "chunk_bytes": chunk}, status=201)
+
+
+def _append(job: ImportJob, data: bytes) -> None:
+    with job.path.open("ab") as handle:
+        handle.write(data)
+
+
+async def add_chunk(request: web.Request) -> web.Response:
+    job = _job(request)
+    body = await read_json(request)
+    if job.state != "uploading":
+        return json_error(409, f"the upload of {job.filename} is finished ({job.state})")
+    if not isinstance(body, dict) or not isinstance(body.get("data"), str):
+        raise InputError("send {offset, data} with data in base64")
+    if body.get("offset") != job.received:
+        return json_error(409, f"expected the chunk at offset {job.received}", "wrong_offset")
+    try:
+        data = base64.b64decode(body["data"], validate=True)
+    except (binascii.Error, ValueError):
+        raise InputError("data must be base64") from None
+    if job.received + len(data) > job.size:
+        raise InputError(f"more bytes than the {job.size:,} announced for {job.filename}")
+    await asyncio.get_running_loop().run_in_executor(None, _append, job, data)
+    job.received += len(data)
+    return web.json_response(job.to_dict())
+
+
+def _run(job: ImportJob, app: web.Application) -> None:
+    settings = app[SETTINGS]
+    try:
+        summary = import_export(
+            job.path,
+            _StoreOnDbThread(app[STORE], app[WORKERS]),
+            app[SCORER],
+            model=settings.model,
+            pool_from=0,
+            display=job.filename,
+            progress=job.progress,
+        )
+        job.summary, job.state = summary.to_dict(), "done"
+    except ArchiveError as error:
+        job.error, job.state = str(error), "failed"
+    except Cancelled:
+        job.error, job.state = "the companion stopped; import the file again to finish", "failed"
+    except Exception as error:  # the page must hear about it; the log has the details
+        log.exception("import of %s failed", job.filename)
+        job.error, job.state = f"the import failed: {error}", "failed"
+    finally:
+        shutil.rmtree(job.folder, ignore_errors=True)
+
+
+async def start(request: web.Request) -> web.Response:
+    job = _job(request)
+    if job.state != "uploading":
+        return json_error(409, f"this import has already started ({job.state})")
+    if job.received != job.size:
+        raise InputError(f"the upload is incomplete: {job.received:,} of {job.size:,} bytes")
+    if any(other.state in RUNNING for other in request.app[JOBS].values()):
+        return json_error(409, "another import is running; wait for it to finish")
+    job.state = "reading"
+    job.thread = threading.Thread(
+        target=_run, args=(job, request.app), name=f"spotlight-import-{job.id[:8]}", daemon=True
+    )
+    job.thread.start()
+    return web.json_response(job.to_dict(), status=202)
+
+
+async def status(request: web.Request) -> web.Response:
+    return web.json_response(_job(request).to_dict())
+
+
+async def _jobs(app: web.Application) -> AsyncIterator[None]:
+    app[JOBS] = {}
+    yield
+    for job in app[JOBS].values():
+        job.cancelled = True
+    for job in app[JOBS].values():
+        if job.thread is not None:
+            await asyncio.get_running_loop().run_in_executor(None, job.thread.join, 60)
+        shutil.rmtree(job.folder, ignore_errors=True)
+
+
+def add_routes(app: web.Application) -> None:
+    # Before the store and the workers close (cleanup runs in reverse order), so a running
+    # import stops while it can still write its last chunk.
+    app.cleanup_ctx.append(_jobs)
+    app.router.add_routes(
+        [
+            web.post(PREFIX, create),
+            web.post(f"{PREFIX}/{{import_id}}/chunks", add_chunk),
+            web.post(f"{PREFIX}/{{import_id}}/start", start),
+            web.get(f"{PREFIX}/{{import_id}}", status),
+        ]
+    )
