@@ -1,0 +1,327 @@
+// The overlay a composer gets: a pill with the label and the overall score, a panel with
+// the nudges, and highlight boxes over the words a nudge is about. It all lives in one
+// shadow root hung on <html>, outside the editor: editors break when foreign nodes or
+// attributes appear inside them. Boxes are placed from the text's client rects and follow
+// scrolling and resizing.
+(() => {
+  const Spotlight = (globalThis.Spotlight ??= {});
+
+  const LABELS = {
+    promotes_others: "Lifts others",
+    self_promotion: "About you",
+    mixed: "Mixed",
+    neutral: "Neutral",
+  };
+  const DIMENSIONS = {
+    spotlight: "Spotlight others",
+    engage: "Engage",
+    help: "Be helpful",
+    human: "Sound human",
+    learn: "Keep learning",
+    substance: "Add substance",
+  };
+  const PROBLEMS = {
+    offline: "Companion offline",
+    timeout: "Companion busy",
+    unauthorized: "Not paired",
+  };
+
+  const STYLE = `
+    :host { all: initial; }
+    * { box-sizing: border-box; }
+    .layer { position: absolute; left: 0; top: 0; width: 0; height: 0; }
+    .mark { position: absolute; pointer-events: none; border-bottom: 2px solid var(--c);
+            border-radius: 2px; }
+    .mark.info { --c: rgba(90, 110, 140, .55); }
+    .mark.suggestion { --c: rgba(37, 99, 235, .75); }
+    .mark.warning { --c: rgba(217, 119, 6, .9); }
+    .mark.active { background: color-mix(in srgb, var(--c) 28%, transparent);
+                   border-bottom-width: 3px; }
+    .pill { position: absolute; pointer-events: auto; display: flex; align-items: center;
+            gap: 6px; height: 24px; padding: 0 10px 0 8px; border-radius: 12px;
+            border: 1px solid rgba(0,0,0,.12); background: #fff; color: #1f2937;
+            font: 600 12px/1 system-ui, -apple-system, "Segoe UI", sans-serif;
+            box-shadow: 0 1px 4px rgba(0,0,0,.15); cursor: pointer; white-space: nowrap;
+            transition: opacity .15s; }
+    .pill[hidden], .panel[hidden] { display: none; }
+    .dot { flex: none; width: 8px; height: 8px; border-radius: 50%; background: var(--tone); }
+    .pill .score { font-weight: 500; color: #4b5563; }
+    .pill.stale { opacity: .6; }
+    .tone-promotes_others { --tone: #16a34a; }
+    .tone-self_promotion { --tone: #d97706; }
+    .tone-mixed { --tone: #2563eb; }
+    .tone-neutral { --tone: #9ca3af; }
+    .tone-problem { --tone: #dc2626; }
+    .panel { position: absolute; pointer-events: auto; width: 340px; max-height: 60vh;
+             overflow: auto; padding: 12px 14px; border-radius: 10px; background: #fff;
+             color: #1f2937; border: 1px solid rgba(0,0,0,.12);
+             box-shadow: 0 6px 24px rgba(0,0,0,.18);
+             font: 400 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+    .panel h2 { margin: 0 0 4px; font-size: 14px; display: flex; gap: 8px;
+                align-items: center; }
+    .panel .trend { margin: 0 0 10px; padding: 6px 8px; border-radius: 6px;
+                    background: #f3f4f6; color: #374151; font-size: 12px; }
+    .panel h3 { margin: 12px 0 4px; font-size: 11px; text-transform: uppercase;
+                letter-spacing: .04em; color: #6b7280; display: flex;
+                justify-content: space-between; }
+    .panel ul { list-style: none; margin: 0; padding: 0; }
+    .nudge { padding: 6px 8px; margin: 0 -8px; border-radius: 6px; }
+    .nudge:hover, .nudge:focus-within { background: #f3f4f6; }
+    .nudge .message { margin: 0; }
+    .nudge .principle { margin: 2px 0 0; font-size: 12px; color: #6b7280; font-style: italic; }
+    .nudge .suggestion { margin: 2px 0 0; font-size: 12px; color: #065f46; }
+    .nudge button { margin-top: 4px; padding: 0; border: 0; background: none;
+                    color: #2563eb; font: inherit; font-size: 12px; cursor: pointer; }
+    .empty { color: #6b7280; margin: 6px 0 0; }
+    .scratch { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
+  `;
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  class Overlay {
+    /**
+     * @param {Element} composer the editor's root element
+     * @param {object} reader from Spotlight.text.readerFor(composer)
+     * @param {{onDismissRule: function(string): void}} actions
+     */
+    constructor(composer, reader, { onDismissRule }) {
+      this.composer = composer;
+      this.reader = reader;
+      this.onDismissRule = onDismissRule;
+      this.report = null;
+      this.snapshot = null;
+      this.active = null; // index of the hovered nudge
+      this.frame = 0;
+
+      this.host = document.createElement("spotlight-overlay");
+      this.host.style.cssText = "all: initial !important; position: fixed !important; " +
+        "left: 0 !important; top: 0 !important; width: 0 !important; height: 0 !important; " +
+        "z-index: 2147483647 !important; pointer-events: none !important;";
+      this.root = this.host.attachShadow({ mode: "open" });
+      const style = el("style", "", STYLE);
+      this.marks = el("div", "layer marks");
+      this.scratch = el("div", "scratch");
+      this.pill = el("div", "pill");
+      this.pill.setAttribute("role", "button");
+      this.pill.tabIndex = 0;
+      this.pill.hidden = true;
+      this.panel = el("div", "panel");
+      this.panel.hidden = true;
+      this.panel.setAttribute("role", "dialog");
+      this.panel.setAttribute("aria-label", "Spotlight nudges");
+      this.root.append(style, this.scratch, this.marks, this.pill, this.panel);
+      reader.useScratch?.(this.scratch);
+      document.documentElement.append(this.host);
+
+      // Keep the caret in the editor when the pill is clicked.
+      this.pill.addEventListener("mousedown", (event) => event.preventDefault());
+      this.pill.addEventListener("click", () => this.toggle());
+      this.pill.addEventListener("keydown", (event) => {
+        if (event.key === "Enter" || event.key === " ") {
+          event.preventDefault();
+          this.toggle();
+        }
+      });
+      this.root.addEventListener("keydown", (event) => {
+        if (event.key === "Escape") this.toggle(false);
+      });
+      this.place = () => this.schedulePlace();
+      window.addEventListener("scroll", this.place, { capture: true, passive: true });
+      window.addEventListener("resize", this.place, { passive: true });
+      this.resizes = new ResizeObserver(this.place);
+      this.resizes.observe(composer);
+    }
+
+    destroy() {
+      cancelAnimationFrame(this.frame);
+      window.removeEventListener("scroll", this.place, { capture: true });
+      window.removeEventListener("resize", this.place);
+      this.resizes.disconnect();
+      this.host.remove();
+    }
+
+    /** Show a report about the text in `snapshot` (what reader.read() gave). */
+    show(report, snapshot, { elapsedMs } = {}) {
+      this.report = report;
+      this.snapshot = snapshot;
+      this.problem = null;
+      this.active = null;
+      const label = LABELS[report.label] ?? report.label;
+      this.pill.className = `pill tone-${report.label}`;
+      this.pill.replaceChildren(el("span", "dot"), el("span", "label", label),
+        el("span", "score", String(report.overall)));
+      this.pill.title = `Spotlight: ${label}, ${report.overall}/100. Click for nudges.`;
+      this.pill.dataset.label = report.label;
+      this.pill.dataset.overall = String(report.overall);
+      this.pill.dataset.chars = String(snapshot.text.length);
+      this.pill.dataset.nudges = String(report.nudges.length);
+      this.pill.dataset.updatedAt = String(performance.now());
+      if (elapsedMs !== undefined) this.pill.dataset.elapsedMs = String(Math.round(elapsedMs));
+      this.pill.hidden = false;
+      this.renderPanel();
+      this.schedulePlace();
+    }
+
+    /** The text changed: the boxes no longer fit it until the next report. */
+    markStale() {
+      this.snapshot = null;
+      this.pill.classList.add("stale");
+      this.marks.replaceChildren();
+    }
+
+    /** The companion could not score: say why on the pill (offline, not paired...). */
+    showProblem(error) {
+      this.report = null;
+      this.snapshot = null;
+      this.problem = error;
+      this.pill.className = "pill tone-problem";
+      this.pill.replaceChildren(el("span", "dot"),
+        el("span", "label", PROBLEMS[error.code] ?? "Spotlight error"));
+      this.pill.title = error.message ?? "";
+      this.pill.dataset.label = "problem";
+      this.pill.dataset.problem = error.code;
+      this.pill.dataset.updatedAt = String(performance.now());
+      this.pill.hidden = false;
+      this.marks.replaceChildren();
+      this.renderPanel();
+      this.schedulePlace();
+    }
+
+    clear() {
+      this.report = null;
+      this.snapshot = null;
+      this.pill.hidden = true;
+      this.panel.hidden = true;
+      this.marks.replaceChildren();
+    }
+
+    toggle(open = this.panel.hidden) {
+      this.panel.hidden = !open;
+      this.pill.setAttribute("aria-expanded", String(open));
+      this.schedulePlace();
+    }
+
+    renderPanel() {
+      const parts = [];
+      if (this.problem) {
+        parts.push(el("h2", "", PROBLEMS[this.problem.code] ?? "Spotlight error"),
+          el("p", "empty", this.problem.message ?? ""));
+        this.panel.replaceChildren(...parts);
+        return;
+      }
+      const report = this.report;
+      this.panel.className = `panel tone-${report.label}`;
+      const title = el("h2");
+      const dot = el("span", "dot");
+      title.append(el("span", "", `${LABELS[report.label] ?? report.label} · ${report.overall}`));
+      title.prepend(dot);
+      parts.push(title);
+      const trend = trendLine(report.trend);
+      if (trend) parts.push(el("p", "trend", trend));
+      const groups = new Map();
+      report.nudges.forEach((nudge, index) => {
+        if (!groups.has(nudge.dimension)) groups.set(nudge.dimension, []);
+        groups.get(nudge.dimension).push([nudge, index]);
+      });
+      if (!groups.size) parts.push(el("p", "empty", "No nudges: this reads well."));
+      for (const [dimension, nudges] of groups) {
+        const heading = el("h3");
+        heading.append(el("span", "", DIMENSIONS[dimension] ?? dimension));
+        const score = report.scores?.[dimension];
+        if (score !== undefined) heading.append(el("span", "", String(score)));
+        const list = el("ul");
+        for (const [nudge, index] of nudges) list.append(this.nudgeItem(nudge, index));
+        parts.push(heading, list);
+      }
+      this.panel.replaceChildren(...parts);
+    }
+
+    nudgeItem(nudge, index) {
+      const item = el("li", `nudge ${nudge.severity}`);
+      item.dataset.rule = nudge.rule;
+      item.dataset.index = String(index);
+      item.append(el("p", "message", nudge.message));
+      if (nudge.suggestion) item.append(el("p", "suggestion", `Try: ${nudge.suggestion}`));
+      if (nudge.principle) item.append(el("p", "principle", nudge.principle));
+      const dismiss = el("button", "dismiss", "Don't show this again");
+      dismiss.type = "button";
+      dismiss.addEventListener("click", () => this.onDismissRule(nudge.rule));
+      item.append(dismiss);
+      item.addEventListener("mouseenter", () => this.highlight(index));
+      item.addEventListener("mouseleave", () => this.highlight(null));
+      return item;
+    }
+
+    highlight(index) {
+      this.active = index;
+      for (const mark of this.marks.children) {
+        mark.classList.toggle("active", mark.dataset.index === String(index));
+      }
+    }
+
+    schedulePlace() {
+      cancelAnimationFrame(this.frame);
+      this.frame = requestAnimationFrame(() => this.placeNow());
+    }
+
+    placeNow() {
+      if (!this.composer.isConnected) return;
+      const box = this.composer.getBoundingClientRect();
+      const pill = this.pill.getBoundingClientRect();
+      const pillLeft = Math.max(4, box.right - pill.width - 6);
+      const pillTop = Math.min(window.innerHeight - pill.height - 4,
+        Math.max(4, box.bottom - pill.height - 6));
+      Object.assign(this.pill.style, { left: `${pillLeft}px`, top: `${pillTop}px` });
+      if (!this.panel.hidden) {
+        const panel = this.panel.getBoundingClientRect();
+        const below = pillTop + pill.height + 6;
+        const top = below + panel.height <= window.innerHeight
+          ? below
+          : Math.max(4, pillTop - panel.height - 6);
+        const left = Math.min(Math.max(4, pillLeft + pill.width - panel.width),
+          window.innerWidth - panel.width - 4);
+        Object.assign(this.panel.style, { left: `${left}px`, top: `${top}px` });
+      }
+      this.drawMarks(box);
+    }
+
+    drawMarks(box) {
+      const marks = [];
+      if (this.report && this.snapshot) {
+        this.report.nudges.forEach((nudge, index) => {
+          (nudge.spans ?? []).forEach((span, spanIndex) => {
+            for (const rect of this.reader.rects(this.snapshot, span.start, span.end)) {
+              // Words scrolled out of the composer are not marked over the page around it.
+              if (rect.bottom <= box.top || rect.top >= box.bottom) continue;
+              const mark = el("div", `mark ${nudge.severity}`);
+              mark.dataset.rule = nudge.rule;
+              mark.dataset.index = String(index);
+              mark.dataset.span = String(spanIndex);
+              if (index === this.active) mark.classList.add("active");
+              Object.assign(mark.style, {
+                left: `${rect.left}px`, top: `${rect.top}px`,
+                width: `${rect.width}px`, height: `${rect.height}px`,
+              });
+              marks.push(mark);
+            }
+          });
+        });
+      }
+      this.marks.replaceChildren(...marks);
+    }
+  }
+
+  /** The report's trend as one line ("Your last 5 posts were all about your work"). */
+  function trendLine(trend) {
+    if (!trend) return "";
+    if (typeof trend === "string") return trend;
+    return trend.message ?? trend.summary ?? trend.text ?? "";
+  }
+
+  Spotlight.Overlay = Overlay;
+})();

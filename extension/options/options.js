@@ -1,0 +1,133 @@
+// Options: restore the form from storage on load, save it on submit (MDN's
+// favourite-colour example). Rules live in the companion, so they are read from and saved
+// to it through the background.
+(() => {
+  const api = globalThis.browser ?? globalThis.chrome;
+  const { storage, sites } = globalThis.Spotlight;
+  const form = document.getElementById("options");
+  const $ = (id) => document.getElementById(id);
+  let rulesLoaded = false;
+
+  function checkbox(name, value, checked, text, note) {
+    const label = document.createElement("label");
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.name = name;
+    input.value = value;
+    input.checked = checked;
+    label.append(input, text);
+    if (note) {
+      const small = document.createElement("small");
+      small.textContent = note;
+      label.append(small);
+    }
+    return label;
+  }
+
+  function parseOrigins(text) {
+    const origins = {};
+    const known = new Set(sites.all.map((site) => site.id));
+    for (const [number, line] of text.split("\n").entries()) {
+      if (!line.trim()) continue;
+      const [address, adapter = "generic"] = line.trim().split(/\s+/);
+      let origin;
+      try {
+        origin = new URL(address).origin;
+      } catch {
+        throw new Error(`line ${number + 1}: "${address}" is not an address like https://example.org`);
+      }
+      if (!/^https?:$/.test(new URL(origin).protocol)) {
+        throw new Error(`line ${number + 1}: only http and https sites`);
+      }
+      if (!known.has(adapter)) throw new Error(`line ${number + 1}: no adapter "${adapter}"`);
+      origins[origin] = adapter;
+    }
+    return origins;
+  }
+
+  async function restore() {
+    const settings = await storage.getSettings();
+    $("token").value = settings.token;
+    $("port").value = settings.port;
+    $("sites").replaceChildren(...sites.all
+      .filter((site) => site.hosts.length)
+      .map((site) => checkbox("site", site.id, settings.sites[site.id] !== false, site.name)));
+    $("adapter-ids").textContent = sites.all.map((site) => site.id).join(", ");
+    $("origins").value = Object.entries(settings.origins)
+      .map(([origin, adapter]) => `${origin} ${adapter}`).join("\n");
+  }
+
+  async function showStatus() {
+    const status = await api.runtime.sendMessage({ type: "getStatus" });
+    const line = $("status");
+    line.className = "status";
+    if (status.paired) {
+      line.classList.add("connected");
+      line.textContent = `Connected to the companion on port ${status.port}` +
+        (status.queued ? ` (${status.queued} post(s) being delivered)` : ".");
+      await restoreRules();
+    } else {
+      line.classList.add("problem");
+      line.textContent = {
+        offline: `The companion is not running on port ${status.port}. Start it with "spotlight serve".`,
+        unauthorized: "The companion refused the token: paste the one `spotlight serve` printed.",
+        timeout: "The companion did not answer in time.",
+      }[status.error?.code] ?? `Not connected: ${status.error?.message ?? "unknown problem"}`;
+    }
+    line.dataset.state = status.paired ? "connected" : (status.error?.code ?? "error");
+  }
+
+  async function restoreRules() {
+    const answer = await api.runtime.sendMessage({ type: "getRules" });
+    if (!answer.ok) return;
+    const disabled = new Set(answer.disabled_rules ?? []);
+    $("rules").replaceChildren(...(answer.rules ?? []).map((rule) => {
+      const label = checkbox("rule", rule.id, !disabled.has(rule.id), rule.id,
+        rule.summary ?? rule.principle);
+      label.classList.add("rule");
+      return label;
+    }));
+    rulesLoaded = true;
+  }
+
+  async function save(event) {
+    event.preventDefault();
+    const saved = $("saved");
+    saved.textContent = "";
+    let origins;
+    try {
+      origins = parseOrigins($("origins").value);
+    } catch (error) {
+      saved.textContent = error.message;
+      return;
+    }
+    // Sites other than loopback need the user's permission; asking needs this click.
+    const patterns = Object.keys(origins).map((origin) => `${origin}/*`);
+    if (patterns.length && !(await api.permissions.contains({ origins: patterns }))) {
+      await api.permissions.request({ origins: patterns });
+    }
+    const on = new Set(new FormData(form).getAll("site"));
+    const off = rulesLoaded
+      ? [...form.querySelectorAll("input[name=rule]")]
+        .filter((input) => !input.checked).map((input) => input.value)
+      : null;
+    await storage.saveSettings({
+      token: $("token").value.trim(),
+      port: Number($("port").value),
+      sites: Object.fromEntries(sites.all
+        .filter((site) => site.hosts.length)
+        .map((site) => [site.id, on.has(site.id)])),
+      origins,
+    });
+    await api.runtime.sendMessage({ type: "syncOrigins" });
+    if (off) await api.runtime.sendMessage({ type: "setRules", disabled_rules: off });
+    await showStatus();
+    saved.textContent = "Saved.";
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    await restore();
+    await showStatus();
+  });
+  form.addEventListener("submit", save);
+})();

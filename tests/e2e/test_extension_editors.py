@@ -1,0 +1,128 @@
+"""The extension on each editor the supported sites use, in real Chromium, against a real
+companion: the pill, the highlights, the editor left intact, publishing."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from extension_harness import (
+    EDITOR_PAGES,
+    mark_rects,
+    open_editor,
+    replace_draft,
+    same_rect,
+    type_draft,
+    utf16_len,
+    utf16_slice,
+    wait_for_pill,
+    wait_until,
+    word_rects,
+)
+
+pytestmark = pytest.mark.browser
+
+EDITORS = pytest.mark.parametrize("editor", EDITOR_PAGES, ids=lambda e: f"{e.site}-{e.library}")
+
+SELF_PROMOTION = "I am thrilled to announce my new book! Buy it now, link in bio."
+LIFTS_OTHERS = "Huge thanks to @maria and Jon Diaz for reviewing every chapter with such care."
+# An emoji (two UTF-16 units) and a line break before the words that get highlighted.
+WITH_EMOJI = "Big day.\n🎉 I am thrilled to announce my new book, buy it now!"
+
+
+@EDITORS
+def test_overlay_pill_shows_label(editor, page, paired, companion, fixture_origins):
+    open_editor(page, fixture_origins[editor.site], editor)
+    for text in (SELF_PROMOTION, LIFTS_OTHERS):
+        replace_draft(page, text)
+        expected = companion.api("POST", "/score", {"text": text})["label"]
+        shown = wait_for_pill(page, chars=utf16_len(text))
+        assert shown["label"] == expected
+    assert companion.api("POST", "/score", {"text": SELF_PROMOTION})["label"] == "self_promotion"
+    assert shown["label"] == "promotes_others"
+
+
+@EDITORS
+def test_overlay_highlight_lands_on_words(editor, page, paired, companion, fixture_origins):
+    open_editor(page, fixture_origins[editor.site], editor)
+    type_draft(page, WITH_EMOJI)
+    assert page.evaluate("fixture.getText()") == WITH_EMOJI
+    wait_for_pill(page, chars=utf16_len(WITH_EMOJI))
+    report = companion.api("POST", "/score", {"text": WITH_EMOJI})
+    nudges = [nudge for nudge in report["nudges"] if nudge["spans"]]
+    assert nudges, "the draft should raise a nudge about some words"
+    for nudge in nudges:
+        marks = wait_until(lambda: mark_rects(page, nudge["rule"]), timeout=5,  # noqa: B023
+                           message=f"highlight boxes for {nudge['rule']}")  # fmt: skip
+        for index, span in enumerate(nudge["spans"]):
+            words = utf16_slice(WITH_EMOJI, span["start"], span["end"])
+            drawn = [mark for mark in marks if mark["span"] == index]
+            if editor.library == "textarea":
+                assert_caret_lands_in(page, editor, drawn, span)
+                continue
+            expected = word_rects(page, editor.composer, words)
+            assert expected, f"{words!r} not found in the editor"
+            assert len(drawn) == len(expected), (words, drawn, expected)
+            for want, got in zip(expected, drawn, strict=True):
+                assert same_rect(want, got), (words, want, got)
+
+
+def assert_caret_lands_in(page, editor, drawn, span):
+    """A textarea has no text nodes to measure: a click at each end of a highlight box must
+    put the caret at that end of the span."""
+    assert drawn
+    first, last = drawn[0], drawn[-1]
+    for x, y, offset in (
+        (first["left"] + 1, first["top"] + first["height"] / 2, span["start"]),
+        (last["left"] + last["width"] - 1, last["top"] + last["height"] / 2, span["end"]),
+    ):
+        page.mouse.click(x, y)
+        caret = page.evaluate(f"document.querySelector('{editor.composer}').selectionStart")
+        assert abs(caret - offset) <= 1, (caret, span)
+
+
+@EDITORS
+def test_overlay_leaves_editor_working(editor, page, paired, fixture_origins):
+    composer = open_editor(page, fixture_origins[editor.site], editor)
+    type_draft(page, SELF_PROMOTION)
+    wait_for_pill(page, chars=utf16_len(SELF_PROMOTION))
+    wait_until(lambda: mark_rects(page, "self_promotion"), message="highlights drawn")
+    page.locator("spotlight-overlay .pill").click()  # open the panel, then go on writing
+    page.locator("spotlight-overlay .nudge").first.hover()
+    assert page.evaluate("fixture.getText()") == SELF_PROMOTION
+    assert page.evaluate(
+        """(selector) => {
+          const root = document.querySelector(selector);
+          return !root.querySelector('spotlight-overlay') &&
+            ![root, ...root.querySelectorAll('*')].some((node) =>
+              node.getAttributeNames().some((name) => name.includes('spotlight')));
+        }""",
+        editor.composer,
+    )
+    composer.click()
+    page.keyboard.press("End")
+    page.keyboard.press("Control+z")
+    # Draft.js lets the browser undo first and catches up on the next tick.
+    undone = wait_until(
+        lambda: (text := page.evaluate("fixture.getText()")) != SELF_PROMOTION and [text],
+        timeout=5, message="the editor's undo",
+    )[0]
+    assert undone != SELF_PROMOTION and SELF_PROMOTION.startswith(undone)
+    page.keyboard.type(" Thanks, Ada.")
+    assert page.evaluate("fixture.getText()") == undone + " Thanks, Ada."
+    wait_for_pill(page, chars=utf16_len(undone + " Thanks, Ada."))
+
+
+@EDITORS
+def test_publish_records_one_post(editor, page, paired, companion, fixture_origins):
+    text = f"Thanks to @ada for the review of chapter {uuid.uuid4().hex[:8]}, it got so much better."
+    open_editor(page, fixture_origins[editor.site], editor)
+    type_draft(page, text)
+    page.click(editor.publish)
+    assert page.evaluate("fixture.published") == [text]
+    posts = wait_until(lambda: companion.posts_with_text(text), message="the post recorded")
+    assert len(posts) == 1
+    assert posts[0]["site"] == editor.site
+    assert posts[0]["kind"] == "post"
+    assert posts[0]["url"].startswith(fixture_origins[editor.site])
+    assert paired.queue() == []
