@@ -117,6 +117,35 @@ def _ratio(part: int | None, whole: int | None) -> float | None:
     return round((part or 0) / whole, 4) if whole else None
 
 
+def _next_start(start: dt.date, bucket: str) -> dt.date:
+    if bucket == "day":
+        return start + dt.timedelta(days=1)
+    if bucket == "week":
+        return start + dt.timedelta(days=7)
+    return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
+def _empty_bucket(start: str) -> dict[str, Any]:
+    return {"start": start, "posts": 0, "labels": dict.fromkeys(LABELS, 0), "give_ratio": None,
+            "overall": None, "scores": dict.fromkeys(DIMENSIONS)}  # fmt: skip
+
+
+def fill_gaps(buckets: list[dict[str, Any]], bucket: str) -> list[dict[str, Any]]:
+    """Add empty buckets for the days/weeks/months without posts, so time reads evenly."""
+    if not buckets:
+        return []
+    by_start = {b["start"]: b for b in buckets}
+    day, last = (
+        dt.date.fromisoformat(buckets[0]["start"]),
+        dt.date.fromisoformat(buckets[-1]["start"]),
+    )
+    filled = []
+    while day <= last:
+        filled.append(by_start.get(day.isoformat()) or _empty_bucket(day.isoformat()))
+        day = _next_start(day, bucket)
+    return filled
+
+
 def trends(
     store: Store,
     bucket: str = "week",
@@ -145,6 +174,7 @@ def trends(
                 "scores": {d: round(row[d] or 0, 1) for d in DIMENSIONS},
             }
         )
+    buckets = fill_gaps(buckets, bucket)
     sites = [
         {
             "site": row["site"],

@@ -115,3 +115,12 @@ def test_cli_doctor_says_what_is_wrong(dirs, tmp_path, capsys, nlp):
     assert "PROBLEM database" in out and "aside" in out
     assert "PROBLEM token" in out and "PROBLEM port" in out
     assert "3 problem(s) found." in out
+
+
+def test_cli_history_shows_weeks_without_posts(dirs, tmp_path, capsys):
+    store = Store.open(tmp_path / "data" / "history.db")
+    store.record_post(make_post("a", posted_at="2026-10-01T10:00:00Z"), make_report())
+    store.record_post(make_post("b", posted_at="2026-10-20T10:00:00Z"), make_report())
+    store.close()
+    assert main(["history", *dirs]) == 0
+    assert "week of 2026-10-05" in capsys.readouterr().out

@@ -111,3 +111,14 @@ def test_history_people_within_days(store):
     assert [person["name"] for person in recent["people"]] == ["Ben"]
     everyone = history.people(store, now=NOW)
     assert {person["name"] for person in everyone["people"]} == {"Ana", "Ben"}
+
+
+def test_history_trends_fill_weeks_and_months_without_posts(store):
+    store.record_post(make_post("a", posted_at="2026-10-28T10:00:00Z"), make_report())
+    store.record_post(make_post("b", posted_at="2027-01-02T10:00:00Z"), make_report())
+    weeks = history.trends(store, "week", now=NOW)["buckets"]
+    assert len(weeks) == 10 and weeks[1] == history._empty_bucket("2026-11-02")
+    months = history.trends(store, "month", now=NOW)["buckets"]
+    assert [m["start"] for m in months] == ["2026-10-01", "2026-11-01", "2026-12-01", "2027-01-01"]
+    days = history.trends(store, "day", now=NOW)["buckets"]
+    assert len(days) == 67 and days[-1]["posts"] == 1

@@ -52,9 +52,10 @@ def render(data: dict[str, Any], people: dict[str, Any], last: int) -> str:
     ]
     for bucket in data["buckets"][-last:]:
         ratio = bucket["give_ratio"]
+        shown = "   –" if ratio is None else f"{ratio:>4.0%}"
         lines.append(
             f"  {data['bucket']} of {bucket['start']}  {_bar(ratio, goal)} "
-            f"{ratio:>4.0%}  ({bucket['posts']} posts)"
+            f"{shown}  ({bucket['posts']} posts)"
         )
     lines += ["", "Mean score per dimension (latest):"]
     latest = data["buckets"][-1]["scores"]

@@ -119,7 +119,7 @@ function renderCharts(trends) {
         },
         {
           label: "posts that promote others (%)",
-          data: trends.buckets.map((b) => Math.round((b.give_ratio || 0) * 100)),
+          data: trends.buckets.map((b) => (b.give_ratio === null ? null : Math.round(b.give_ratio * 100))),
           backgroundColor: "#2563eb",
         },
       ],
@@ -136,6 +136,7 @@ function renderCharts(trends) {
         borderColor: COLORS[i],
         backgroundColor: COLORS[i],
         tension: 0.25,
+        spanGaps: true,
       })),
     },
     options: { scales: { y: { min: 0, max: 100 } } },
@@ -157,7 +158,10 @@ function renderCharts(trends) {
         },
       ],
     },
-    options: { indexAxis: "y", scales: { x: { stacked: true }, y: { stacked: true } } },
+    options: {
+      indexAxis: "y",
+      scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
+    },
   });
 }
 
@@ -170,7 +174,8 @@ function renderPeople(people) {
     item.append(element("span", "name", person.name));
     const days = Math.round((Date.now() - Date.parse(person.last_at)) / 86400000);
     const when = days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
-    item.append(element("span", "meta", `${person.posts} posts · last ${when}`));
+    const posts = `${person.posts} post${person.posts === 1 ? "" : "s"}`;
+    item.append(element("span", "meta", `${posts} · most recent ${when}`));
     list.append(item);
   }
 }
