@@ -17,18 +17,18 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
 XSS = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script> thanks @maria'
-POSTS = [
-    ("2026-10-05", "linkedin", "Huge thanks to @maria and Priya Patel for reviewing the launch plan!"),
+POSTS = [  # (day, site, text)
+    ("2026-10-05", "linkedin", "Huge thanks to @maria and Priya Patel for reviewing the plan!"),
     ("2026-10-07", "linkedin", "Thrilled to announce my new book! Link in bio. DM me for a copy."),
     ("2026-10-14", "x", "Congrats to @jon.doe on shipping the new search. Proud of this team!"),
-    ("2026-10-15", "mastodon.social", "I was wrong about microservices. What did you learn this year?"),
-    ("2026-10-22", "linkedin", "Excited to share that I've joined Acme as VP. Sign up for my newsletter."),
+    ("2026-10-15", "mastodon.social", "I was wrong about microservices. What did you learn?"),
+    ("2026-10-22", "linkedin", "Excited to share that I've joined Acme. Sign up for my list."),
     ("2026-10-29", "x", "Shout-out to Aisha for the brilliant talk on accessibility. Go watch it."),
     ("2026-11-03", "linkedin", "My new course is live! Buy now, 50% off this week only."),
-    ("2026-11-05", "bluesky", "Meet @sam.codes: the best mentor I know. Thanks for everything, Sam!"),
+    ("2026-11-05", "bluesky", "Meet @sam.codes: the best mentor I know. Thanks, Sam!"),
     ("2026-11-12", "x", XSS),
     ("2026-11-19", "linkedin", "Kudos to Priya Patel and @maria for the migration. Flawless work."),
-]  # fmt: skip
+]
 
 
 @pytest.fixture(scope="module")
