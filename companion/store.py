@@ -93,6 +93,47 @@ def m001_create_tables(db: sqlite_utils.Database) -> None:
     db["user_settings"].create({"key": str, "value": str}, pk="key")
 
 
+_TOTALS = ("posts", "promotes_others", "self_promotion", "mixed", "neutral", "overall_sum",
+           *(f"{d}_sum" for d in DIMENSIONS))  # fmt: skip
+_ROW_TOTALS = ("1", "new.label = 'promotes_others'", "new.label = 'self_promotion'",
+               "new.label = 'mixed'", "new.label = 'neutral'", "new.overall",
+               *(f"new.{d}" for d in DIMENSIONS))  # fmt: skip
+
+
+@migrations()
+def m002_daily_totals(db: sqlite_utils.Database) -> None:
+    """Per day and site, the post count per label and the sum of each score, kept by
+    triggers: the trends read a few thousand rows instead of every post (100k: ~10x)."""
+    columns: dict[str, Any] = {"posted_date": str, "site": str}
+    columns.update(dict.fromkeys(_TOTALS, int))
+    db["daily_totals"].create(columns, pk=("posted_date", "site"))
+    names = ", ".join(_TOTALS)
+    add = ", ".join(f"{t} = {t} + excluded.{t}" for t in _TOTALS)
+    subtract = ", ".join(
+        f"{t} = {t} - ({v.replace('new.', 'old.')})"
+        for t, v in zip(_TOTALS, _ROW_TOTALS, strict=True)
+    )
+    db.execute(
+        f"create trigger posts_add_to_daily_totals after insert on posts begin "
+        f"insert into daily_totals (posted_date, site, {names}) values "
+        f"(new.posted_date, new.site, {', '.join(_ROW_TOTALS)}) "
+        f"on conflict (posted_date, site) do update set {add}; end"
+    )
+    db.execute(
+        f"create trigger posts_remove_from_daily_totals after delete on posts begin "
+        f"update daily_totals set {subtract} "
+        f"where posted_date = old.posted_date and site = old.site; "
+        f"delete from daily_totals where posted_date = old.posted_date and site = old.site "
+        f"and posts <= 0; end"
+    )
+    sums = ", ".join(f"sum({v.replace('new.', '')})" for v in _ROW_TOTALS[1:])
+    db.execute(
+        f"insert into daily_totals (posted_date, site, {names}) select posted_date, site, "
+        f"count(*), {sums} from posts group by posted_date, site"
+    )
+    db["posts"].create_index(["site", "posted_date"])
+
+
 class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do."""
 
@@ -382,25 +423,44 @@ class Store:
     def trend_buckets(self, bucket: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per day/week/month: post counts per label and the mean score per dimension."""
         start = BUCKETS[bucket]
-        where, params = _where(filters)
-        means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
-        sql = (
-            f"select {start} as start, count(*) as posts, "
-            "sum(label = 'promotes_others') as promotes_others, "
-            "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
-            f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means} "
-            f"from posts{where} group by start order by start"
-        )
+        if filters.get("label"):  # the daily totals are not split by label: read the posts
+            where, params = _where(filters)
+            means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
+            sql = (
+                f"select {start} as start, count(*) as posts, "
+                "sum(label = 'promotes_others') as promotes_others, "
+                "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
+                f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means} "
+                f"from posts{where} group by start order by start"
+            )
+        else:
+            where, params = _where(filters)
+            means = ", ".join(f"1.0 * sum({d}_sum) / sum(posts) as {d}" for d in DIMENSIONS)
+            sql = (
+                f"select {start} as start, sum(posts) as posts, "
+                "sum(promotes_others) as promotes_others, sum(self_promotion) as self_promotion, "
+                "sum(mixed) as mixed, sum(neutral) as neutral, "
+                f"1.0 * sum(overall_sum) / sum(posts) as overall, {means} "
+                f"from daily_totals{where} group by start order by start"
+            )
         with self._lock:
             return list(self.db.query(sql, params))
 
     def site_split(self, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per site: post count and how many promote others."""
         where, params = _where(filters)
-        sql = (
-            "select site, count(*) as posts, sum(label = 'promotes_others') as promotes_others, "
-            f"avg(overall) as overall from posts{where} group by site order by posts desc"
-        )
+        if filters.get("label"):
+            sql = (
+                "select site, count(*) as posts, "
+                "sum(label = 'promotes_others') as promotes_others, avg(overall) as overall "
+                f"from posts{where} group by site order by posts desc"
+            )
+        else:
+            sql = (
+                "select site, sum(posts) as posts, sum(promotes_others) as promotes_others, "
+                "1.0 * sum(overall_sum) / sum(posts) as overall "
+                f"from daily_totals{where} group by site order by posts desc"
+            )
         with self._lock:
             return list(self.db.query(sql, params))
 

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from companion.posts import PostError
-from companion.store import DIMENSIONS, Store, StoreError
+from companion.posts import PostError, clean_post
+from companion.store import DIMENSIONS, Store, StoreError, migrations
 
 
 def make_report(label="promotes_others", people=("@maria",), overall=70):
@@ -73,7 +73,8 @@ def test_store_reopen_keeps_data_and_does_not_rerun_migrations(tmp_path):
     try:
         assert store.post_count() == 1
         applied = store.db.execute("select count(*) from _sqlite_migrations").fetchone()[0]
-        assert applied == 1
+        assert applied == len(migrations.pending(store.db)) + applied  # nothing pending
+        assert applied == 2
     finally:
         store.close()
 
@@ -231,3 +232,60 @@ def test_store_user_settings_round_trip(store):
     store.save_user_settings({"goal": 60, "disabled_rules": ["a"]})
     store.save_user_settings({"goal": 40})
     assert store.user_settings() == {"goal": 40, "disabled_rules": ["a"]}
+
+
+def _expected_weeks(store):
+    import datetime as dt
+    from collections import defaultdict
+
+    weeks = defaultdict(lambda: {"posts": 0, "promotes_others": 0, "overall": 0})
+    for post in store.iter_posts():
+        day = dt.date.fromisoformat(post["posted_date"])
+        week = weeks[(day - dt.timedelta(days=day.weekday())).isoformat()]
+        week["posts"] += 1
+        week["promotes_others"] += post["label"] == "promotes_others"
+        week["overall"] += post["overall"]
+    return {k: (v["posts"], v["promotes_others"], round(v["overall"] / v["posts"], 6))
+            for k, v in weeks.items()}  # fmt: skip
+
+
+def test_store_daily_totals_follow_inserts_and_deletes(store):
+    import random
+
+    rng = random.Random(3)
+    labels = ["promotes_others", "self_promotion", "mixed", "neutral"]
+    for i in range(300):
+        post = make_post(
+            f"p{i}",
+            site=rng.choice(["x", "linkedin"]),
+            posted_at=f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T10:00:00Z",
+        )
+        store.record_post(post, make_report(rng.choice(labels), overall=rng.randint(0, 100)))
+    for i in rng.sample(range(300), 120):
+        store.delete_post(f"p{i}")
+    got = {w["start"]: (w["posts"], w["promotes_others"], round(w["overall"], 6))
+           for w in store.trend_buckets("week", {})}  # fmt: skip
+    assert got == _expected_weeks(store)
+    by_label = store.trend_buckets("week", {"label": "mixed"})
+    assert sum(w["posts"] for w in by_label) == store.list_posts({"label": "mixed"})[1]
+    store.delete_all_posts()
+    assert store.trend_buckets("week", {}) == [] and store.site_split({}) == []
+
+
+def test_store_migration_fills_daily_totals_from_existing_posts(tmp_path):
+    import sqlite_utils
+
+    path = tmp_path / "old.db"
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m002_daily_totals")
+    db.close()
+    old = Store.__new__(Store)  # a store at schema 1, as an older version left it
+    Store.__init__(old, sqlite_utils.Database(path), path)
+    with old.db.atomic():
+        old._insert(clean_post(make_post()), make_report(), True)
+    old.close()
+    store = Store.open(path)
+    try:
+        assert store.trend_buckets("week", {})[0]["posts"] == 1
+    finally:
+        store.close()

@@ -77,6 +77,52 @@ SETTINGS_SCHEMA = {
 }
 
 
+_IMPORT_ID = [{"name": "import_id", "in": "path", "required": True, "schema": {"type": "string"}}]
+# The upload of a platform's data export from the history page (companion.server.imports).
+IMPORT_PATHS = {
+    "/imports": {
+        "post": _op(
+            "Announce an upload: {filename, size} → {id, chunk_bytes}",
+            _json({"type": "object"}),
+            body={
+                "type": "object",
+                "required": ["filename", "size"],
+                "properties": {"filename": {"type": "string"}, "size": {"type": "integer"}},
+            },
+            status="201",
+        )
+    },
+    "/imports/{import_id}/chunks": {
+        "post": _op(
+            "Send the next chunk: {offset, data (base64)}",
+            _json({"type": "object"}),
+            body={
+                "type": "object",
+                "required": ["offset", "data"],
+                "properties": {"offset": {"type": "integer"}, "data": {"type": "string"}},
+            },
+            params=_IMPORT_ID,
+        )
+    },
+    "/imports/{import_id}/start": {
+        "post": _op(
+            "Start importing the uploaded file",
+            _json({"type": "object"}, "Accepted"),
+            body={"type": "object"},
+            params=_IMPORT_ID,
+            status="202",
+        )
+    },
+    "/imports/{import_id}": {
+        "get": _op(
+            "Progress: {state, stage, done, total, summary?, error?}",
+            _json({"type": "object"}),
+            params=_IMPORT_ID,
+        )
+    },
+}
+
+
 def openapi_document(port: int) -> dict[str, Any]:
     """The API as OpenAPI 3.1, served from 127.0.0.1:``port``."""
     post_id = [{"name": "post_id", "in": "path", "required": True, "schema": {"type": "string"}}]
@@ -172,6 +218,7 @@ def openapi_document(port: int) -> dict[str, Any]:
             )
         },
         "/openapi.json": {"get": _op("This document", _json({"type": "object"}))},
+        **IMPORT_PATHS,
     }
     return {
         "openapi": "3.1.0",
