@@ -45,6 +45,7 @@
       say(`Uploading ${file.name}: ${Math.round((sent / file.size) * 100)}%`);
       progress(sent, file.size);
     }
+    await api(`/imports/${job.id}/start`, { method: "POST", body: {} });
     return job.id;
   }
 
