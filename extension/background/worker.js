@@ -99,8 +99,17 @@ if (typeof importScripts === "function") {
       if (!loopback || String(page.port) !== String(port) || page.protocol !== "http:") {
         return failure(new companion.CompanionError("rejected", "pairing only from the history page"));
       }
-      const candidate = { ...(await storage.getSettings()), port: Number(port), token };
-      await companion.trends(candidate); // throws unless this companion takes this token
+      const current = await storage.getSettings();
+      if (String(current.port) !== String(port) && current.token) {
+        // Already paired with a companion on another port: a page elsewhere on loopback
+        // must not move the drafts to itself while that pairing works.
+        const works = await companion.trends(current).then(() => true, () => false);
+        if (works) {
+          return failure(new companion.CompanionError("rejected",
+            `already paired with the companion on port ${current.port}; change it in the options`));
+        }
+      }
+      await companion.trends({ ...current, port: Number(port), token }); // throws unless it takes it
       await storage.saveSettings({ port: Number(port), token });
       queue.deliver();
       return { ok: true };

@@ -70,6 +70,7 @@
       const current = this.reader.read().text;
       if (current !== snapshot.text) {
         // Stale: the user typed on. The pause after that typing scores the new text.
+        this.overlay.dropped();
       } else if (answer?.ok) {
         this.overlay.show(answer.report, snapshot, { elapsedMs: performance.now() - started });
       } else {

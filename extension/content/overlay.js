@@ -130,6 +130,11 @@
       this.root.addEventListener("keydown", (event) => {
         if (event.key === "Escape") this.toggle(false);
       });
+      // A click anywhere else closes the panel (it may cover the site's own buttons).
+      this.outside = (event) => {
+        if (!this.panel.hidden && !event.composedPath().includes(this.host)) this.toggle(false);
+      };
+      document.addEventListener("pointerdown", this.outside, true);
       this.place = () => this.schedulePlace();
       window.addEventListener("scroll", this.place, { capture: true, passive: true });
       window.addEventListener("resize", this.place, { passive: true });
@@ -141,6 +146,7 @@
       cancelAnimationFrame(this.frame);
       window.removeEventListener("scroll", this.place, { capture: true });
       window.removeEventListener("resize", this.place);
+      document.removeEventListener("pointerdown", this.outside, true);
       this.resizes.disconnect();
       this.host.remove();
     }
@@ -165,6 +171,11 @@
       this.pill.hidden = false;
       this.renderPanel();
       this.schedulePlace();
+    }
+
+    /** Count an answer dropped because the text changed while it was computed. */
+    dropped() {
+      this.pill.dataset.dropped = String(Number(this.pill.dataset.dropped ?? 0) + 1);
     }
 
     /** The text changed: the boxes no longer fit it until the next report. */
@@ -273,7 +284,10 @@
       if (!this.composer.isConnected) return;
       const box = this.composer.getBoundingClientRect();
       const pill = this.pill.getBoundingClientRect();
-      const pillLeft = Math.max(4, box.right - pill.width - 6);
+      // Keep clear of a textarea's resize grip in its bottom-right corner.
+      const grip = this.composer.tagName === "TEXTAREA" &&
+        getComputedStyle(this.composer).resize !== "none" ? 16 : 0;
+      const pillLeft = Math.max(4, box.right - pill.width - 6 - grip);
       const pillTop = Math.min(window.innerHeight - pill.height - 4,
         Math.max(4, box.bottom - pill.height - 6));
       Object.assign(this.pill.style, { left: `${pillLeft}px`, top: `${pillTop}px` });

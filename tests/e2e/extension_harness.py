@@ -37,7 +37,6 @@ EDITOR_PAGES = (
 )  # fmt: skip
 
 
-
 EDITORS_BY_SITE = {editor.site: editor for editor in EDITOR_PAGES}
 
 
@@ -105,12 +104,13 @@ def wait_for_pill(page: Any, *, chars: int | None = None, problem: str | None = 
                   timeout: float = 15) -> dict[str, Any]:  # fmt: skip
     """Wait until the pill shows a report about a text of `chars` UTF-16 units (or a problem)."""
     page.wait_for_function(
-        """([chars, problem]) => {
-          const pill = (() => { %s })();
+        "([chars, problem]) => { const pill = (() => {"
+        + PILL_BODY
+        + """})();
           if (!pill || pill.stale) return false;
           if (problem) return pill.problem === problem && pill.label === 'problem';
           return pill.label !== 'problem' && (chars === null || pill.chars === String(chars));
-        }""" % PILL_BODY,
+        }""",
         arg=[chars, problem],
         timeout=timeout * 1000,
     )

@@ -105,7 +105,8 @@ def test_overlay_leaves_editor_working(editor, page, paired, fixture_origins):
     # Draft.js lets the browser undo first and catches up on the next tick.
     undone = wait_until(
         lambda: (text := page.evaluate("fixture.getText()")) != SELF_PROMOTION and [text],
-        timeout=5, message="the editor's undo",
+        timeout=5,
+        message="the editor's undo",
     )[0]
     assert undone != SELF_PROMOTION and SELF_PROMOTION.startswith(undone)
     page.keyboard.type(" Thanks, Ada.")
@@ -115,7 +116,7 @@ def test_overlay_leaves_editor_working(editor, page, paired, fixture_origins):
 
 @EDITORS
 def test_publish_records_one_post(editor, page, paired, companion, fixture_origins):
-    text = f"Thanks to @ada for the review of chapter {uuid.uuid4().hex[:8]}, it got so much better."
+    text = f"Thanks to @ada for the review of chapter {uuid.uuid4().hex[:8]}, it is much better."
     open_editor(page, fixture_origins[editor.site], editor)
     type_draft(page, text)
     page.click(editor.publish)
@@ -126,3 +127,44 @@ def test_publish_records_one_post(editor, page, paired, companion, fixture_origi
     assert posts[0]["kind"] == "post"
     assert posts[0]["url"].startswith(fixture_origins[editor.site])
     assert paired.queue() == []
+
+
+@pytest.mark.parametrize("site", ["linkedin", "x", "mastodon"])
+def test_overlay_screenshots_of_pill_and_panel(site, page, paired, fixture_origins, artifacts):
+    """Pictures for people to look at (artifacts/): the pill, then the open panel with a
+    nudge hovered and its words highlighted."""
+    editor = next(e for e in EDITOR_PAGES if e.site == site)
+    open_editor(page, fixture_origins[site], editor)
+    type_draft(page, WITH_EMOJI)
+    wait_for_pill(page, chars=utf16_len(WITH_EMOJI))
+    wait_until(lambda: mark_rects(page, "self_promotion"), message="highlights drawn")
+    page.screenshot(path=artifacts / f"{site}-pill.png")
+    page.locator("spotlight-overlay .pill").click()
+    page.locator("spotlight-overlay .nudge[data-rule=self_promotion]").hover()
+    wait_until(lambda: all(m["active"] for m in mark_rects(page, "self_promotion")),
+               message="hovered nudge highlighted")  # fmt: skip
+    page.screenshot(path=artifacts / f"{site}-panel.png")
+
+
+def test_publish_shortcut_then_button_counts_once(page, paired, companion, fixture_origins):
+    """Ctrl+Enter (which Bluesky and Mastodon publish with) records the post; a click on
+    the button with the same text is the same post, not a second one."""
+    editor = next(e for e in EDITOR_PAGES if e.site == "bluesky")
+    text = f"Congrats to @rosa on the talk {uuid.uuid4().hex[:8]}, I learned a lot."
+    open_editor(page, fixture_origins["bluesky"], editor)
+    type_draft(page, text)
+    page.keyboard.press("Control+Enter")
+    first = wait_until(lambda: companion.posts_with_text(text), message="the post recorded")
+    page.click(editor.publish)
+    wait_until(lambda: paired.queue() == [], message="the queue emptied")
+    assert [post["id"] for post in companion.posts_with_text(text)] == [first[0]["id"]]
+
+
+def test_publish_reply_is_recorded_as_reply(page, paired, companion, fixture_origins):
+    editor = next(e for e in EDITOR_PAGES if e.site == "mastodon")
+    text = f"Great point, @ada. What would you try first? {uuid.uuid4().hex[:8]}"
+    open_editor(page, fixture_origins["mastodon"], editor, query="?reply")
+    type_draft(page, text)
+    page.click(editor.publish)
+    posts = wait_until(lambda: companion.posts_with_text(text), message="the reply recorded")
+    assert [(post["kind"], post["site"]) for post in posts] == [("reply", "mastodon")]
