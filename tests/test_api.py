@@ -288,3 +288,17 @@ async def test_api_unknown_route_and_method_are_json_errors(companion):
     assert response.status == 404 and (await response.json())["error"]["code"] == "not_found"
     response = await companion.patch("/api/v1/health", json={}, headers=companion.auth)
     assert response.status == 405 and "error" in await response.json()
+
+
+async def test_api_database_failure_is_a_503_and_keeps_stored_posts(companion):
+    first = post_body()
+    await companion.post("/api/v1/posts", json=first, headers=companion.auth)
+    companion.app[STORE].db.execute(
+        "create trigger refuse_posts before insert on posts "
+        "begin select raise(abort, 'disk trouble'); end"
+    )
+    response = await companion.post("/api/v1/posts", json=post_body(), headers=companion.auth)
+    assert response.status == 503
+    assert (await response.json())["error"]["code"] == "unavailable"
+    listing = await (await companion.get("/api/v1/posts", headers=companion.auth)).json()
+    assert [post["id"] for post in listing["posts"]] == [first["id"]]

@@ -30,10 +30,23 @@ class Server:
         self.root = root
         env = {k: v for k, v in os.environ.items() if not k.startswith("SPOTLIGHT_")}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "companion", "serve", "--port", "0",
-             "--config-dir", str(root / "config"), "--data-dir", str(root / "data")],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "companion",
+                "serve",
+                "--port",
+                "0",
+                "--config-dir",
+                str(root / "config"),
+                "--data-dir",
+                str(root / "data"),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.lines: list[str] = []
         self.url = self._wait_for_url()
         self.token = (root / "config" / "token").read_text().strip()
@@ -101,10 +114,22 @@ def test_cli_serve_port_in_use_is_a_one_line_error(tmp_path):
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "companion", "serve", "--port", str(port),
-             "--config-dir", str(tmp_path / "c"), "--data-dir", str(tmp_path / "d")],
-            capture_output=True, text=True, timeout=120,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "companion",
+                "serve",
+                "--port",
+                str(port),
+                "--config-dir",
+                str(tmp_path / "c"),
+                "--data-dir",
+                str(tmp_path / "d"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert result.returncode == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("spotlight: error")]
     assert len(errors) == 1
@@ -119,8 +144,12 @@ def test_cli_serve_kill_9_loses_no_acknowledged_post(server, tmp_path):
     def publish():
         while not stop.is_set():
             post_id = str(uuid.uuid4())
-            body = {"id": post_id, "text": f"Thanks @maria and @jon! ({post_id[:8]})",
-                    "site": "linkedin", "posted_at": "2026-11-20T10:00:00Z"}  # fmt: skip
+            body = {
+                "id": post_id,
+                "text": f"Thanks @maria and @jon! ({post_id[:8]})",
+                "site": "linkedin",
+                "posted_at": "2026-11-20T10:00:00Z",
+            }
             try:
                 status, _ = server.request("POST", "/api/v1/posts", body)
             except (OSError, ValueError):
@@ -157,3 +186,24 @@ def test_cli_serve_kill_9_loses_no_acknowledged_post(server, tmp_path):
         assert store.integrity_check() == "ok"
     finally:
         store.close()
+
+
+def test_cli_serve_takes_the_port_from_the_environment(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SPOTLIGHT_")}
+        env.update(
+            SPOTLIGHT_PORT=str(port),
+            SPOTLIGHT_CONFIG_DIR=str(tmp_path / "c"),
+            SPOTLIGHT_DATA_DIR=str(tmp_path / "d"),
+        )
+        result = subprocess.run(
+            [sys.executable, "-m", "companion", "serve"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 2 and f"port {port} on 127.0.0.1 is already in use" in result.stderr

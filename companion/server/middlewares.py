@@ -69,7 +69,7 @@ def error_middleware(*, debug: bool = False) -> web.middleware:
             return json_error(error.status, message)
         except (PostError, InputError) as error:
             return json_error(400, str(error), "invalid_input")
-        except (StoreError, sqlite3.OperationalError) as error:
+        except (StoreError, sqlite3.DatabaseError) as error:
             log.exception("database trouble on %s %s", request.method, request.path)
             return json_error(503, f"the history database is not available: {error}")
         except Exception:
