@@ -330,11 +330,20 @@
     }
   }
 
-  /** The report's trend as one line ("Your last 5 posts were all about your work"). */
+  /**
+   * The report's trend as one line: the companion's message when it has something to say
+   * ("Your last 3 posts were about your own work…"), else how many recent posts lifted
+   * others up.
+   */
   function trendLine(trend) {
     if (!trend) return "";
-    if (typeof trend === "string") return trend;
-    return trend.message ?? trend.summary ?? trend.text ?? "";
+    if (trend.message) return trend.message;
+    const recent = trend.recent_labels ?? [];
+    if (!recent.length) return "";
+    const given = recent.filter((label) => label === "promotes_others").length;
+    const goal = typeof trend.goal === "number" ? ` (your goal: ${Math.round(trend.goal * 100)}%)` : "";
+    return `${given} of your last ${recent.length} post${recent.length === 1 ? "" : "s"} ` +
+      `lifted others up${goal}.`;
   }
 
   Spotlight.Overlay = Overlay;

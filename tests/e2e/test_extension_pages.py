@@ -51,3 +51,25 @@ def test_pairing_by_opening_the_history_page(paired, companion, fixture_origins,
     page.wait_for_selector("html[data-spotlight-paired=yes]")
     assert paired.storage("settings")["token"] == companion.token
     assert paired.status()["paired"]
+
+
+def test_options_turns_a_site_off(paired, companion, fixture_origins, page):
+    from extension_harness import EDITORS_BY_SITE, open_editor, pill, type_draft
+
+    options = paired.context.new_page()
+    options.goto(paired.url("options/options.html"))
+    options.wait_for_selector("input[name=site][value=mastodon]")
+    options.uncheck("input[name=site][value=mastodon]")
+    options.click("button[type=submit]")
+    options.wait_for_selector("#saved:not(:empty)")
+    try:
+        open_editor(page, fixture_origins["mastodon"], EDITORS_BY_SITE["mastodon"])
+        type_draft(page, "Thanks to @ada for the review!")
+        page.wait_for_timeout(1500)
+        assert pill(page) is None
+    finally:
+        options.check("input[name=site][value=mastodon]")
+        options.click("button[type=submit]")
+        options.wait_for_selector("#saved:not(:empty)")
+        options.close()
+    assert paired.storage("settings")["sites"]["mastodon"] is True
