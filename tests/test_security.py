@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import stat
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -310,3 +312,45 @@ async def test_security_delete_needs_token_and_unknown_id_is_404(companion):
     assert companion.app[STORE].post_count() == 1
     response = await companion.delete("/api/v1/posts/%00%ff", headers=companion.auth)
     assert response.status == 404
+
+
+def _as_user(user: str, url: str) -> str:
+    """GET ``url`` as another local user, with curl; returns status line and body."""
+    import subprocess
+
+    result = subprocess.run(
+        ["/usr/bin/curl", "-s", "-w", "\\n%{http_code}", url],
+        user=user,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd="/",
+    )
+    return result.stdout
+
+
+@pytest.mark.skipif(
+    not (Path("/proc/net/tcp").exists() and os.getuid() == 0 and Path("/usr/bin/curl").exists()),
+    reason="needs Linux, root (to act as another user) and curl",
+)
+async def test_security_other_local_users_are_refused(companion):
+    url = f"http://127.0.0.1:{companion.server.port}/"
+    loop = asyncio.get_running_loop()
+    answer = await loop.run_in_executor(None, _as_user, "nobody", url)
+    assert answer.endswith("\n403") and "other_user" in answer
+    assert "spotlight-token" not in answer
+    assert (await companion.get("/")).status == 200  # its own user is served
+
+
+async def test_security_connection_uid_reads_the_socket_table(tmp_path):
+    from companion.server.peer import connection_uid
+
+    table = tmp_path / "tcp"
+    table.write_text(
+        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid\n"
+        "   0: 0100007F:D431 0100007F:BAB8 01 00000000:00000000 00:00000000 00000000  1000 0 1\n"
+    )
+    assert connection_uid(("127.0.0.1", 0xD431), ("127.0.0.1", 0xBAB8), table) == 1000
+    assert connection_uid(("127.0.0.1", 1), ("127.0.0.1", 0xBAB8), table) is None
+    assert connection_uid(("::1", 1, 0, 0), ("::1", 2, 0, 0), table) is None
+    assert connection_uid(("127.0.0.1", 1), ("127.0.0.1", 2), tmp_path / "missing") is None

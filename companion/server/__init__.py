@@ -67,6 +67,7 @@ def create_app(settings: Settings) -> web.Application:
         client_max_size=settings.max_body_bytes,
         middlewares=[
             mw.error_middleware(),
+            mw.same_user_middleware(),
             mw.host_middleware(),
             mw.origin_middleware(),
             mw.body_size_middleware(settings.max_body_bytes),

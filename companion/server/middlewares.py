@@ -1,7 +1,7 @@
 """Middlewares, one concern each, built by small factories (polls' ``create_error_middleware``).
 
-Order (outermost first): JSON errors → Host check → Origin check → body size → token →
-JSON content type. Security and CORS headers are added to every response in
+Order (outermost first): JSON errors → same local user → Host → Origin → body size →
+token → JSON content type. Security and CORS headers are added to every response in
 :func:`add_response_headers` (also to errors), never ``*`` and only for allowed origins.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sqlite3
 from collections.abc import Awaitable, Callable, Collection
 
@@ -19,6 +20,7 @@ from ..posts import PostError
 from ..store import StoreError
 from ..token import matches
 from .keys import SETTINGS, TOKEN
+from .peer import connection_uid
 
 log = logging.getLogger("spotlight.server")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -77,6 +79,23 @@ def error_middleware(*, debug: bool = False) -> web.middleware:
             return json_error(500, "something went wrong in the companion; see its log")
 
     return errors
+
+
+def same_user_middleware(uid: int | None = None) -> web.middleware:
+    """Refuse connections from other users of this machine (Linux; see :mod:`.peer`)."""
+    own = {os.getuid() if uid is None else uid, 0}  # root can read the token file anyway
+
+    @web.middleware
+    async def same_user(request: web.Request, handler: Handler) -> web.StreamResponse:
+        transport = request.transport
+        peer = transport.get_extra_info("peername") if transport else None
+        local = transport.get_extra_info("sockname") if transport else None
+        owner = connection_uid(peer, local) if peer and local else None
+        if owner is not None and owner not in own:
+            return json_error(403, "the companion only answers its own user", "other_user")
+        return await handler(request)
+
+    return same_user
 
 
 def host_middleware(hosts: Collection[str] = LOOPBACK_HOSTS) -> web.middleware:
