@@ -5,7 +5,7 @@ the draft cache on a 3,000-character post edited one character at a time.
     scripts/bench_history --sizes 1000 --skip-page
 
 Each function returns a dict of figures, so a wider benchmark can call them:
-``fill_database``, ``bench_api``, ``bench_page``, ``bench_draft_cache``.
+``fill_database``, ``bench_api``, ``bench_page``, ``bench_draft_cache``, ``bench_score_api``.
 """
 
 from __future__ import annotations
@@ -29,8 +29,14 @@ from companion.store import DIMENSIONS, Store  # noqa: E402
 
 LABELS = ["promotes_others", "self_promotion", "mixed", "neutral"]
 SITES = ["linkedin", "x", "mastodon.social", "bluesky", "threads", "facebook", "reddit"]
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def _synthetic(i: int, rng: random.Random, start: dt.datetime) -> tuple[dict, dict]:
@@ -38,17 +44,33 @@ def _synthetic(i: int, rng: random.Random, start: dt.datetime) -> tuple[dict, di
     people = [f"@person{rng.randrange(2000)}" for _ in range(rng.choice((0, 0, 1, 1, 2, 3)))]
     label = rng.choices(LABELS, weights=(35, 30, 10, 25))[0]
     text = f"Post {i}: thanks {' and '.join(people) or 'everyone'} for a great week. " * 3
-    post = {"id": f"bench-{i}", "text": text, "site": rng.choice(SITES),
-            "posted_at": moment.isoformat(), "source": "import"}  # fmt: skip
+    post = {
+        "id": f"bench-{i}",
+        "text": text,
+        "site": rng.choice(SITES),
+        "posted_at": moment.isoformat(),
+        "source": "import",
+    }
     report = {
-        "label": label, "promotes_others": label in ("promotes_others", "mixed"),
+        "label": label,
+        "promotes_others": label in ("promotes_others", "mixed"),
         "self_promotion": label in ("self_promotion", "mixed"),
-        "scores": {d: rng.randrange(20, 100) for d in DIMENSIONS}, "overall": rng.randrange(30, 95),
-        "nudges": [{"rule": "self_promotion", "dimension": "spotlight", "message": "Who helped?",
-                    "severity": "suggestion", "spans": [{"start": 0, "end": 4}]}],
+        "scores": {d: rng.randrange(20, 100) for d in DIMENSIONS},
+        "overall": rng.randrange(30, 95),
+        "nudges": [
+            {
+                "rule": "self_promotion",
+                "dimension": "spotlight",
+                "message": "Who helped?",
+                "severity": "suggestion",
+                "spans": [{"start": 0, "end": 4}],
+            }
+        ],
         "people": [{"text": p, "kind": "handle", "start": 0, "end": len(p)} for p in people],
-        "words": 30, "model": "bench", "scorer_version": "bench",
-    }  # fmt: skip
+        "words": 30,
+        "model": "bench",
+        "scorer_version": "bench",
+    }
     return post, report
 
 
@@ -76,8 +98,9 @@ def _p(values: list[float], q: float) -> float:
 async def _serve(path: Path, tmp: Path):
     from companion.server import start
 
-    settings = load_settings({"config_dir": tmp / "config", "data_dir": tmp, "db_path": path,
-                              "port": 0}, environ={})  # fmt: skip
+    settings = load_settings(
+        {"config_dir": tmp / "config", "data_dir": tmp, "db_path": path, "port": 0}, environ={}
+    )
     return await start(settings)
 
 
@@ -192,11 +215,49 @@ def bench_draft_cache(edits: int = 60) -> dict:
     parser = scorer.parser
     return {
         "chars": len(versions[0]),
-        "full_parse_p50_ms": _p(cold, 0.5), "full_parse_p95_ms": _p(cold, 0.95),
-        "cached_p50_ms": _p(warm, 0.5), "cached_p95_ms": _p(warm, 0.95),
+        "full_parse_p50_ms": _p(cold, 0.5),
+        "full_parse_p95_ms": _p(cold, 0.95),
+        "cached_p50_ms": _p(warm, 0.5),
+        "cached_p95_ms": _p(warm, 0.95),
         "saving": f"{1 - statistics.median(warm) / statistics.median(cold):.0%}",
-        "cache_hits": parser.hits, "cache_misses": parser.misses,
-    }  # fmt: skip
+        "cache_hits": parser.hits,
+        "cache_misses": parser.misses,
+    }
+
+
+async def _bench_score_api_async(tmp: Path, versions: list[str]) -> dict:
+    import aiohttp
+
+    runner, url = await _serve(tmp / "history.db", tmp)
+    token = (tmp / "config" / "token").read_text().strip()
+    times, server_ms = [], []
+    try:
+        async with aiohttp.ClientSession(headers={"Authorization": f"Bearer {token}"}) as session:
+            for text in versions:
+                began = time.perf_counter()
+                async with session.post(url + "api/v1/score", json={"text": text}) as response:
+                    report = await response.json()
+                times.append((time.perf_counter() - began) * 1000)
+                server_ms.append(report["elapsed_ms"])
+    finally:
+        await runner.cleanup()
+    return {
+        "http_p50_ms": _p(times[1:], 0.5),
+        "http_p95_ms": _p(times[1:], 0.95),
+        "server_elapsed_p50_ms": _p(server_ms[1:], 0.5),
+    }
+
+
+def bench_score_api(edits: int = 60) -> dict:
+    """POST /api/v1/score for a 3,000-character draft typed one character at a time, over
+    HTTP against a real server (the first, uncached request is left out)."""
+    draft, versions = _draft(), []
+    for i in range(edits + 1):
+        at = len(draft) // 2 + i
+        draft = draft[:at] + "abcdefghij"[i % 10] + draft[at:]
+        versions.append(draft)
+    with tempfile.TemporaryDirectory() as tmp:
+        return asyncio.run(_bench_score_api_async(Path(tmp), versions))
 
 
 def main() -> int:
@@ -218,6 +279,8 @@ def main() -> int:
     if not args.skip_draft:
         results["draft_cache"] = bench_draft_cache()
         print(json.dumps({"draft_cache": results["draft_cache"]}), flush=True)
+        results["score_api"] = bench_score_api()
+        print(json.dumps({"score_api": results["score_api"]}), flush=True)
     return 0
 
 
