@@ -137,6 +137,7 @@ function renderCharts(trends) {
         backgroundColor: COLORS[i],
         tension: 0.25,
         spanGaps: true,
+        pointRadius: labels.length > 60 ? 0 : 3, // years of weeks: lines, not dots
       })),
     },
     options: { scales: { y: { min: 0, max: 100 } } },
