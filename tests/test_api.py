@@ -302,3 +302,25 @@ async def test_api_database_failure_is_a_503_and_keeps_stored_posts(companion):
     assert (await response.json())["error"]["code"] == "unavailable"
     listing = await (await companion.get("/api/v1/posts", headers=companion.auth)).json()
     assert [post["id"] for post in listing["posts"]] == [first["id"]]
+
+
+async def test_api_scoring_runs_off_the_event_loop(companion):
+    import asyncio
+    import threading
+
+    from companion.server.keys import WORKERS
+
+    release = threading.Event()
+    busy = companion.app[WORKERS].scoring.submit(release.wait, 60)  # occupy the scoring thread
+    try:
+        score = asyncio.ensure_future(
+            companion.post("/api/v1/score", json={"text": GIVING}, headers=companion.auth)
+        )
+        health = await companion.get("/api/v1/health")  # answered while scoring is busy
+        assert health.status == 200 and not score.done()
+        trends = await companion.get("/api/v1/trends", headers=companion.auth)
+        assert trends.status == 200 and not score.done()
+    finally:
+        release.set()
+    assert busy.result() is True
+    assert (await score).status == 200
