@@ -239,9 +239,11 @@ class Extension:
         return status
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: Playwright's sync API keeps an event loop running in the main
+# thread while it is started, which would break the asyncio tests that run after these.
+@pytest.fixture(scope="module")
 def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Chromium with the unpacked extension (DESIGN.md's launch recipe)."""
+    """Chromium with the unpacked extension (DESIGN.md's launch recipe), a fresh profile."""
     from playwright.sync_api import sync_playwright
 
     if not CHROMIUM.exists():
@@ -260,7 +262,7 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def extension(browser_context: Any) -> Extension:
     worker = (
         browser_context.service_workers[0]
