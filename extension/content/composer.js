@@ -17,6 +17,16 @@
     }
   }
 
+  /** A random (v4) UUID; crypto.randomUUID exists only on https pages and loopback. */
+  function newPostId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  }
+
   class ComposerSession {
     constructor(site, composer) {
       this.site = site;
@@ -95,7 +105,7 @@
       // The same text published again from the same composer (a double click, Ctrl+Enter
       // then a click) is the same post: same id, which the companion stores once.
       if (this.published?.text !== text) {
-        this.published = { id: crypto.randomUUID(), text };
+        this.published = { id: newPostId(), text };
       }
       const post = {
         id: this.published.id,

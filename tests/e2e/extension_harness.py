@@ -22,6 +22,7 @@ class Editor:
     page: str
     composer: str  # CSS selector of the editor's root element
     publish: str  # CSS selector of the publish button
+    kind: str = "post"  # what the adapter should call what this page publishes
 
 
 EDITOR_PAGES = (
@@ -30,6 +31,10 @@ EDITOR_PAGES = (
            "[data-testid=tweetButtonInline]"),
     Editor("facebook", "lexical", "facebook.html", "[data-lexical-editor]",
            "[aria-label=Post]"),
+    Editor("threads", "lexical", "threads.html", "[data-lexical-editor]",
+           "[data-fixture-publish]"),
+    Editor("reddit", "lexical", "reddit.html", "[data-lexical-editor]",
+           "[data-fixture-publish]", kind="comment"),
     Editor("bluesky", "tiptap", "bluesky.html", ".ProseMirror",
            "[data-testid=composerPublishBtn]"),
     Editor("mastodon", "textarea", "mastodon.html", "textarea",

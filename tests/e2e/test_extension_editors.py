@@ -168,7 +168,7 @@ def test_publish_records_one_post(editor, page, paired, companion, fixture_origi
     posts = wait_until(lambda: companion.posts_with_text(text), message="the post recorded")
     assert len(posts) == 1
     assert posts[0]["site"] == editor.site
-    assert posts[0]["kind"] == "post"
+    assert posts[0]["kind"] == editor.kind
     assert posts[0]["url"].startswith(fixture_origins[editor.site])
     assert paired.queue() == []
 

@@ -181,3 +181,21 @@ def test_generic_adapter_runs_only_where_enabled(paired, fixture_origins, browse
             assert pill(page) is None
             assert page.locator("spotlight-overlay").count() == 0
         page.close()
+
+
+@pytest.mark.slow
+def test_queue_retried_by_alarm_alone(paired, companion, fixture_origins, browser_context):
+    """Nobody types or opens the popup after the companion comes back: the background's
+    alarm (every 30 s while posts wait) delivers the post anyway."""
+    editor = EDITORS_BY_SITE["mastodon"]
+    text = unique("Shout-out to @bo for fixing the build")
+    paired.queue()  # the helper page is open before the companion stops
+    companion.stop()
+    try:
+        publish_on(browser_context, fixture_origins["mastodon"], editor, text, problem="offline")
+        queued = wait_until(lambda: paired.queue(), message="the post queued")
+    finally:
+        companion.start()
+    posts = wait_until(lambda: companion.posts_with_text(text), timeout=90, interval=1,
+                       message="the alarm to deliver the post")  # fmt: skip
+    assert [post["id"] for post in posts] == [queued[0]["id"]]
