@@ -288,8 +288,11 @@
       const grip = this.composer.tagName === "TEXTAREA" &&
         getComputedStyle(this.composer).resize !== "none" ? 16 : 0;
       const pillLeft = Math.max(4, box.right - pill.width - 6 - grip);
+      // Inside the bottom-right corner; under it when the composer is a single line (X's
+      // inline reply box), where the pill would cover the text.
+      const inside = box.height >= 3 * pill.height;
       const pillTop = Math.min(window.innerHeight - pill.height - 4,
-        Math.max(4, box.bottom - pill.height - 6));
+        Math.max(4, inside ? box.bottom - pill.height - 6 : box.bottom + 4));
       Object.assign(this.pill.style, { left: `${pillLeft}px`, top: `${pillTop}px` });
       if (!this.panel.hidden) {
         const panel = this.panel.getBoundingClientRect();

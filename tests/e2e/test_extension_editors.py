@@ -26,8 +26,8 @@ EDITORS = pytest.mark.parametrize("editor", EDITOR_PAGES, ids=lambda e: f"{e.sit
 
 SELF_PROMOTION = "I am thrilled to announce my new book! Buy it now, link in bio."
 LIFTS_OTHERS = "Huge thanks to @maria and Jon Diaz for reviewing every chapter with such care."
-# An emoji (two UTF-16 units) and a line break before the words that get highlighted.
-WITH_EMOJI = "Big day.\n🎉 I am thrilled to announce my new book, buy it now!"
+# A blank line and an emoji (two UTF-16 units) before the words that get highlighted.
+WITH_EMOJI = "Big day.\n\n🎉 I am thrilled to announce my new book, buy it now!"
 
 
 @EDITORS

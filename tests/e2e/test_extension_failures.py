@@ -199,3 +199,25 @@ def test_queue_retried_by_alarm_alone(paired, companion, fixture_origins, browse
     posts = wait_until(lambda: companion.posts_with_text(text), timeout=90, interval=1,
                        message="the alarm to deliver the post")  # fmt: skip
     assert [post["id"] for post in posts] == [queued[0]["id"]]
+
+
+@pytest.mark.parametrize("site", ["mastodon", "facebook"])
+def test_overlay_waits_for_ime_composition(site, paired, fixture_origins, page):
+    """While an input method composes (isComposing), nothing is scored; the committed text is."""
+    editor = EDITORS_BY_SITE[site]
+    open_editor(page, fixture_origins[site], editor)
+    cdp = page.context.new_cdp_session(page)
+    for partial in ("ありが", "ありがとう"):
+        end = len(partial)
+        cdp.send(
+            "Input.imeSetComposition", {"text": partial, "selectionStart": end, "selectionEnd": end}
+        )
+        time.sleep(0.2)
+    time.sleep(0.8)  # several debounce periods: a composing draft must not have been sent
+    assert pill(page) is None
+    cdp.send("Input.insertText", {"text": "ありがとう"})
+    cdp.detach()
+    page.keyboard.type(" to @ada for the help")
+    text = "ありがとう to @ada for the help"
+    assert page.evaluate("fixture.getText()") == text
+    assert wait_for_pill(page, chars=utf16_len(text))["label"] != "problem"
