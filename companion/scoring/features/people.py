@@ -8,62 +8,69 @@ span ("Kwame Asante, Sofia Alvarez").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .grammar import is_handle
+from .names import (
+    addressed_names,
+    echoed_names,
+    entity_names,
+    listed_names,
+    subject_names,
+    vocative_names,
+)
 
-# Entities the small model often gives to people's names ("Jordan", "Aisha" as GPE).
-MISTYPED = {"GPE", "NORP", "ORG", "LOC", "FAC"}
-# Words after which a capitalised name is a person being credited or addressed.
-CREDIT_WORDS = {
-    "thanks", "thank", "congrats", "congratulations", "kudos", "props", "meet", "welcome",
-    "shoutout", "shout-out", "cheers", "hats", "proud", "with", "by", "ft", "feat", "featuring",
+# An @mention: "@" and a username of letters, digits and underscores (Twitter, Instagram),
+# dots (Instagram, Threads), or a Mastodon/Bluesky server part.
+_HANDLE = re.compile(r"@\w+(?:[.\-]\w+)*")
+
+
+def is_handle(token: Token) -> bool:
+    """An @mention, including the many usernames that start with an underscore."""
+    return bool(_HANDLE.fullmatch(token.text))
+
+
+# Words that name what an account publishes or sells rather than who runs it. Kinds: news
+# and broadcast media, sport, trade, and the "content" accounts that repost facts,
+# pictures and quotes; a person's handle is their name or a nickname.
+ORGANISATION_WORDS = {
+    "news", "tv", "radio", "fm", "magazine", "mag", "daily", "weekly", "press", "media",
+    "network", "channel", "journal", "times", "report", "live", "blog",
+    "fc", "united", "football", "soccer", "sports", "sport", "racing", "golf", "league",
+    "shop", "store", "app", "apps", "wines", "coffee", "designs", "design", "gaming", "games",
+    "studio", "studios", "records", "films", "movie", "hq", "inc", "corp", "corporation",
+    "ltd", "llc", "group", "team", "club", "band", "tour", "center", "centre", "page",
+    "facts", "fact", "pics", "photos", "quotes", "tweets", "jokes", "sayings", "memes",
+    "things", "words", "notes", "uk", "usa", "com",
 }
+# Camel-case humps, runs of capitals, lowercase runs and digits: "BBCNewsMagazine" →
+# bbc, news, magazine.
+_HANDLE_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 
-def _split_list(span: Span) -> Iterator[Span]:
-    """Split an entity that merged a list of names at its commas and "and"s."""
-    start = span.start
-    for token in span:
-        if token.text in {",", ";", "&"} or token.lower_ in {"and", "or"}:
-            if token.i > start:
-                yield span.doc[start : token.i]
-            start = token.i + 1
-    if start < span.end:
-        yield span.doc[start : span.end]
+def handle_words(handle: str) -> list[str]:
+    """The words a handle is written in, as far as case and underscores show them."""
+    return [part.lower() for part in _HANDLE_PARTS.findall(handle)]
 
 
-def _trim(span: Span) -> Span | None:
-    """Drop possessive endings and punctuation at the edges of a name."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].tag_ == "POS"):
-        end -= 1
-    return doc[start:end] if end > start else None
+# Words before an @mention that make it a place, a platform or a shop rather than a person:
+# you are "on @YouTube", "at @HomeDepot", buy "from @Etsy", follow "the @RHS".
+PLACE_WORDS = {"on", "at", "in", "from"}
 
 
-def _credit_names(doc: Doc) -> Iterator[Span]:
-    """Proper nouns right after a word of credit, the NER's typing notwithstanding."""
-    for token in doc:
-        if token.lower_ not in CREDIT_WORDS:
-            continue
-        index = token.i + 1
-        if index < len(doc) and doc[index].lower_ in {"to", "you", "off", "out"}:
-            index += 1
-        while index < len(doc) and doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper():
-            end = index
-            while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
-                end += 1
-            yield doc[index : end + 1]
-            index = end + 1
-            if index + 1 < len(doc) and (doc[index].text == "," or doc[index].lower_ == "and"):
-                index += 1
-            else:
-                break
+def is_person_handle(token: Token) -> bool:
+    """An @mention that does not read as a news outlet, a brand, a team or a content feed."""
+    if not is_handle(token):
+        return False
+    if token.i > 0 and token.doc[token.i - 1].lower_ in PLACE_WORDS:
+        return False
+    name = token.text[1:]
+    if any(word in ORGANISATION_WORDS for word in handle_words(name)):
+        return False
+    # All-lowercase handles show no word breaks; only long words are safe to find inside.
+    lowered = name.lower()
+    return not any(len(word) >= 5 and word in lowered for word in ORGANISATION_WORDS)
 
 
 def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
@@ -77,20 +84,18 @@ def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
     def add(span: Span | Token, kind: str) -> None:
         if isinstance(span, Token):
             span = span.doc[span.i : span.i + 1]
-        trimmed = _trim(span) if kind == "name" else span
-        if trimmed is None or any(token.i in taken for token in trimmed):
+        if any(token.i in taken for token in span):
             return
-        taken.update(token.i for token in trimmed)
-        key = (trimmed.start_char, trimmed.end_char)
-        found[key] = (trimmed.text, kind, *key)
+        taken.update(token.i for token in span)
+        key = (span.start_char, span.end_char)
+        found[key] = (span.text, kind, *key)
 
-    for token in doc:
-        if is_handle(token):
-            add(token, "handle")
-    for entity in doc.ents:
-        if entity.label_ == "PERSON":
-            for part in _split_list(entity):
-                add(part, "name")
-    for span in _credit_names(doc):
+    handles = [token for token in doc if is_person_handle(token)]
+    for token in handles:
+        add(token, "handle")
+    names = [*entity_names(doc), *addressed_names(doc), *subject_names(doc), *vocative_names(doc)]
+    names += list(listed_names([*names, *(doc[h.i : h.i + 1] for h in handles)]))
+    names += list(echoed_names(doc, handles))
+    for span in names:
         add(span, "name")
     return sorted(found.values(), key=lambda person: person[2])

@@ -1,0 +1,268 @@
+"""Written names of people: what the NER finds, cleaned, and what it misses in person slots.
+
+The small English model was trained on edited news text. On posts its PERSON entities carry
+debris (a link, an emoji, "RT", a trailing "'s", the "Congrats" before a name), merge lists
+("Kwame Asante, Sofia Alvarez"), and it types many names as places or organisations
+("Jordan", "Nkechi Eze") or misses them in lowercase ("thanks priya"). This module cleans
+the entities and adds proper nouns that stand where only a person fits: the one a post
+greets or thanks, the subject of a verb only people do, a name listed beside a person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+# A word that can be part of a name: letters, with inner apostrophes or hyphens (O'Neil,
+# Mary-Jane), or an initial or title with its period (J., Mr.).
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+# Words that join a list of names without being part of one.
+LIST_JOINERS = {",", ";", "&", "/", "+", "and", "or", "n", "x"}
+# Retweet and reply markers and chat words that posts capitalise at the start of a line:
+# Twitter conventions and common internet abbreviations, never a name.
+CHAT_WORDS = {
+    "rt", "mt", "via", "cc", "ht", "lol", "lmao", "lmfao", "omg", "idk", "tbh", "smh", "ily",
+    "ty", "tysm", "thx", "pls", "plz", "ya", "yo", "yea", "yeah", "ok", "okay", "ugh", "aww",
+    "wow", "yay", "oh", "ah", "hey", "hi", "hello", "bruh", "wanna", "gonna",
+}
+_LAUGHTER = re.compile(r"(?:h+[aeiou]+){2,}h*|(?:[aeiou]h){2,}", re.IGNORECASE)
+# Words that greet, thank or congratulate someone: the name after them is the person
+# addressed ("Hi Harry", "thanks priya and jon", "Congrats Kwame Asante").
+ADDRESS_WORDS = {
+    "thanks", "thank", "thx", "thanx", "ty", "tysm", "congrats", "congratulations",
+    "kudos", "props", "shoutout", "shout-out", "cheers", "welcome", "meet", "hi", "hey",
+    "hello", "dear", "bye", "birthday", "bday", "miss", "rip", "proud",
+}
+# Between an address word and the name: "thanks to", "thank you", "shout out to".
+_ADDRESS_FILLERS = {"to", "you", "u", "out", "of", "so", "much", ",", "again"}
+# Honorifics and titles written before a name, part of how the post names the person.
+TITLES = {
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir",
+    "dame", "lady", "lord", "coach", "uncle", "auntie", "aunt",
+}
+# Entity types the NER gets right often enough on names in person slots to veto them.
+NOT_PEOPLE = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"}
+# Verbs whose subject is a person: saying, thinking, feeling and living (VerbNet's say,
+# consider, admire, want and life classes). "Priya thinks", "baekhyun said yes".
+HUMAN_VERBS = {
+    "say", "tell", "tweet", "post", "write", "speak", "talk", "ask", "reply", "answer",
+    "think", "believe", "know", "remember", "forget", "wonder", "realize", "realise",
+    "love", "hate", "like", "miss", "adore", "want", "wish", "hope", "need", "deserve",
+    "feel", "laugh", "cry", "smile", "sing", "dance", "sleep", "marry", "die", "cook",
+    "teach", "learn", "join", "lead", "retire", "sign", "score", "win", "lose", "play",
+}
+
+
+def is_name_word(token: Token) -> bool:
+    """Whether a token can be part of a written name (no digits, links, tags or emoji)."""
+    return (
+        bool(_NAME_WORD.fullmatch(token.text))
+        and token.lower_ not in CHAT_WORDS
+        and token.lower_ not in LIST_JOINERS
+        and token.tag_ != "POS"
+        and not _LAUGHTER.fullmatch(token.text)
+    )
+
+
+def name_pieces(span: Span) -> Iterator[Span]:
+    """The runs of name words in ``span``, split at list joiners and at anything else.
+
+    The NER merges lists ("Kwame Asante, Sofia Alvarez") and swallows neighbouring debris
+    ("Liz Crowe @beerwencha2", "righthererachel http://…"); a name is a run of name words.
+    """
+    doc = span.doc
+    start = None
+    for token in span:
+        inside = is_name_word(token) and not (start is None and token.lower_ in ADDRESS_WORDS)
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            yield doc[start : token.i]
+            start = None
+    if start is not None:
+        yield doc[start : span.end]
+
+
+def looks_like_name(span: Span) -> bool:
+    """Whether a span is written as a name: capitalised proper nouns, no function words.
+
+    The NER leans on capital letters; in lowercase or shouted text it guesses, and its
+    guesses on chat ("omg tysm", "OH MY") are rarely names.
+    """
+    return (
+        all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in span)
+        and not any(token.is_stop for token in span)
+        and not span.text.isupper()
+        and len(span.text) > 1
+    )
+
+
+def with_title(span: Span) -> Span:
+    """The name with the title written before it: "Mr. Schooley", "Dr. Amara Nwosu"."""
+    start = span.start
+    while start > 0 and span.doc[start - 1].lower_ in TITLES:
+        start -= 1
+    return span.doc[start : span.end]
+
+
+def _whole_name(token: Token) -> Span:
+    """The run of proper nouns around ``token``: the full name a first name begins."""
+    doc = token.doc
+    start = token.i
+    while (
+        start > 0
+        and doc[start - 1].pos_ == "PROPN"
+        and _name_like(doc[start - 1])
+        and doc[start - 1].is_lower == token.is_lower
+    ):
+        start -= 1
+    return _proper_noun_run(doc, start) or doc[token.i : token.i + 1]
+
+
+# A verb opening a sentence is capitalised and the NER takes it into the name after it
+# ("Loved Obama's speech", "Jailed Marine's mom"): past and -ing forms are rare as given names.
+_OPENING_VERB = re.compile(r"\w{3,}ed|\w{3,}ing")
+
+
+def _without_opening_verb(span: Span) -> Span:
+    first = span[0]
+    if len(span) > 1 and first.is_sent_start and _OPENING_VERB.fullmatch(first.lower_):
+        return span[1:]
+    return span
+
+
+def entity_names(doc: Doc) -> Iterator[Span]:
+    """PERSON entities, split into the names they hold, with debris left out."""
+    for entity in doc.ents:
+        if entity.label_ == "PERSON":
+            for piece in name_pieces(entity):
+                if looks_like_name(piece):
+                    yield with_title(_without_opening_verb(piece))
+
+
+def _written_as_name(token: Token) -> bool:
+    """Capitalised ("Priya", "McKnight") or, as names often are in posts, all lowercase.
+
+    Shouted words (ALL CAPS) and brand casing ("iOS") are left out: in those the tagger's
+    PROPN says little.
+    """
+    text = token.text
+    return (text[:1].isupper() and not text.isupper()) or text.islower()
+
+
+def _name_like(token: Token) -> bool:
+    return (
+        is_name_word(token)
+        and _written_as_name(token)
+        and not token.is_stop
+        and token.lower_ not in ADDRESS_WORDS
+    )
+
+
+def _proper_noun_run(doc: Doc, index: int) -> Span | None:
+    """The run of proper nouns starting at ``index``, in any case ("priya", "Kwame Asante")."""
+    end = index
+    lowercase = doc[index].is_lower if index < len(doc) else False
+    # A name is written in one case: "Kwame Asante", "priya"; "awww Pattie" is not one name.
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and _name_like(doc[end])
+        and doc[end].is_lower == lowercase
+    ):
+        end += 1
+    return doc[index:end] if end > index and len(doc[index:end].text) > 1 else None
+
+
+def addressed_names(doc: Doc) -> Iterator[Span]:
+    """Names right after a greeting or thanks, and the names listed with them."""
+    for token in doc:
+        if token.lower_ not in ADDRESS_WORDS:
+            continue
+        index = token.i + 1
+        while index < len(doc) and doc[index].lower_ in _ADDRESS_FILLERS:
+            index += 1
+        while (run := _proper_noun_run(doc, index)) is not None:
+            yield with_title(run)
+            index = run.end
+            if index + 1 < len(doc) and doc[index].lower_ in LIST_JOINERS:
+                index += 1
+            else:
+                break
+
+
+def _name_headed_by(token: Token) -> Span | None:
+    """The name whose last word is ``token`` ("Nkechi Eze" for Eze), if it reads as one."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
+        start -= 1
+    run = _proper_noun_run(doc, start)
+    return with_title(run) if run is not None and run.end == token.i + 1 else None
+
+
+def subject_names(doc: Doc) -> Iterator[Span]:
+    """Proper nouns that are the subject of a verb only people do ("Priya thinks…")."""
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.lemma_ not in HUMAN_VERBS:
+            continue
+        # Organisations speak and win too ("the White House says", "City win"): the NER's
+        # ORG is trusted here, its GPE is not ("Bruna", "Nkechi Eze").
+        if token.ent_type_ in NOT_PEOPLE:
+            continue
+        name = _name_headed_by(token)
+        # Lowercase subjects are as often slang ("that nigga knows") as names.
+        if name is not None and name.text[:1].isupper():
+            yield name
+
+
+def listed_names(people: Iterable[Span]) -> Iterator[Span]:
+    """Proper nouns coordinated with a person found already: lists name one kind of thing."""
+    for person in people:
+        for conjunct in person.root.conjuncts:
+            name = _name_headed_by(conjunct) if conjunct.pos_ == "PROPN" else None
+            if name is not None:
+                yield name
+
+
+def echoed_names(doc: Doc, handles: Iterable[Token]) -> Iterator[Span]:
+    """Proper nouns that repeat the start of a person's handle in the same post.
+
+    Replies greet the person they mention by name ("@Harry_Styles Hi Harry", "@elynElina
+    thanks elyn!"); the handle confirms a name the NER missed or could not type.
+    """
+    keys = {re.sub(r"[\W\d_]+", "", handle.text).lower() for handle in handles}
+    for token in doc:
+        if token.pos_ == "PROPN" and len(token) > 2 and _name_like(token):
+            if any(key.startswith(token.lower_) for key in keys):
+                yield _whole_name(token)
+
+
+
+def _capitalised_run(doc: Doc, index: int) -> Span | None:
+    """Capitalised nouns from ``index``: the tagger often calls a name set apart a NOUN."""
+    end = index
+    while end < len(doc) and doc[end].pos_ in {"PROPN", "NOUN"} and _name_like(doc[end]):
+        if doc[end].is_lower:
+            break
+        end += 1
+    return doc[index:end] if end > index else None
+
+
+def vocative_names(doc: Doc) -> Iterator[Span]:
+    """A capitalised name after the last comma of a sentence: the person it is said to.
+
+    "Great work on the release, Priya." "Welcome to the team, Tomás García!"
+    """
+    for sentence in doc.sents:
+        words = [token for token in sentence if token.is_alpha or token.text == ","]
+        commas = [index for index, token in enumerate(words) if token.text == ","]
+        # "Clinic, Germany" and "Grimsby, North East Lincolnshire" are addresses: a name
+        # said to someone follows a clause, not another proper noun.
+        if not commas or commas[-1] == 0 or words[commas[-1] - 1].pos_ == "PROPN":
+            continue
+        run = _capitalised_run(doc, words[commas[-1]].i + 1)
+        if run is not None and run[-1] == words[-1] and run.root.ent_type_ not in NOT_PEOPLE:
+            yield with_title(run)
