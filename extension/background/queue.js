@@ -21,14 +21,26 @@
   }
 
   let delivering = null;
+  let again = false;
 
   /**
    * Send every queued post, oldest first; stop at the first failure that affects them all
-   * (companion offline, token wrong). Runs once at a time; a caller arriving while a run is
-   * going on waits for that run.
+   * (companion offline, token wrong). One run at a time: a caller arriving during a run
+   * (with a post queued after the run read the queue) gets one more run, and waits for it.
    */
   function deliver() {
-    delivering ??= deliverAll().finally(() => {
+    if (delivering) {
+      again = true;
+      return delivering;
+    }
+    delivering = (async () => {
+      let delivered = 0;
+      do {
+        again = false;
+        delivered += await deliverAll();
+      } while (again);
+      return delivered;
+    })().finally(() => {
       delivering = null;
     });
     return delivering;
