@@ -211,10 +211,15 @@ def evaluate(
     positive = Counts()
     for guess, actual in zip(ours, truth, strict=True):
         positive.add(guess, actual)
-    figures.append(Figure(
-        "bragging macro-F1", macro_f1(ours, truth), macro_f1(naive, truth), 0.65,
-        f"{len(brags)} tweets; bragging class P {positive.precision:.2f} R {positive.recall:.2f}",
-    ))
+    figures.append(
+        Figure(
+            "bragging macro-F1",
+            macro_f1(ours, truth),
+            macro_f1(naive, truth),
+            0.65,
+            f"{len(brags)} tweets; bragging P {positive.precision:.2f} R {positive.recall:.2f}",
+        )
+    )
 
     progress("people")
     examples = load_people(data / "btc-h-dev.conll")
@@ -225,12 +230,17 @@ def evaluate(
         _count_spans(ours_people, found, example.people)
     for example, found in zip(examples, naive_people(scorer.parser.nlp, texts), strict=True):
         _count_spans(naive_counts, found, example.people)
-    figures.append(Figure(
-        "people F1", ours_people.f1, naive_counts.f1, 0.85,
-        f"{sum(len(e.people) for e in examples)} mentions; "
-        f"P {ours_people.precision:.2f} R {ours_people.recall:.2f} "
-        f"(naive P {naive_counts.precision:.2f} R {naive_counts.recall:.2f})",
-    ))
+    figures.append(
+        Figure(
+            "people F1",
+            ours_people.f1,
+            naive_counts.f1,
+            0.85,
+            f"{sum(len(e.people) for e in examples)} mentions; "
+            f"P {ours_people.precision:.2f} R {ours_people.recall:.2f} "
+            f"(naive P {naive_counts.precision:.2f} R {naive_counts.recall:.2f})",
+        )
+    )
 
     progress("emotions")
     emotions = load_emotions(data / "goemotions-dev.tsv")
@@ -243,10 +253,16 @@ def evaluate(
         for (text, labels), report in zip(emotions, reports, strict=True):
             ours_counts.add(report.features[feature] > 0, label in labels)
             naive_counts.add(naive_guess(text), label in labels)
-        figures.append(Figure(
-            name, ours_counts.f1, naive_counts.f1, target,
-            f"{len(emotions)} comments; P {ours_counts.precision:.2f} R {ours_counts.recall:.2f}",
-        ))
+        figures.append(
+            Figure(
+                name,
+                ours_counts.f1,
+                naive_counts.f1,
+                target,
+                f"{len(emotions)} comments; "
+                f"P {ours_counts.precision:.2f} R {ours_counts.recall:.2f}",
+            )
+        )
     return figures
 
 

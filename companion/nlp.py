@@ -27,8 +27,8 @@ SOCIAL_TOKEN = re.compile(r"[@#][\w]+(?:[.\-][\w]+)*", re.UNICODE)
 
 # One emoji as a person sees it: a pictograph with its skin tone, variation selector or
 # keycap, several joined by ZWJ, or a flag made of two regional indicators.
-_PICTO = "\u00a9\u00ae\u203c-\u3299\U0001F000-\U0001FAFF"
-_MODS = "\ufe0f\u20e3\U0001F3FB-\U0001F3FF\U000E0020-\U000E007F"
+_PICTO = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff"
+_MODS = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 EMOJI = re.compile(
     rf"[\U0001F1E6-\U0001F1FF]{{2}}"
     rf"|[0-9#*]\ufe0f?\u20e3"

@@ -85,7 +85,9 @@ SETTINGS: tuple[Setting, ...] = (
         _path,
         "Folder for config.toml and the pairing token.",
     ),
-    Setting("db_path", lambda: None, _path, "History database file (default: DATA_DIR/history.db)."),
+    Setting(
+        "db_path", lambda: None, _path, "History database file (default: DATA_DIR/history.db)."
+    ),
     Setting(
         "model",
         lambda: "",
@@ -99,9 +101,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Extra origins allowed to call the API (the extension's own are always allowed).",
     ),
     Setting("max_body_bytes", lambda: 512 * 1024, _positive_int, "Largest request body accepted."),
-    Setting(
-        "max_chars", lambda: 50_000, _positive_int, "Longest draft scored, in characters."
-    ),
+    Setting("max_chars", lambda: 50_000, _positive_int, "Longest draft scored, in characters."),
     Setting("batch_size", lambda: 64, _positive_int, "Texts per nlp.pipe batch."),
 )
 

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from ..nlp import load_pipeline
-from ..scoring import Scorer, ScoreError
+from ..scoring import ScoreError, Scorer
 from ..scoring.report import DIMENSIONS
 from .common import CommandError, add_settings_options, settings_from
 
@@ -43,7 +43,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if (args.text is None) == (args.batch is None):
-        raise CommandError('give a draft (or - for stdin), or --batch FILE; e.g. spotlight score "Thanks @ana!"')
+        raise CommandError(
+            'give a draft (or - for stdin), or --batch FILE; e.g. spotlight score "Thanks @ana!"'
+        )
     settings = settings_from(args)
     scorer = Scorer(
         load_pipeline(settings.model), max_chars=settings.max_chars, batch_size=settings.batch_size

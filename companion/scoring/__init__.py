@@ -87,5 +87,5 @@ class Scorer:
         """
         checked = (self.check(text) for text in texts)
         kinds = repeat(None) if kinds is None else iter(kinds)
-        for doc, kind in zip(self.parser.parse_many(checked), kinds):
+        for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
             yield build_report(extract(doc, kind=kind), self.model, disabled_rules)

@@ -20,7 +20,12 @@ SCORER_VERSION = "1.0.0"
 BASELINE = {"spotlight": 50, "engage": 50, "help": 50, "human": 85, "learn": 50, "substance": 70}
 # The spotlight is what Spotlight is for; learning is welcome but rarely the point of a post.
 DIMENSION_WEIGHTS = {
-    "spotlight": 3.0, "engage": 1.5, "help": 1.5, "human": 1.0, "learn": 0.5, "substance": 1.0,
+    "spotlight": 3.0,
+    "engage": 1.5,
+    "help": 1.5,
+    "human": 1.0,
+    "learn": 0.5,
+    "substance": 1.0,
 }
 _SEVERITY_ORDER = {"warning": 0, "suggestion": 1, "info": 2}
 
@@ -68,8 +73,7 @@ def build_report(features: Features, model: str, disabled_rules: Collection[str]
         for dimension, (total, weight) in totals.items()
     }
     overall = round(
-        sum(DIMENSION_WEIGHTS[d] * scores[d] for d in DIMENSIONS)
-        / sum(DIMENSION_WEIGHTS.values())
+        sum(DIMENSION_WEIGHTS[d] * scores[d] for d in DIMENSIONS) / sum(DIMENSION_WEIGHTS.values())
     )
     label = label_of(features)
     nudges.sort(key=lambda nudge: _SEVERITY_ORDER[nudge.severity])

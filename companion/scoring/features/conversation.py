@@ -17,8 +17,25 @@ from .cue import Cue
 WH_WORDS = {"who", "what", "when", "where", "why", "how", "which", "whose", "whom"}
 # Auxiliaries that open a yes/no question when a subject follows: "Do you…", "Has anyone…".
 INVERTING = {
-    "do", "does", "did", "is", "are", "was", "were", "have", "has", "had", "can", "could",
-    "will", "would", "should", "shall", "may", "might", "am",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "have",
+    "has",
+    "had",
+    "can",
+    "could",
+    "will",
+    "would",
+    "should",
+    "shall",
+    "may",
+    "might",
+    "am",
 }
 INVITATIONS = re.compile(
     r"\b(?:let me know|tell me|tell us|share your|what do you think|thoughts\s*\?|"
@@ -42,16 +59,28 @@ def _is_question(sentence: Span) -> bool:
         root = sentence.root
         # "How I doubled revenue" is a headline; a question needs an auxiliary or a verb
         # whose subject comes after the wh-word's place ("How do you…", "Who else is…").
-        if first.i == root.i or any(t.dep_ in {"aux", "auxpass"} for t in root.children) or (
-            root.lemma_ == "be" or first.dep_ in {"nsubj", "nsubjpass"}
+        if (
+            first.i == root.i
+            or any(t.dep_ in {"aux", "auxpass"} for t in root.children)
+            or (root.lemma_ == "be" or first.dep_ in {"nsubj", "nsubjpass"})
         ):
-            return not any(t.lower_ in {"i", "we"} and t.dep_ == "nsubj" for t in root.children) or any(
+            return not any(
+                t.lower_ in {"i", "we"} and t.dep_ == "nsubj" for t in root.children
+            ) or any(
                 t.dep_ in {"aux"} and t.i < root.i and t.i == first.i + 1 for t in root.children
             )
     if first.lower_ in INVERTING and len(words) > 2:
         following = words[1]
         return following.dep_ in {"nsubj", "nsubjpass", "expl"} or following.lower_ in {
-            "you", "anyone", "anybody", "someone", "we", "i", "they", "it", "there",
+            "you",
+            "anyone",
+            "anybody",
+            "someone",
+            "we",
+            "i",
+            "they",
+            "it",
+            "there",
         }
     return False
 

@@ -7,36 +7,139 @@ plainest ways a post props someone up; what matters is who receives them. "Thank
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import about, is_handle, negated, who
+from .grammar import about, actor, is_handle, negated, who
 
 # Forms of thanks that are said now, by the author ("thanked" tells a story instead).
 THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty"}
-GRATEFUL = {"grateful", "thankful", "gratitude", "appreciate", "appreciated", "appreciation"}
-# "thanks to the rain" is a cause, not a credit: these objects are not people.
-NOT_THANKED = {"god", "lord"}
+GRATEFUL = {"grateful", "thankful", "thankfully", "gratitude", "appreciation"}
+# "appreciate" is thanks when the author appreciates ("I appreciate your help",
+# "Much appreciated"); "makes me appreciate the moment" values something instead.
+APPRECIATE = {"appreciate", "appreciated", "appreciates"}
+# "You're welcome" answers thanks: part of the same exchange of gratitude.
+WELCOME = re.compile(r"\b(?:you're|you are|your|youre|ur) (?:very |so |most )?welcome\b", re.I)
 
 ADMIRING_WORDS = {
-    # qualities of someone or of their work
-    "amazing", "awesome", "great", "incredible", "impressive", "brilliant", "wonderful",
-    "fantastic", "excellent", "outstanding", "inspiring", "inspirational", "talented",
-    "gifted", "gorgeous", "stunning", "beautiful", "legendary", "remarkable", "phenomenal",
-    "superb", "spectacular", "magnificent", "marvelous", "marvellous", "terrific",
-    "fabulous", "extraordinary", "exceptional", "genius", "smart", "clever", "insightful",
-    "thoughtful", "generous", "kind", "wise", "badass", "epic", "iconic", "underrated",
-    "masterful", "skilled", "skillful", "best", "nice", "cool", "good", "lovely", "perfect",
-    "admirable", "courageous", "brave", "strong", "helpful", "elegant", "hilarious",
-    "creative", "fascinating", "excellent", "solid", "inspired", "classy", "respectable",
+    # qualities of someone or of their work that speak for themselves
+    "amazing",
+    "awesome",
+    "incredible",
+    "impressive",
+    "brilliant",
+    "wonderful",
+    "fantastic",
+    "excellent",
+    "outstanding",
+    "inspiring",
+    "inspirational",
+    "talented",
+    "gifted",
+    "gorgeous",
+    "stunning",
+    "beautiful",
+    "legendary",
+    "remarkable",
+    "phenomenal",
+    "superb",
+    "spectacular",
+    "magnificent",
+    "marvelous",
+    "marvellous",
+    "terrific",
+    "fabulous",
+    "extraordinary",
+    "exceptional",
+    "genius",
+    "clever",
+    "insightful",
+    "thoughtful",
+    "generous",
+    "badass",
+    "masterful",
+    "skilled",
+    "skillful",
+    "admirable",
+    "courageous",
+    "brave",
+    "elegant",
+    "adorable",
+    "cute",
+    "sweet",
+    "pretty",
+    "lovely",
+    "neat",
+    "stellar",
+    "greatest",
+    "coolest",
+    "underrated",
+    "iconic",
+    "epic",
+    "great",
+    "best",
+    "nice",
+    "perfect",
 }
-# Words that are admiration on their own: "Legend!", "Respect.", "Kudos to the team".
+# Words of approval too common in other senses ("good luck", "cool, thanks", "the best way
+# to"): they count as praise only with an intensifier, on a person or a piece of work, or in
+# an exclamation ("What a great talk!", "So good.", "Great job").
+WEAK_ADMIRING_WORDS = {"good", "solid", "smart"}
+INTENSIFIERS = {
+    "so",
+    "really",
+    "very",
+    "super",
+    "truly",
+    "absolutely",
+    "damn",
+    "incredibly",
+    "such",
+    "extremely",
+    "insanely",
+    "genuinely",
+    "seriously",
+    "bloody",
+    "pretty",
+    "too",
+    "real",
+}
+# Set phrases in which an admiring word admires nothing.
+IDIOMS = re.compile(
+    r"\b(?:good (?:luck|morning|night|evening|afternoon|lord|god|grief|riddance|news)|"
+    r"have a (?:good|great|nice) (?:day|night|one|weekend|time)|all the best|"
+    r"best (?:of luck|wishes|regards|way|bet|case)|kind of|pretty (?:much|sure|well|bad|"
+    r"badly|likely|soon|easy|hard|good at)|cool (?:down|off)|as good as|good enough|"
+    r"a great deal|great,|the best (?:part|thing|way|option|time|case)|nice try|"
+    r"make sense|a good (?:chance|idea|reason|question)|no good|"
+    r"not (?:so |that |very )?(?:good|great|nice|cool))\b",
+    re.IGNORECASE,
+)
 ADMIRING_NOUNS = {
-    "hero", "legend", "genius", "champ", "champion", "icon", "inspiration", "respect",
-    "props", "kudos", "bravo", "congrats", "congratulations", "congratulation", "goat",
-    "rockstar", "role model", "shoutout", "shout-out", "masterpiece", "gem",
+    "hero",
+    "legend",
+    "genius",
+    "champ",
+    "champion",
+    "icon",
+    "inspiration",
+    "respect",
+    "props",
+    "kudos",
+    "bravo",
+    "congrats",
+    "congratulations",
+    "congratulation",
+    "goat",
+    "rockstar",
+    "role model",
+    "shoutout",
+    "shout-out",
+    "masterpiece",
+    "gem",
 }
 ADMIRING_VERBS = {"admire", "respect", "salute", "applaud", "commend", "praise", "congratulate"}
 # "well done", "good job": the second word carries the praise as a noun.
@@ -87,20 +190,35 @@ def _target(token: Token) -> tuple[str | None, Token | None]:
 def gratitude(doc: Doc) -> Iterator[Cue]:
     """Thanks and appreciation said by the author, with whom they thank."""
     for token in doc:
-        lower = token.lower_
+        lower = token.lower_.lstrip("#")
         if lower in THANKS or token.lemma_.lower() == "thank":
             if token.tag_ in {"VBD", "VBN"} or _refused(token):
                 continue
             target, words = _target(token)
-            if words is not None and words.lower_ in NOT_THANKED:
-                continue
             # "Thank you!" with no one named thanks the reader: the person replied to.
             yield Cue.of("gratitude", token, target or "reader", words)
-        elif lower in GRATEFUL or token.lemma_.lower() in GRATEFUL:
-            if negated(token):
+        elif lower in GRATEFUL or lower in APPRECIATE:
+            by = actor(token)
+            if negated(token) or by not in {"self", "we", None}:
+                continue
+            if lower in APPRECIATE and (
+                (by is None and token.tag_ not in {"VBN", "VBP", "VB"}) or _hypothetical(token)
+            ):
                 continue
             target, words = _target(token)
             yield Cue.of("gratitude", token, target, words)
+    for match in WELCOME.finditer(doc.text):
+        yield Cue("gratitude", match.start(), match.end(), match.group(), "reader")
+
+
+def _hypothetical(verb: Token) -> bool:
+    """ "makes me appreciate", "so I can appreciate": valuing that is caused or wished for."""
+    if verb.head.lemma_.lower() in {"make", "let", "help", "learn"} and verb.head is not verb:
+        return True
+    return any(
+        child.dep_ == "aux" and child.lower_ in {"can", "could", "will", "would", "should", "might"}
+        for child in verb.children
+    )
 
 
 def _refused(token: Token) -> bool:
@@ -108,7 +226,47 @@ def _refused(token: Token) -> bool:
     doc = token.doc
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
     after = doc[token.i + 1 : token.i + 3].text.lower() if token.i + 1 < len(doc) else ""
-    return before in {"no", "nah"} or after.startswith("for nothing")
+    return before in {"no", "nah"} or after.startswith(("for nothing", "me later"))
+
+
+def _supported(token: Token) -> bool:
+    """Does a weak word of approval carry admiration here?"""
+    if any(child.lower_ in INTENSIFIERS for child in token.children):
+        return True
+    previous = token.doc[token.i - 1].lower_ if token.i else ""
+    if (
+        previous in INTENSIFIERS
+        or previous == "a"
+        and token.i > 1
+        and token.doc[token.i - 2].lower_ in {"what", "such"}
+    ):
+        return True
+    head = token.head
+    if token.dep_ in {"amod", "compound"} and (
+        head.lemma_.lower() in PRAISED_WORK or who(head) in {"person", "reader", "group"}
+    ):
+        return True
+    sentence = token.sent
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    # "Great!", "So good.", "Nice work!" — a short exclamation is the word's whole point.
+    return len(words) <= 3 or (len(words) <= 6 and sentence.text.rstrip().endswith("!"))
+
+
+def _admires(token: Token) -> bool:
+    lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in ADMIRING_NOUNS or lemma in ADMIRING_NOUNS:
+        return token.pos_ in {"NOUN", "PROPN", "INTJ", "X"}
+    if lemma in ADMIRING_VERBS:
+        return token.pos_ == "VERB" and token.tag_ not in {"VBG"}
+    if lemma == "proud":
+        return _object_of(token) is not None
+    if token.pos_ not in {"ADJ", "INTJ"} and not (
+        token.pos_ == "PROPN" and lower in ADMIRING_WORDS
+    ):
+        return False
+    if lower in ADMIRING_WORDS:
+        return True
+    return lower in WEAK_ADMIRING_WORDS and _supported(token)
 
 
 def praise(doc: Doc) -> Iterator[Cue]:
@@ -117,29 +275,16 @@ def praise(doc: Doc) -> Iterator[Cue]:
     Praise aimed at the author ("my talk was great", "I'm the best") is not included:
     that is a brag, which :mod:`.promotion` finds.
     """
+    idioms = [match.span() for match in IDIOMS.finditer(doc.text)]
     for token in doc:
-        lemma = token.lemma_.lower()
-        lower = token.lower_
-        if lower in ADMIRING_NOUNS or lemma in ADMIRING_NOUNS:
-            kind = "praise"
-        elif (lower in ADMIRING_WORDS or lemma in ADMIRING_WORDS) and token.pos_ in {
-            "ADJ", "INTJ", "NOUN", "PROPN",
-        }:
-            kind = "praise"
-        elif lemma in ADMIRING_VERBS and token.pos_ == "VERB":
-            kind = "praise"
-        elif lemma == "proud" and _object_of(token) is not None:
-            kind = "praise"
-        else:
+        if not _admires(token) or negated(token):
             continue
-        if negated(token):
+        if any(start <= token.idx < end for start, end in idioms):
             continue
         target, words = _target(token)
-        if lemma == "proud" and target in {"self", "thing", None}:
+        if target == "self" or (token.lemma_.lower() == "proud" and target in {"thing", None}):
             continue
-        if target == "self":
-            continue
-        yield Cue.of(kind, token, target, words)
+        yield Cue.of("praise", token, target, words)
 
 
 def aimed_at_others(cue: Cue) -> bool:

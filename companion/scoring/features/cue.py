@@ -28,8 +28,13 @@ class Cue:
     target_text: str | None = None
 
     @classmethod
-    def of(cls, kind: str, words: Span | Token, target: str | None = None,
-           target_words: Span | Token | None = None) -> Cue:
+    def of(
+        cls,
+        kind: str,
+        words: Span | Token,
+        target: str | None = None,
+        target_words: Span | Token | None = None,
+    ) -> Cue:
         start = words.idx if isinstance(words, Token) else words.start_char
         end = start + len(words.text)
         return cls(

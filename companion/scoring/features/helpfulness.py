@@ -67,8 +67,9 @@ def introductions(doc: Doc) -> Iterator[Cue]:
         sentence = span.sent
         people = [t for t in sentence if is_handle(t) or who(t) == "person"]
         if people:
-            yield Cue("introduction", match.start(), match.end(), match.group(), "person",
-                      people[0].text)
+            yield Cue(
+                "introduction", match.start(), match.end(), match.group(), "person", people[0].text
+            )
 
 
 def offers(doc: Doc) -> Iterator[Cue]:

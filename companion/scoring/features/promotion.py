@@ -17,46 +17,270 @@ from spacy.tokens import Doc, Token
 from .cue import Cue
 from .grammar import actor, negated, owner, subject, who
 
-# Verbs whose subject, when it is the author, is claiming an achievement or a possession.
+# Verbs that claim an achievement on their own when the author is their subject.
 ACHIEVE = {
-    "win", "earn", "achieve", "accomplish", "finish", "complete", "graduate", "publish",
-    "launch", "announce", "release", "receive", "land", "ace", "nail", "crush", "smash",
-    "beat", "break", "hit", "reach", "surpass", "pass", "qualify", "score", "raise",
-    "sign", "secure", "close", "grow", "build", "found", "create", "design", "write", "make",
-    "sell", "buy", "purchase", "own", "afford", "join", "start", "open", "host", "lead",
-    "speak", "present", "keynote", "feature", "rank", "top", "double", "triple", "meet",
-    "travel", "visit", "run", "lift", "lose", "save", "solve", "fix", "invent", "discover",
-    "get", "become", "manage", "beat", "collect", "unlock", "obtain", "gain",
+    "win",
+    "earn",
+    "achieve",
+    "accomplish",
+    "graduate",
+    "publish",
+    "launch",
+    "announce",
+    "release",
+    "receive",
+    "land",
+    "ace",
+    "nail",
+    "crush",
+    "smash",
+    "beat",
+    "surpass",
+    "qualify",
+    "score",
+    "secure",
+    "found",
+    "invent",
+    "unlock",
+    "afford",
+    "top",
+    "double",
+    "triple",
+    "keynote",
+    "manage",
+    "conquer",
+    "master",
+    "outperform",
+    "outsell",
+}
+# Verbs that claim one only with a trophy for an object: "I got my first job offer",
+# "finished my first marathon", "ran 10 miles" — but not "I got home", "I started to think".
+ACHIEVE_WITH_TROPHY = {
+    "get",
+    "make",
+    "finish",
+    "complete",
+    "start",
+    "buy",
+    "purchase",
+    "build",
+    "create",
+    "design",
+    "write",
+    "run",
+    "open",
+    "meet",
+    "travel",
+    "visit",
+    "save",
+    "collect",
+    "gain",
+    "obtain",
+    "break",
+    "hit",
+    "reach",
+    "pass",
+    "grow",
+    "sell",
+    "raise",
+    "sign",
+    "close",
+    "lead",
+    "host",
+    "join",
+    "become",
+    "own",
+    "lift",
+    "speak",
+    "present",
+    "feature",
+    "rank",
 }
 # Passives that are achievements when the author is their subject ("I was promoted").
 HONOURED = {
-    "accept", "promote", "hire", "select", "nominate", "award", "name", "invite", "feature",
-    "recognize", "recognise", "honor", "honour", "choose", "elect", "pick", "shortlist",
-    "certify", "admit", "recruit", "offer", "grant", "give", "rank", "list", "approve",
-    "publish", "sponsor", "fund", "back", "interview", "quote", "verify",
+    "accept",
+    "promote",
+    "hire",
+    "select",
+    "nominate",
+    "award",
+    "name",
+    "invite",
+    "feature",
+    "recognize",
+    "recognise",
+    "honor",
+    "honour",
+    "choose",
+    "elect",
+    "pick",
+    "shortlist",
+    "certify",
+    "admit",
+    "recruit",
+    "offer",
+    "grant",
+    "give",
+    "rank",
+    "list",
+    "approve",
+    "publish",
+    "sponsor",
+    "fund",
+    "back",
+    "interview",
+    "quote",
+    "verify",
 }
 # Feelings that, with no one else as their object, announce the author's own news.
 ANNOUNCING_FEELINGS = {
-    "proud", "honored", "honoured", "humbled", "thrilled", "excited", "delighted", "blessed",
-    "stoked", "pumped", "psyched", "overjoyed", "ecstatic", "privileged", "lucky", "glad",
-    "happy", "pleased",
+    "proud",
+    "honored",
+    "honoured",
+    "humbled",
+    "thrilled",
+    "excited",
+    "delighted",
+    "blessed",
+    "stoked",
+    "pumped",
+    "psyched",
+    "overjoyed",
+    "ecstatic",
+    "privileged",
+    "lucky",
+    "glad",
+    "happy",
+    "pleased",
 }
 # Nouns that make "my X" a trophy: "my new book", "my award", "my promotion".
 TROPHIES = {
-    "award", "prize", "medal", "trophy", "degree", "promotion", "record", "milestone",
-    "bestseller", "certificate", "certification", "scholarship", "offer", "raise", "win",
-    "book", "course", "podcast", "album", "startup", "company", "business", "product",
-    "app", "launch", "article", "paper", "talk", "keynote", "channel", "newsletter", "house",
-    "car", "job", "title", "rank", "score", "grade", "followers", "subscribers", "fans",
+    "award",
+    "prize",
+    "medal",
+    "trophy",
+    "degree",
+    "promotion",
+    "record",
+    "milestone",
+    "bestseller",
+    "certificate",
+    "certification",
+    "scholarship",
+    "offer",
+    "raise",
+    "win",
+    "book",
+    "course",
+    "podcast",
+    "album",
+    "startup",
+    "company",
+    "business",
+    "product",
+    "app",
+    "launch",
+    "article",
+    "paper",
+    "talk",
+    "keynote",
+    "channel",
+    "newsletter",
+    "house",
+    "car",
+    "job",
+    "title",
+    "rank",
+    "score",
+    "grade",
+    "followers",
+    "subscribers",
+    "fans",
 }
-FRESH = {"new", "first", "own", "latest", "dream", "next", "upcoming", "brand"}
+FRESH = {"new", "first", "latest", "dream", "upcoming", "brand"}
+# Verbs whose object is shown off: "check out my award", "my book is out".
+SHOWING_OFF = {
+    "win",
+    "earn",
+    "receive",
+    "get",
+    "land",
+    "publish",
+    "launch",
+    "release",
+    "announce",
+    "share",
+    "check",
+    "introduce",
+    "finish",
+    "complete",
+    "be",
+    "buy",
+    "sign",
+    "proud",
+}
+# What the author wants the reader to know now: "thrilled to announce", "proud to be named".
+NEWS_VERBS = {
+    "announce",
+    "share",
+    "join",
+    "be",
+    "receive",
+    "present",
+    "introduce",
+    "launch",
+    "say",
+    "welcome",
+    "speak",
+    "accept",
+}
+PROUD = {"proud", "honored", "honoured", "humbled", "privileged"}
+# Auxiliaries of things that have not happened: "I will win", "I could have won".
+UNREAL = {"will", "would", "could", "might", "should", "may", "shall"}
 # Qualities the author claims for themselves: "I'm so good at this", "I'm the best".
 TRAITS = {
-    "best", "good", "great", "smart", "talented", "gifted", "genius", "amazing", "awesome",
-    "brilliant", "perfect", "fast", "strong", "fit", "rich", "successful", "famous",
-    "popular", "humble", "sexy", "hot", "beautiful", "pretty", "cute", "funny", "cool",
-    "right", "ahead", "expert", "pro", "natural", "first", "only", "better", "smarter",
-    "stronger", "faster", "richer", "unbeatable", "undefeated", "legend", "champion",
+    "best",
+    "good",
+    "great",
+    "smart",
+    "talented",
+    "gifted",
+    "genius",
+    "amazing",
+    "awesome",
+    "brilliant",
+    "perfect",
+    "fast",
+    "strong",
+    "fit",
+    "rich",
+    "successful",
+    "famous",
+    "popular",
+    "humble",
+    "sexy",
+    "hot",
+    "beautiful",
+    "pretty",
+    "cute",
+    "funny",
+    "cool",
+    "right",
+    "ahead",
+    "expert",
+    "pro",
+    "natural",
+    "first",
+    "only",
+    "better",
+    "smarter",
+    "stronger",
+    "faster",
+    "richer",
+    "unbeatable",
+    "undefeated",
+    "legend",
+    "champion",
 }
 CALLS_TO_ACTION = re.compile(
     r"\b(?:link in (?:my )?bio|dm (?:me|us)(?! if)|sign up|sign-up|register (?:now|today|here)"
@@ -73,71 +297,92 @@ CALLS_TO_ACTION = re.compile(
 def brags(doc: Doc) -> Iterator[Cue]:
     """The author claiming an achievement, an honour, a possession, a trait or their news."""
     for token in doc:
-        cue = _brag(token)
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
+            cue = _claimed_deed(token, lemma)
+        elif lemma in ANNOUNCING_FEELINGS and token.pos_ == "ADJ":
+            cue = _announcing_feeling(token)
+        elif token.pos_ in {"NOUN", "PROPN"} and owner(token) == "self":
+            cue = _possession(token, lemma)
+        elif lemma in TRAITS and token.pos_ in {"ADJ", "NOUN"} and token.dep_ in {"acomp", "attr"}:
+            cue = _trait(token)
+        else:
+            cue = None
         if cue is not None:
             yield cue
+    yield from declared_brags(doc)
 
 
-def _brag(token: Token) -> Cue | None:
-    lemma = token.lemma_.lower()
-    if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
-        passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in token.children)
-        by = actor(token)
-        if by not in {"self", "we"} or negated(token) or _asked(token):
-            return None
-        if passive and lemma in HONOURED:
-            return Cue.of("honour", token, by)
-        if lemma == "get" and any(c.tag_ == "VBN" and c.lemma_.lower() in HONOURED for c in token.children):
-            return Cue.of("honour", token, by)
-        if not passive and lemma in ACHIEVE and token.tag_ in {"VBD", "VBN", "VBZ", "VBP", "VBG"}:
-            if token.tag_ in {"VBP", "VBZ"} and not _perfect(token) and lemma not in {"own", "lead", "run"}:
-                return None
-            if lemma in {"get", "make", "become", "meet", "start", "run", "lose"} and not _has_object(token):
-                return None
-            return Cue.of("achievement", token, by)
+def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
+    """ "I won", "we've launched", "I was promoted", "I got accepted", "ran my first 10k"."""
+    by = actor(verb)
+    if by not in {"self", "we"} or negated(verb) or _asked(verb):
         return None
-    if lemma in ANNOUNCING_FEELINGS and token.pos_ == "ADJ":
-        return _announcing_feeling(token)
-    if token.pos_ in {"NOUN", "PROPN"} and owner(token) == "self":
-        fresh = any(child.lower_ in FRESH for child in token.children)
-        if fresh or lemma in TROPHIES and token.dep_ in {"dobj", "nsubj", "pobj", "attr", "ROOT"}:
-            if fresh or _owned_proudly(token):
-                return Cue.of("possession", token.doc[_np_start(token) : token.i + 1], "self")
-    if lemma in TRAITS and token.pos_ in {"ADJ", "NOUN"} and token.dep_ in {"acomp", "attr"}:
-        found = subject(token.head)
-        if found is not None and who(found) == "self" and not negated(token.head):
-            return Cue.of("trait", token, "self")
+    passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+    if passive and lemma in HONOURED:
+        return Cue.of("honour", verb, by)
+    if lemma == "get" and any(
+        child.tag_ == "VBN" and child.lemma_.lower() in HONOURED for child in verb.children
+    ):
+        return Cue.of("honour", verb, by)
+    # Done, not doing or about to do: "I won", "I've published", not "I'm starting to".
+    done = verb.tag_ in {"VBD", "VBN"} or _perfect(verb)
+    if passive or not done:
+        return None
+    if lemma in ACHIEVE or (lemma in ACHIEVE_WITH_TROPHY and _trophy_object(verb)):
+        return Cue.of("achievement", verb, by)
     return None
 
 
-def _np_start(token: Token) -> int:
-    return min(child.i for child in token.subtree if child.i <= token.i)
+def _possession(noun: Token, lemma: str) -> Cue | None:
+    """ "my new book", "my first marathon", "check out my award" — not "my mom" or "my house"."""
+    fresh = any(child.lower_ in FRESH for child in noun.children)
+    shown_off = lemma in TROPHIES and noun.head.lemma_.lower() in SHOWING_OFF
+    if not (fresh or shown_off):
+        return None
+    start = min(child.i for child in noun.subtree if child.i <= noun.i)
+    return Cue.of("possession", noun.doc[start : noun.i + 1], "self")
+
+
+def _trait(word: Token) -> Cue | None:
+    """ "I'm so good at this", "I'm the best" — a quality the author claims."""
+    found = subject(word.head)
+    if found is not None and who(found) == "self" and not negated(word.head):
+        return Cue.of("trait", word, "self")
+    return None
 
 
 def _perfect(verb: Token) -> bool:
     return any(child.lemma_ == "have" and child.dep_ == "aux" for child in verb.children)
 
 
-def _has_object(verb: Token) -> bool:
-    return any(child.dep_ in {"dobj", "attr", "acomp", "oprd", "xcomp"} for child in verb.children)
+def _trophy_object(verb: Token) -> bool:
+    """Is the verb's object something to show off: a trophy, a count, a first, a name?"""
+    objects = [child for child in verb.children if child.dep_ in {"dobj", "attr", "oprd"}]
+    for child in verb.children:
+        if child.dep_ in {"prep", "dative"}:
+            objects += [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+    for obj in objects:
+        words = list(obj.subtree)
+        if obj.lemma_.lower() in TROPHIES or any(word.lower_ in FRESH for word in words):
+            return True
+        if any(word.like_num or word.pos_ == "NUM" for word in words):
+            return True
+        if obj.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART", "EVENT", "MONEY"}:
+            return True
+    return False
 
 
 def _asked(verb: Token) -> bool:
-    """Questions, conditionals and wishes are not claims: "Did I win?", "if I win", "I wish I won"."""
-    sentence = verb.sent
-    if sentence.text.rstrip().endswith("?"):
+    """Questions, conditions and wishes claim nothing: "Did I win?", "if I win", "I'd win"."""
+    if verb.sent.text.rstrip().endswith("?"):
         return True
-    return any(child.dep_ == "mark" and child.lower_ in {"if", "unless", "when"} for child in verb.children) or any(
-        child.lemma_ in {"will", "would", "could", "might", "should", "may", "wish", "hope"}
-        for child in verb.children
-        if child.dep_ == "aux"
-    )
-
-
-def _owned_proudly(noun: Token) -> bool:
-    """ "my award", "my new book", but not "my mom" or "my phone died"."""
-    head = noun.head
-    return head.lemma_.lower() in ACHIEVE | HONOURED | {"be", "check", "share", "announce", "proud", "introduce"} or noun.dep_ in {"dobj", "attr"}
+    for child in verb.children:
+        if child.dep_ == "mark" and child.lower_ in {"if", "unless", "when"}:
+            return True
+        if child.dep_ == "aux" and child.lemma_ in UNREAL:
+            return True
+    return False
 
 
 def _announcing_feeling(token: Token) -> Cue | None:
@@ -151,17 +396,25 @@ def _announcing_feeling(token: Token) -> Cue | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
             objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
-            if any(who(obj) != "self" and owner(obj) not in {"self", None} for obj in objects):
+            if child.lower_ == "for" and objects:
                 return None
             if any(who(obj) in {"person", "reader", "group"} for obj in objects):
                 return None
-            if child.lower_ == "for" and objects:
+            if any(who(obj) != "self" and owner(obj) not in {"self", None} for obj in objects):
                 return None
-        if child.dep_ == "xcomp" and child.lemma_.lower() in {"announce", "share", "join", "be", "receive", "present", "introduce", "launch", "say", "welcome", "speak", "accept"}:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in NEWS_VERBS:
             return Cue.of("announcement", token.doc[token.i : child.i + 1], by)
-    if token.lemma_.lower() in {"proud", "honored", "honoured", "humbled", "privileged"}:
+    if token.lemma_.lower() in PROUD:
         return Cue.of("feeling", token, by)
     return None
+
+
+def declared_brags(doc: Doc) -> Iterator[Cue]:
+    """ "#humblebrag", "#bragging" on a post about the author: a brag by the author's own word."""
+    tags = [token for token in doc if token.text.startswith("#") and "brag" in token.lower_]
+    if tags and any(who(token) in {"self", "we"} for token in doc):
+        for token in tags:
+            yield Cue.of("declared_brag", token, "self")
 
 
 def calls_to_action(doc: Doc) -> Iterator[Cue]:

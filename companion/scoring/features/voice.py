@@ -23,14 +23,44 @@ from .grammar import is_handle, is_hashtag, is_link
 PROSELINT_CHECKS = (corporate_speak, jargon_check, commercialese, bureaucratese, *cliche_checks)
 # What press releases say and people do not. Each is a phrase, matched as whole words.
 PRESS_RELEASE = (
-    "thrilled to announce", "excited to announce", "pleased to announce",
-    "proud to announce", "we are pleased", "leverage", "leveraging", "best-in-class",
-    "world-class", "game-changer", "game changer", "game-changing", "thought leader",
-    "thought leadership", "cutting-edge", "cutting edge", "paradigm shift", "value-add",
-    "value add", "move the needle", "deep dive", "circle back", "disruptive", "disrupt",
-    "next-generation", "next generation", "end-to-end", "holistic", "robust solution",
-    "mission-critical", "seamless", "seamlessly", "unlock value", "key stakeholders",
-    "actionable insights", "scalable solutions", "industry-leading", "innovative solutions",
+    "thrilled to announce",
+    "excited to announce",
+    "pleased to announce",
+    "proud to announce",
+    "we are pleased",
+    "leverage",
+    "leveraging",
+    "best-in-class",
+    "world-class",
+    "game-changer",
+    "game changer",
+    "game-changing",
+    "thought leader",
+    "thought leadership",
+    "cutting-edge",
+    "cutting edge",
+    "paradigm shift",
+    "value-add",
+    "value add",
+    "move the needle",
+    "deep dive",
+    "circle back",
+    "disruptive",
+    "disrupt",
+    "next-generation",
+    "next generation",
+    "end-to-end",
+    "holistic",
+    "robust solution",
+    "mission-critical",
+    "seamless",
+    "seamlessly",
+    "unlock value",
+    "key stakeholders",
+    "actionable insights",
+    "scalable solutions",
+    "industry-leading",
+    "innovative solutions",
 )
 _PRESS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PRESS_RELEASE) + r")\b", re.I)
 LONG_SENTENCE_WORDS = 35
@@ -75,8 +105,9 @@ def long_sentences(doc: Doc) -> Iterator[Cue]:
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if len(words) > LONG_SENTENCE_WORDS:
             trimmed = sentence.text.rstrip()
-            yield Cue("long_sentence", sentence.start_char, sentence.start_char + len(trimmed),
-                      trimmed)
+            yield Cue(
+                "long_sentence", sentence.start_char, sentence.start_char + len(trimmed), trimmed
+            )
 
 
 def links(doc: Doc) -> list[Cue]:
@@ -88,7 +119,12 @@ def own_words(doc: Doc) -> int:
     return sum(
         1
         for token in doc
-        if not (token.is_punct or token.is_space or is_link(token) or is_handle(token)
-                or is_hashtag(token))
+        if not (
+            token.is_punct
+            or token.is_space
+            or is_link(token)
+            or is_handle(token)
+            or is_hashtag(token)
+        )
         and any(char.isalnum() for char in token.text)
     )

@@ -28,7 +28,8 @@ def check(features: Features) -> Verdict | None:
 RULE = Rule(
     id="credit_others",
     dimension="spotlight",
-    principle="I suggest a split between self-promotion and propping up the people in your network.",
+    principle="I suggest a split between self-promotion and propping up the people in your "
+    "network.",
     weight=2.0,
     check=check,
     summary="Thanks, praise and introductions aimed at other people lift the spotlight score.",
