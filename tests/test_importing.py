@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import zipfile
+from pathlib import Path
 
 import pytest
 from archive_builders import ARCHIVES, container, tar_folder, zip_files, zip_folder
@@ -224,11 +226,63 @@ def test_text_parse_date(value, iso):
 # -- bad input -------------------------------------------------------------------------
 
 
-def test_archive_truncated_zip_is_refused_with_a_clear_message(tmp_path):
+def test_archive_damaged_zip_with_nothing_readable_is_refused(tmp_path):
     whole = zip_folder(ARCHIVES / "linkedin", tmp_path / "whole.zip").read_bytes()
     cut = tmp_path / "Basic_LinkedInDataExport.zip"
-    cut.write_bytes(whole[: len(whole) // 2])
+    cut.write_bytes(whole[:40])
     with pytest.raises(ArchiveError, match=r"Basic_LinkedInDataExport\.zip: .*incomplete"):
+        read_export(cut)
+
+
+class _Unseekable(io.RawIOBase):
+    """A stream zipfile cannot seek back in: it writes sizes after the data (bit 3), as
+    exports zipped on the fly by a web server are."""
+
+    def __init__(self, handle):
+        self.handle = handle
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        return self.handle.write(data)
+
+
+def _x_archive_with_media(target: Path, *, streamed: bool) -> Path:
+    with target.open("wb") as handle:
+        sink = _Unseekable(handle) if streamed else handle
+        with zipfile.ZipFile(sink, "w", zipfile.ZIP_DEFLATED) as archive:
+            for file in sorted((ARCHIVES / "x_twitter").rglob("*.js")):
+                archive.write(file, file.relative_to(ARCHIVES / "x_twitter").as_posix())
+            archive.writestr("data/tweets_media/clip.mp4", os.urandom(400_000))
+    return target
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["sizes first", "sizes after data"])
+def test_salvage_truncated_zip_imports_the_files_before_the_cut(tmp_path, streamed):
+    archive = _x_archive_with_media(tmp_path / "x.zip", streamed=streamed)
+    data = archive.read_bytes()
+    cut = tmp_path / "twitter-2024-05-01.zip"
+    cut.write_bytes(data[: len(data) - 150_000])  # the download stopped inside the video
+    posts, summary = read_export(cut)
+    assert len(posts) == 3
+    assert summary.ignored == {"deleted": 1, "retweet": 1, "no text": 1}
+    assert summary.problems == [
+        "twitter-2024-05-01.zip: the zip is cut short (was the download interrupted?): "
+        "imported what the 3 complete files before the cut hold; download the export again "
+        "for the rest"
+    ]
+
+
+def test_salvage_truncated_zip_without_the_posts_says_so(tmp_path):
+    archive = zip_files(
+        tmp_path / "x.zip",
+        {"data/account.js": "window.YTD.account.part0 = []", "data/tweets.js": os.urandom(9000)},
+    )
+    data = archive.read_bytes()
+    cut = tmp_path / "x-cut.zip"
+    cut.write_bytes(data[: len(data) - 5000])
+    with pytest.raises(ArchiveError, match="x-cut.zip: the zip is cut short .* holds none"):
         read_export(cut)
 
 

@@ -37,6 +37,7 @@ class Member:
     opener: Callable[[], IO[bytes]]
     limit: int = MAX_FILE_BYTES  # the most read_bytes reads
     joiner: str = ":"  # between archive and name in messages: "x.zip:data/tweets.js"
+    salvaged: bool = False  # read from a zip cut short (see .salvage)
 
     @property
     def path(self) -> PurePosixPath:
@@ -134,10 +135,20 @@ def _open_zip(path: Path, label: str) -> Iterator[list[Member]]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise ArchiveError(
-            f"{label}: the zip file is damaged or incomplete ({error}); expected a complete "
-            "export - if the download was cut short, download it again"
-        ) from None
+        problem = str(error)
+    else:
+        problem = None
+    if problem is not None:
+        from .salvage import salvage_zip
+
+        salvaged = salvage_zip(path, label)
+        if not salvaged:
+            raise ArchiveError(
+                f"{label}: the zip file is damaged or incomplete ({problem}) and no file in it "
+                "can be read; expected a complete export - download it again"
+            )
+        yield salvaged
+        return
     with archive:
         members = [
             Member(label, info.filename, info.file_size, lambda info=info: archive.open(info))

@@ -22,7 +22,7 @@ from ..posts import PostError, clean_post
 from .archive import MAX_FILE_BYTES, Member, open_archive
 from .detect import assign_readers, unknown_export
 from .formats import Context, Reader
-from .model import Found, Ignored, ImportedPost, Problem
+from .model import ArchiveError, Found, Ignored, ImportedPost, Problem
 
 if TYPE_CHECKING:
     from ..scoring import Scorer
@@ -39,6 +39,10 @@ READ_ERRORS = (
     RecursionError,
 )
 KEEP_PROBLEMS = 50
+SALVAGED = (
+    "the zip is cut short (was the download interrupted?): imported what the {count:,} "
+    "complete files before the cut hold; download the export again for the rest"
+)
 RECORD_CHUNK = 500
 
 Progress = Callable[[str, int, int], None]
@@ -96,7 +100,14 @@ def read_export(
         members = [dataclasses.replace(member, limit=max_file_bytes) for member in members]
         claimed = assign_readers(members)
         if not claimed:
+            if any(member.salvaged for member in members):
+                raise ArchiveError(
+                    f"{label}: the zip is cut short (was the download interrupted?) and the part "
+                    "that arrived holds none of the files Spotlight reads; download it again"
+                )
             raise unknown_export(label, members)
+        if any(member.salvaged for member in members):
+            summary.problem(Problem(label, SALVAGED.format(count=len(members))))
         context = Context(members)
         for done, (member, reader) in enumerate(claimed):
             if progress:
