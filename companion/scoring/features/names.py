@@ -22,37 +22,47 @@ _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 LIST_JOINERS = {",", ";", "&", "/", "+", "and", "or", "n", "x"}
 # Retweet and reply markers and chat words that posts capitalise at the start of a line:
 # Twitter conventions and common internet abbreviations, never a name.
+# fmt: off
 CHAT_WORDS = {
-    "rt", "mt", "via", "cc", "ht", "lol", "lmao", "lmfao", "omg", "idk", "tbh", "smh", "ily",
-    "ty", "tysm", "thx", "pls", "plz", "ya", "yo", "yea", "yeah", "ok", "okay", "ugh", "aww",
-    "wow", "yay", "oh", "ah", "hey", "hi", "hello", "bruh", "wanna", "gonna",
+    "rt", "mt", "via", "cc", "ht", "lol", "lmao", "lmfao", "omg", "idk", "tbh", "smh", "ily", "ty",
+    "tysm", "thx", "pls", "plz", "ya", "yo", "yea", "yeah", "ok", "okay", "ugh", "aww", "wow",
+    "yay", "oh", "ah", "hey", "hi", "hello", "bruh", "wanna", "gonna",
 }
+# fmt: on
 _LAUGHTER = re.compile(r"(?:h+[aeiou]+){2,}h*|(?:[aeiou]h){2,}", re.IGNORECASE)
 # Words that greet, thank or congratulate someone: the name after them is the person
 # addressed ("Hi Harry", "thanks priya and jon", "Congrats Kwame Asante").
+# fmt: off
 ADDRESS_WORDS = {
-    "thanks", "thank", "thx", "thanx", "ty", "tysm", "congrats", "congratulations",
-    "kudos", "props", "shoutout", "shout-out", "cheers", "welcome", "meet", "hi", "hey",
-    "hello", "dear", "bye", "birthday", "bday", "miss", "rip", "proud",
+    "thanks", "thank", "thx", "thanx", "ty", "tysm", "congrats", "congratulations", "kudos",
+    "props", "shoutout", "shout-out", "cheers", "welcome", "meet", "hi", "hey", "hello", "dear",
+    "bye", "birthday", "bday", "miss", "rip", "proud",
 }
+# fmt: on
 # Between an address word and the name: "thanks to", "thank you", "shout out to".
 _ADDRESS_FILLERS = {"to", "you", "u", "out", "of", "so", "much", ",", "again"}
 # Honorifics and titles written before a name, part of how the post names the person.
+# fmt: off
 TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir",
-    "dame", "lady", "lord", "coach", "uncle", "auntie", "aunt",
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lady",
+    "lord", "coach", "uncle", "auntie", "aunt", "president", "minister", "senator", "governor",
+    "mayor", "chancellor", "judge", "pope", "king", "queen", "prince", "princess", "sheriff",
+    "captain", "rev", "rev.", "pastor",
 }
+# fmt: on
 # Entity types the NER gets right often enough on names in person slots to veto them.
 NOT_PEOPLE = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"}
 # Verbs whose subject is a person: saying, thinking, feeling and living (VerbNet's say,
 # consider, admire, want and life classes). "Priya thinks", "baekhyun said yes".
+# fmt: off
 HUMAN_VERBS = {
-    "say", "tell", "tweet", "post", "write", "speak", "talk", "ask", "reply", "answer",
-    "think", "believe", "know", "remember", "forget", "wonder", "realize", "realise",
-    "love", "hate", "like", "miss", "adore", "want", "wish", "hope", "need", "deserve",
-    "feel", "laugh", "cry", "smile", "sing", "dance", "sleep", "marry", "die", "cook",
-    "teach", "learn", "join", "lead", "retire", "sign", "score", "win", "lose", "play",
+    "say", "tell", "tweet", "post", "write", "speak", "talk", "ask", "reply", "answer", "think",
+    "believe", "know", "remember", "forget", "wonder", "realize", "realise", "love", "hate",
+    "like", "miss", "adore", "want", "wish", "hope", "need", "deserve", "feel", "laugh", "cry",
+    "smile", "sing", "dance", "sleep", "marry", "die", "cook", "teach", "learn", "join", "lead",
+    "retire", "sign", "score", "win", "lose", "play",
 }
+# fmt: on
 
 
 def is_name_word(token: Token) -> bool:
@@ -63,6 +73,25 @@ def is_name_word(token: Token) -> bool:
         and token.lower_ not in LIST_JOINERS
         and token.tag_ != "POS"
         and not _LAUGHTER.fullmatch(token.text)
+    )
+
+
+def _written_as_name(token: Token) -> bool:
+    """Capitalised ("Priya", "McKnight") or, as names often are in posts, all lowercase.
+
+    Shouted words (ALL CAPS) and brand casing ("iOS") are left out: in those the tagger's
+    PROPN says little.
+    """
+    text = token.text
+    return (text[:1].isupper() and not text.isupper()) or text.islower()
+
+
+def _name_like(token: Token) -> bool:
+    return (
+        is_name_word(token)
+        and _written_as_name(token)
+        and not token.is_stop
+        and token.lower_ not in ADDRESS_WORDS
     )
 
 
@@ -107,6 +136,21 @@ def with_title(span: Span) -> Span:
     return span.doc[start : span.end]
 
 
+def _proper_noun_run(doc: Doc, index: int) -> Span | None:
+    """The run of proper nouns starting at ``index``, in any case ("priya", "Kwame Asante")."""
+    end = index
+    lowercase = doc[index].is_lower if index < len(doc) else False
+    # A name is written in one case: "Kwame Asante", "priya"; "awww Pattie" is not one name.
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and _name_like(doc[end])
+        and doc[end].is_lower == lowercase
+    ):
+        end += 1
+    return doc[index:end] if end > index and len(doc[index:end].text) > 1 else None
+
+
 def _whole_name(token: Token) -> Span:
     """The run of proper nouns around ``token``: the full name a first name begins."""
     doc = token.doc
@@ -119,6 +163,26 @@ def _whole_name(token: Token) -> Span:
     ):
         start -= 1
     return _proper_noun_run(doc, start) or doc[token.i : token.i + 1]
+
+
+def _name_headed_by(token: Token) -> Span | None:
+    """The name whose last word is ``token`` ("Nkechi Eze" for Eze), if it reads as one."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
+        start -= 1
+    run = _proper_noun_run(doc, start)
+    return with_title(run) if run is not None and run.end == token.i + 1 else None
+
+
+def _capitalised_run(doc: Doc, index: int) -> Span | None:
+    """Capitalised nouns from ``index``: the tagger often calls a name set apart a NOUN."""
+    end = index
+    while end < len(doc) and doc[end].pos_ in {"PROPN", "NOUN"} and _name_like(doc[end]):
+        if doc[end].is_lower:
+            break
+        end += 1
+    return doc[index:end] if end > index else None
 
 
 # A verb opening a sentence is capitalised and the NER takes it into the name after it
@@ -142,40 +206,6 @@ def entity_names(doc: Doc) -> Iterator[Span]:
                     yield with_title(_without_opening_verb(piece))
 
 
-def _written_as_name(token: Token) -> bool:
-    """Capitalised ("Priya", "McKnight") or, as names often are in posts, all lowercase.
-
-    Shouted words (ALL CAPS) and brand casing ("iOS") are left out: in those the tagger's
-    PROPN says little.
-    """
-    text = token.text
-    return (text[:1].isupper() and not text.isupper()) or text.islower()
-
-
-def _name_like(token: Token) -> bool:
-    return (
-        is_name_word(token)
-        and _written_as_name(token)
-        and not token.is_stop
-        and token.lower_ not in ADDRESS_WORDS
-    )
-
-
-def _proper_noun_run(doc: Doc, index: int) -> Span | None:
-    """The run of proper nouns starting at ``index``, in any case ("priya", "Kwame Asante")."""
-    end = index
-    lowercase = doc[index].is_lower if index < len(doc) else False
-    # A name is written in one case: "Kwame Asante", "priya"; "awww Pattie" is not one name.
-    while (
-        end < len(doc)
-        and doc[end].pos_ == "PROPN"
-        and _name_like(doc[end])
-        and doc[end].is_lower == lowercase
-    ):
-        end += 1
-    return doc[index:end] if end > index and len(doc[index:end].text) > 1 else None
-
-
 def addressed_names(doc: Doc) -> Iterator[Span]:
     """Names right after a greeting or thanks, and the names listed with them."""
     for token in doc:
@@ -191,16 +221,6 @@ def addressed_names(doc: Doc) -> Iterator[Span]:
                 index += 1
             else:
                 break
-
-
-def _name_headed_by(token: Token) -> Span | None:
-    """The name whose last word is ``token`` ("Nkechi Eze" for Eze), if it reads as one."""
-    doc = token.doc
-    start = token.i
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head == token:
-        start -= 1
-    run = _proper_noun_run(doc, start)
-    return with_title(run) if run is not None and run.end == token.i + 1 else None
 
 
 def subject_names(doc: Doc) -> Iterator[Span]:
@@ -227,7 +247,7 @@ def listed_names(people: Iterable[Span]) -> Iterator[Span]:
                 yield name
 
 
-def echoed_names(doc: Doc, handles: Iterable[Token]) -> Iterator[Span]:
+def echoed_names(doc: Doc, handles: Iterable[Span]) -> Iterator[Span]:
     """Proper nouns that repeat the start of a person's handle in the same post.
 
     Replies greet the person they mention by name ("@Harry_Styles Hi Harry", "@elynElina
@@ -238,17 +258,6 @@ def echoed_names(doc: Doc, handles: Iterable[Token]) -> Iterator[Span]:
         if token.pos_ == "PROPN" and len(token) > 2 and _name_like(token):
             if any(key.startswith(token.lower_) for key in keys):
                 yield _whole_name(token)
-
-
-
-def _capitalised_run(doc: Doc, index: int) -> Span | None:
-    """Capitalised nouns from ``index``: the tagger often calls a name set apart a NOUN."""
-    end = index
-    while end < len(doc) and doc[end].pos_ in {"PROPN", "NOUN"} and _name_like(doc[end]):
-        if doc[end].is_lower:
-            break
-        end += 1
-    return doc[index:end] if end > index else None
 
 
 def vocative_names(doc: Doc) -> Iterator[Span]:

@@ -1,9 +1,14 @@
 """The people a post names or @mentions, with their offsets.
 
-The stock NER finds about two thirds of written names in posts and no @handle at all, so
-this adds what the parse can tell: @handles, names in the object of a credit word
-("thanks to priya and jon"), names the NER typed as places, and lists it merged into one
-span ("Kwame Asante, Sofia Alvarez").
+The stock NER finds about two thirds of written names in posts and no @handle at all.
+People here are the @handles that read as a person's account (not a news outlet, brand,
+team or content feed) and the written names :mod:`.names` finds: the NER's PERSON
+entities cleaned of debris, and proper nouns in places only a person fits.
+
+Measured on the Broad Twitter Corpus dev split (PER mentions, exact spans): F1 0.685 with
+raw entities and every handle, 0.738 with these rules. Most of what is left is handles the
+corpus did not annotate (about a fifth of all handles) and names the small model cannot
+see without world knowledge.
 """
 
 from __future__ import annotations
@@ -31,19 +36,22 @@ def is_handle(token: Token) -> bool:
     return bool(_HANDLE.fullmatch(token.text))
 
 
-# Words that name what an account publishes or sells rather than who runs it. Kinds: news
-# and broadcast media, sport, trade, and the "content" accounts that repost facts,
-# pictures and quotes; a person's handle is their name or a nickname.
+# Words that name what an account publishes or sells rather than who runs it: news and
+# broadcast media, sport, trade, the "content" accounts that repost facts, pictures and
+# quotes, and country or web suffixes (GreenpeaceUK, UEFAcom). A person's handle is their
+# name or a nickname. Measured one by one on the BTC dev split, each removes more
+# organisation handles than person handles, save "times" (kept for @nytimes and the like).
+# fmt: off
 ORGANISATION_WORDS = {
-    "news", "tv", "radio", "fm", "magazine", "mag", "daily", "weekly", "press", "media",
-    "network", "channel", "journal", "times", "report", "live", "blog",
-    "fc", "united", "football", "soccer", "sports", "sport", "racing", "golf", "league",
-    "shop", "store", "app", "apps", "wines", "coffee", "designs", "design", "gaming", "games",
-    "studio", "studios", "records", "films", "movie", "hq", "inc", "corp", "corporation",
-    "ltd", "llc", "group", "team", "club", "band", "tour", "center", "centre", "page",
-    "facts", "fact", "pics", "photos", "quotes", "tweets", "jokes", "sayings", "memes",
-    "things", "words", "notes", "uk", "usa", "com",
+    "news", "tv", "radio", "fm", "magazine", "mag", "daily", "weekly", "press", "media", "network",
+    "channel", "journal", "times", "report", "live", "blog", "fc", "united", "football", "soccer",
+    "sports", "sport", "racing", "golf", "league", "shop", "store", "app", "apps", "wines",
+    "coffee", "designs", "design", "gaming", "games", "studio", "studios", "records", "films",
+    "movie", "hq", "inc", "corp", "corporation", "ltd", "llc", "group", "team", "club", "band",
+    "tour", "center", "centre", "page", "facts", "fact", "pics", "photos", "quotes", "tweets",
+    "jokes", "sayings", "memes", "things", "words", "notes", "uk", "usa", "com",
 }
+# fmt: on
 # Camel-case humps, runs of capitals, lowercase runs and digits: "BBCNewsMagazine" →
 # bbc, news, magazine.
 _HANDLE_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -55,7 +63,7 @@ def handle_words(handle: str) -> list[str]:
 
 
 # Words before an @mention that make it a place, a platform or a shop rather than a person:
-# you are "on @YouTube", "at @HomeDepot", buy "from @Etsy", follow "the @RHS".
+# you are "on @YouTube", "at @HomeDepot", "in @Kiev", buy "from @Etsy".
 PLACE_WORDS = {"on", "at", "in", "from"}
 
 
@@ -81,21 +89,20 @@ def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
     found: dict[tuple[int, int], tuple[str, str, int, int]] = {}
     taken: set[int] = set()
 
-    def add(span: Span | Token, kind: str) -> None:
-        if isinstance(span, Token):
-            span = span.doc[span.i : span.i + 1]
+    def add(span: Span, kind: str) -> None:
         if any(token.i in taken for token in span):
             return
         taken.update(token.i for token in span)
         key = (span.start_char, span.end_char)
         found[key] = (span.text, kind, *key)
 
-    handles = [token for token in doc if is_person_handle(token)]
-    for token in handles:
-        add(token, "handle")
+    handles = [doc[token.i : token.i + 1] for token in doc if is_person_handle(token)]
+    for handle in handles:
+        add(handle, "handle")
+    # The NER's own names first: the rules below only add what it missed.
     names = [*entity_names(doc), *addressed_names(doc), *subject_names(doc), *vocative_names(doc)]
-    names += list(listed_names([*names, *(doc[h.i : h.i + 1] for h in handles)]))
-    names += list(echoed_names(doc, handles))
+    names += listed_names([*names, *handles])
+    names += echoed_names(doc, handles)
     for span in names:
         add(span, "name")
     return sorted(found.values(), key=lambda person: person[2])
