@@ -9,9 +9,11 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_options_restores_and_saves_rules(paired, companion, page):
+def test_options_restores_and_saves_rules(paired, companion, page, artifacts):
     page.goto(paired.url("options/options.html"))
     page.wait_for_selector("#status[data-state=connected]")
+    page.wait_for_selector("input[name=rule]")
+    page.screenshot(path=artifacts / "options.png", full_page=True)
     assert page.input_value("#token") == companion.token
     assert page.input_value("#port") == str(companion.port)
     rules = companion.api("GET", "/settings")["rules"]
@@ -30,9 +32,11 @@ def test_options_restores_and_saves_rules(paired, companion, page):
         companion.api("PUT", "/settings", {"disabled_rules": []})
 
 
-def test_popup_shows_companion_queue_and_give_ratio(paired, companion, page):
+def test_popup_shows_companion_queue_and_give_ratio(paired, companion, page, artifacts):
+    page.set_viewport_size({"width": 300, "height": 160})
     page.goto(paired.url("popup/popup.html"))
     page.wait_for_selector("#companion[data-state=connected]")
+    page.screenshot(path=artifacts / "popup.png")
     assert page.inner_text("#queue") == "No posts waiting"
     assert page.get_attribute("#history", "href") == f"{companion.url}/"
     week = companion.api("GET", "/trends?bucket=week")["buckets"]
@@ -73,3 +77,13 @@ def test_options_turns_a_site_off(paired, companion, fixture_origins, page):
         options.wait_for_selector("#saved:not(:empty)")
         options.close()
     assert paired.storage("settings")["sites"]["mastodon"] is True
+
+
+def test_pairing_refused_from_another_loopback_page(paired, companion, fixture_origins, page):
+    """A page on another loopback port with a token in the same <meta> cannot take over."""
+    before = paired.storage("settings")
+    page.goto(f"{fixture_origins['generic']}/pages/not-the-companion.html")
+    page.wait_for_selector("html[data-spotlight-paired=no]")
+    after = paired.storage("settings")
+    assert (after["port"], after["token"]) == (before["port"], before["token"])
+    assert paired.status()["paired"]
