@@ -69,6 +69,11 @@ def test_people_handles_with_dots_and_underscores(scorer, text, expected):
         ("Loved the talk by Liz Crowe https://example.com/talk", [("Liz Crowe", N)]),
         ("Mr. Okafor taught me everything about teaching.", [("Mr. Okafor", N)]),
         ("Thank you Dr. Chen for the advice.", [("Dr. Chen", N)]),
+        (
+            "Great panel with Pieter van Dijk and Ana de la Cruz today.",
+            [("Pieter van Dijk", N), ("Ana de la Cruz", N)],
+        ),
+        ("Watched Stephen A Smith on the show last night.", [("Stephen A Smith", N)]),
     ],
 )
 def test_people_name_boundaries(scorer, text, expected):
@@ -80,6 +85,8 @@ def test_people_name_boundaries(scorer, text, expected):
     [
         ("Nkechi Eze says the launch went better than planned.", [("Nkechi Eze", N)]),
         ("Aisha thinks we should ship on Friday.", [("Aisha", N)]),
+        # Any verb, when a "she" or "his" later in the sentence says the subject is a person.
+        ("Lena fixed the build before she went on leave.", [("Lena", N)]),
     ],
 )
 def test_people_subject_of_a_verb_only_people_do(scorer, text, expected):

@@ -50,6 +50,13 @@ TITLES = {
     "captain", "rev", "rev.", "pastor",
 }
 # fmt: on
+# Particles inside family names ("Louis van Gaal", "Bianca Del Rio", "Khalid al Batish").
+# fmt: off
+PARTICLES = {
+    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el",
+    "bin", "ibn", "dos", "das",
+}
+# fmt: on
 # Entity types the NER gets right often enough on names in person slots to veto them.
 NOT_PEOPLE = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"}
 # Verbs whose subject is a person: saying, thinking, feeling and living (VerbNet's say,
@@ -120,12 +127,19 @@ def looks_like_name(span: Span) -> bool:
     The NER leans on capital letters; in lowercase or shouted text it guesses, and its
     guesses on chat ("omg tysm", "OH MY") are rarely names.
     """
+    inner = [token for token in span[1:-1] if token.lower_ in PARTICLES or _is_initial(token)]
+    words = [token for token in span if token not in inner]
     return (
-        all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in span)
-        and not any(token.is_stop for token in span)
+        all(token.pos_ == "PROPN" and token.text[:1].isupper() for token in words)
+        and not any(token.is_stop for token in words)
         and not span.text.isupper()
         and len(span.text) > 1
     )
+
+
+def _is_initial(token: Token) -> bool:
+    """A single capital, with or without its period: the "A" of "Stephen A Smith"."""
+    return len(token.text.rstrip(".")) == 1 and token.text[0].isupper()
 
 
 def with_title(span: Span) -> Span:
@@ -138,16 +152,28 @@ def with_title(span: Span) -> Span:
 
 def _proper_noun_run(doc: Doc, index: int) -> Span | None:
     """The run of proper nouns starting at ``index``, in any case ("priya", "Kwame Asante")."""
+    if index >= len(doc):
+        return None
+    lowercase = doc[index].is_lower
     end = index
-    lowercase = doc[index].is_lower if index < len(doc) else False
-    # A name is written in one case: "Kwame Asante", "priya"; "awww Pattie" is not one name.
-    while (
-        end < len(doc)
-        and doc[end].pos_ == "PROPN"
-        and _name_like(doc[end])
-        and doc[end].is_lower == lowercase
-    ):
-        end += 1
+
+    def continues(token: Token) -> bool:
+        # A name is written in one case: "Kwame Asante", "priya"; "awww Pattie" is not one.
+        return token.pos_ == "PROPN" and _name_like(token) and token.is_lower == lowercase
+
+    while end < len(doc):
+        if continues(doc[end]):
+            end += 1
+        elif end > index and not lowercase and doc[end].lower_ in PARTICLES:
+            # "Ana de la Cruz": particles count when a capitalised word follows them.
+            following = end
+            while following < len(doc) and doc[following].lower_ in PARTICLES:
+                following += 1
+            if following == len(doc) or not continues(doc[following]):
+                break
+            end = following
+        else:
+            break
     return doc[index:end] if end > index and len(doc[index:end].text) > 1 else None
 
 
@@ -223,10 +249,21 @@ def addressed_names(doc: Doc) -> Iterator[Span]:
                 break
 
 
+# Pronouns that only refer to a person.
+PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def _referred_to_as_person(token: Token) -> bool:
+    """A later "he", "she", "his", "her" in the same sentence: "Yuri introduced herself"."""
+    return any(other.text in PERSONAL_PRONOUNS for other in token.sent if other.i > token.i)
+
+
 def subject_names(doc: Doc) -> Iterator[Span]:
     """Proper nouns that are the subject of a verb only people do ("Priya thinks…")."""
     for token in doc:
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.head.lemma_ not in HUMAN_VERBS:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN":
+            continue
+        if token.head.lemma_ not in HUMAN_VERBS and not _referred_to_as_person(token):
             continue
         # Organisations speak and win too ("the White House says", "City win"): the NER's
         # ORG is trusted here, its GPE is not ("Bruna", "Nkechi Eze").
