@@ -74,13 +74,25 @@ def open_editor(page: Any, origin: str, editor: Editor, query: str = "") -> Any:
     return page.locator(editor.composer)
 
 
+SOFT_BREAK = "\v"  # in a draft to type: Shift+Enter, a line break inside the paragraph
+
+
 def type_draft(page: Any, text: str, delay: float = 0) -> None:
-    """Type like a user: Enter for each line break (a new paragraph in rich editors)."""
+    """Type like a user: Enter for each line break (a new paragraph in rich editors),
+    Shift+Enter for each SOFT_BREAK."""
     for number, line in enumerate(text.split("\n")):
         if number:
             page.keyboard.press("Enter")
-        if line:
-            page.keyboard.type(line, delay=delay)
+        for part_number, part in enumerate(line.split(SOFT_BREAK)):
+            if part_number:
+                page.keyboard.press("Shift+Enter")
+            if part:
+                page.keyboard.type(part, delay=delay)
+
+
+def as_shown(draft: str) -> str:
+    """The text a typed draft shows: a soft break is a line break too."""
+    return draft.replace(SOFT_BREAK, "\n")
 
 
 def replace_draft(page: Any, text: str) -> None:

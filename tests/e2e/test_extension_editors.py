@@ -8,6 +8,8 @@ import uuid
 import pytest
 from extension_harness import (
     EDITOR_PAGES,
+    SOFT_BREAK,
+    as_shown,
     mark_rects,
     open_editor,
     replace_draft,
@@ -42,20 +44,27 @@ def test_overlay_pill_shows_label(editor, page, paired, companion, fixture_origi
     assert shown["label"] == "promotes_others"
 
 
+# The same words after a soft line break (Shift+Enter: a <br> inside the paragraph; a
+# textarea's newline; Quill, which has no soft break, starts a paragraph).
+WITH_SOFT_BREAK = "Big day." + SOFT_BREAK + "🎉 I am thrilled to announce my new book, buy it now!"
+
+
 @EDITORS
-def test_overlay_highlight_lands_on_words(editor, page, paired, companion, fixture_origins):
+@pytest.mark.parametrize("draft", [WITH_EMOJI, WITH_SOFT_BREAK], ids=["paragraphs", "soft-break"])
+def test_overlay_highlight_lands_on_words(editor, draft, page, paired, companion, fixture_origins):
     open_editor(page, fixture_origins[editor.site], editor)
-    type_draft(page, WITH_EMOJI)
-    assert page.evaluate("fixture.getText()") == WITH_EMOJI
-    wait_for_pill(page, chars=utf16_len(WITH_EMOJI))
-    report = companion.api("POST", "/score", {"text": WITH_EMOJI})
+    type_draft(page, draft)
+    text = as_shown(draft)
+    assert page.evaluate("fixture.getText()") == text
+    wait_for_pill(page, chars=utf16_len(text))
+    report = companion.api("POST", "/score", {"text": text})
     nudges = [nudge for nudge in report["nudges"] if nudge["spans"]]
     assert nudges, "the draft should raise a nudge about some words"
     for nudge in nudges:
         marks = wait_until(lambda: mark_rects(page, nudge["rule"]), timeout=5,  # noqa: B023
                            message=f"highlight boxes for {nudge['rule']}")  # fmt: skip
         for index, span in enumerate(nudge["spans"]):
-            words = utf16_slice(WITH_EMOJI, span["start"], span["end"])
+            words = utf16_slice(text, span["start"], span["end"])
             drawn = [mark for mark in marks if mark["span"] == index]
             if editor.library == "textarea":
                 assert_caret_lands_in(page, editor, drawn, span)
@@ -65,13 +74,13 @@ def test_overlay_highlight_lands_on_words(editor, page, paired, companion, fixtu
             assert len(drawn) == len(expected), (words, drawn, expected)
             for want, got in zip(expected, drawn, strict=True):
                 assert same_rect(want, got), (words, want, got)
-    assert_highlights_follow_the_words(page, editor, nudges[0])
+    assert_highlights_follow_the_words(page, editor, nudges[0], text)
 
 
-def assert_highlights_follow_the_words(page, editor, nudge):
+def assert_highlights_follow_the_words(page, editor, nudge, text):
     """After the page scrolls and the window shrinks, the boxes are still on the words."""
     span = nudge["spans"][0]
-    words = utf16_slice(WITH_EMOJI, span["start"], span["end"])
+    words = utf16_slice(text, span["start"], span["end"])
     page.evaluate("document.body.style.paddingBottom = '2000px'; window.scrollBy(0, 37)")
     page.set_viewport_size({"width": 700, "height": 600})
     try:
