@@ -11,6 +11,7 @@ verdicts into scores, a label and nudges.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Iterator
 from itertools import repeat
 
@@ -22,6 +23,8 @@ from .report import Report
 from .verdict import SCORER_VERSION, build_report
 
 __all__ = ["Scorer", "ScoreError", "Report", "SCORER_VERSION"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class ScoreError(ValueError):
@@ -46,6 +49,10 @@ class Scorer:
         """Return ``text`` if it can be scored, else raise :class:`ScoreError`."""
         if not isinstance(text, str):
             raise ScoreError(f"text must be a string, not {type(text).__name__}")
+        if _SURROGATE.search(text):
+            # A lone surrogate (from JSON's "\ud800") is not text spaCy can store; one
+            # replacement character keeps every offset where it was.
+            text = _SURROGATE.sub("\ufffd", text)
         if len(text) > self.max_chars:
             raise ScoreError(
                 f"text is {len(text):,} characters; the most Spotlight scores is "

@@ -48,3 +48,26 @@ RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
+
+
+def rules_markdown() -> str:
+    """docs/rules.md, made from this registry (a test keeps the file in step with it)."""
+    lines = [
+        "# The rules",
+        "",
+        "Made from `companion/scoring/registry.py` by "
+        "`python -c 'from companion.scoring.registry import rules_markdown as m; "
+        "print(m(), end=\"\")' > docs/rules.md`.",
+        ")' > docs/rules.md`.",
+        "Each rule lives in `companion/scoring/rules/<id>.py`; its tests are in "
+        "`tests/test_rules.py`.",
+        "",
+        "| rule | dimension | weight | what it looks for | principle |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in RULES:
+        lines.append(
+            f"| `{rule.id}` | {rule.dimension} | {rule.weight:g} | {rule.summary} "
+            f"| “{rule.principle}” |"
+        )
+    return "\n".join(lines) + "\n"

@@ -36,6 +36,7 @@ class Nudge:
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
+        data["spans"] = [dataclasses.asdict(span) for span in self.spans]
         if self.suggestion is None:
             del data["suggestion"]
         return data

@@ -86,7 +86,7 @@ class Features:
 
 def extract(doc: Doc, *, kind: str | None = None) -> Features:
     """Read every feature the rules use from a parsed draft."""
-    words = sum(1 for token in doc if not (token.is_punct or token.is_space))
+    words = sum(1 for token in doc if any(char.isalnum() for char in token.text))
     return Features(
         text=doc.text,
         kind=kind,

@@ -22,7 +22,9 @@ GRATEFUL = {"grateful", "thankful", "thankfully", "gratitude", "appreciation"}
 # "Much appreciated"); "makes me appreciate the moment" values something instead.
 APPRECIATE = {"appreciate", "appreciated", "appreciates"}
 # "You're welcome" answers thanks: part of the same exchange of gratitude.
-WELCOME = re.compile(r"\b(?:you're|you are|your|youre|ur) (?:very |so |most )?welcome\b", re.I)
+WELCOME = re.compile(
+    r"\b(?:you're|you are|your|youre|ur) (?:very |so |most )?welcome\b", re.IGNORECASE
+)
 
 ADMIRING_WORDS = {
     # qualities of someone or of their work that speak for themselves
@@ -169,8 +171,35 @@ def _nearby_person(token: Token) -> Token | None:
     return None
 
 
+def _addressee(token: Token) -> Token | None:
+    """Whom thanks are said to: "thank @jon", "thanks to Priya", "thanks, Ana" — not the
+    reason after "for", which is what they are thanked for."""
+    for child in token.children:
+        if child.dep_ in {"dobj", "npadvmod", "appos", "attr", "dative"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    following = token.doc[token.i + 1 : token.i + 3]
+    for word in following:
+        if who(word) in {"person", "reader", "group"}:
+            return word
+        if not (word.is_punct or word.lower_ in {"so", "much", "a", "lot", "again"}):
+            break
+    return None
+
+
 def _target(token: Token) -> tuple[str | None, Token | None]:
     """Whom a word of thanks or praise is aimed at, from the parse."""
+    proud = _proud(token)
+    if proud or token.lower_.lstrip("#") in THANKS or token.lemma_.lower() == "thank":
+        found = _object_of(token) if proud else _addressee(token)
+        if found is None and proud:
+            # "Priya led the launch and I couldn't be prouder": proud of who was just named.
+            found = _nearby_person(token)
+        if found is not None:
+            return about(found), found
     if token.dep_ in {"amod", "compound", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
         return about(token.head), token.head
     if token.dep_ in {"acomp", "attr"} or (token.pos_ == "ADJ" and token.dep_ == "ROOT"):
@@ -195,6 +224,8 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
             if token.tag_ in {"VBD", "VBN"} or _refused(token):
                 continue
             target, words = _target(token)
+            if _causal(token, target):
+                continue
             # "Thank you!" with no one named thanks the reader: the person replied to.
             yield Cue.of("gratitude", token, target or "reader", words)
         elif lower in GRATEFUL or lower in APPRECIATE:
@@ -209,6 +240,12 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
             yield Cue.of("gratitude", token, target, words)
     for match in WELCOME.finditer(doc.text):
         yield Cue("gratitude", match.start(), match.end(), match.group(), "reader")
+
+
+def _causal(token: Token, target: str | None) -> bool:
+    """ "Thanks to the rain, …" names a cause; "thanks to @maria" credits a person."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ == "to" and target == "thing"
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -227,6 +264,11 @@ def _refused(token: Token) -> bool:
     before = doc[token.i - 1].lower_ if token.i > 0 else ""
     after = doc[token.i + 1 : token.i + 3].text.lower() if token.i + 1 < len(doc) else ""
     return before in {"no", "nah"} or after.startswith(("for nothing", "me later"))
+
+
+def _proud(token: Token) -> bool:
+    # The tagger often reads "prouder" as a noun, with itself as its lemma.
+    return token.lemma_.lower() == "proud" or token.lower_ in {"prouder", "proudest"}
 
 
 def _supported(token: Token) -> bool:
@@ -258,8 +300,9 @@ def _admires(token: Token) -> bool:
         return token.pos_ in {"NOUN", "PROPN", "INTJ", "X"}
     if lemma in ADMIRING_VERBS:
         return token.pos_ == "VERB" and token.tag_ not in {"VBG"}
-    if lemma == "proud":
-        return _object_of(token) is not None
+    if _proud(token):
+        # "proud of @maria", and "I couldn't be prouder" said of someone just named.
+        return _object_of(token) is not None or (lower == "prouder" and negated(token))
     if token.pos_ not in {"ADJ", "INTJ"} and not (
         token.pos_ == "PROPN" and lower in ADMIRING_WORDS
     ):
@@ -277,12 +320,12 @@ def praise(doc: Doc) -> Iterator[Cue]:
     """
     idioms = [match.span() for match in IDIOMS.finditer(doc.text)]
     for token in doc:
-        if not _admires(token) or negated(token):
+        if not _admires(token) or (negated(token) and token.lower_ != "prouder"):
             continue
         if any(start <= token.idx < end for start, end in idioms):
             continue
         target, words = _target(token)
-        if target == "self" or (token.lemma_.lower() == "proud" and target in {"thing", None}):
+        if target == "self" or (_proud(token) and target in {"thing", None}):
             continue
         yield Cue.of("praise", token, target, words)
 

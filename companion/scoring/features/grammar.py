@@ -100,8 +100,15 @@ def owner(token: Token) -> Who | None:
 
 
 def about(token: Token) -> Who:
-    """Whom a noun phrase is about: its owner if it has one, else the noun itself."""
-    return owner(token) or who(token)
+    """Whom a noun phrase is about.
+
+    People are about themselves even when owned ("my team", "my mentor"); a thing is about
+    its owner ("my book" → self, "Priya's talk" → person).
+    """
+    itself = who(token)
+    if itself in {"person", "group", "reader"}:
+        return itself
+    return owner(token) or itself
 
 
 def subject(verb: Token) -> Token | None:

@@ -92,8 +92,8 @@ def shouting(doc: Doc) -> Iterator[Cue]:
     """Words in capitals (not acronyms on their own) and runs of !!! or ???."""
     words = [t for t in doc if t.is_alpha and not is_handle(t)]
     capitals = [t for t in words if t.is_upper and len(t.text) >= _SHOUT_MIN_LETTERS]
-    # One capitalised word is an acronym (NASA, CEO); several, or most of a post, is shouting.
-    if len(capitals) >= 3 or (words and len(capitals) >= 2 and len(capitals) / len(words) > 0.3):
+    # A capitalised word or two are acronyms (NASA, CEO); a run of them is shouting.
+    if len(capitals) >= 3 and len(capitals) / len(words) > 0.2:
         for token in capitals:
             yield Cue.of("capitals", token)
     for match in _RUNS_OF_MARKS.finditer(doc.text):

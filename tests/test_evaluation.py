@@ -1,0 +1,103 @@
+"""The evaluation script's own parts: joining tokens, reading the corpora, the metrics."""
+
+from __future__ import annotations
+
+import pytest
+
+from companion.evaluation import (
+    Counts,
+    detokenize,
+    evaluate,
+    format_table,
+    load_bragging,
+    load_people,
+    macro_f1,
+    main,
+)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "text"),
+    [
+        (["I", "do", "n't", "know", "."], "I don't know."),
+        (["@", "maria", "is", "here", "!"], "@maria is here!"),
+        (["it", "'s", "(", "fine", ")", "..."], "it's (fine)..."),
+        (["#", "tag", "and", "$", "5"], "#tag and $5"),
+    ],
+)
+def test_evaluation_detokenize(tokens, text):
+    joined, spans = detokenize(tokens)
+    assert joined == text
+    assert [joined[s:e] for s, e in spans] == tokens
+
+
+def test_evaluation_counts_and_macro_f1():
+    counts = Counts(tp=3, fp=1, fn=2)
+    assert counts.precision == 0.75 and counts.recall == 0.6
+    assert round(counts.f1, 4) == round(2 * 0.75 * 0.6 / 1.35, 4)
+    assert Counts().f1 == 0.0
+    assert macro_f1([True, False, False, True], [True, False, True, False]) == 0.5
+
+
+CONLL = """@\tB-PER
+maria\tB-PER
+and\tO
+Priya\tB-PER
+Shah\tI-PER
+met\tO
+@\tB-ORG
+acme\tB-ORG
+
+Luke\tB-PER
+Hemmings\tI-PER
+Calum\tI-PER
+🎉\tO
+Ashton\tB-PER
+"""
+
+
+def _write_eval(folder):
+    folder.mkdir()
+    (folder / "btc-h-dev.conll").write_text(CONLL, encoding="utf-8")
+    (folder / "bragging-dev.csv").write_text(
+        "id,text,label\n1,I won the award today !,achievement\n2,the bus is late,not\n"
+        '3,"Thanks to @USER for the help , I do n\'t deserve it",not\n',
+        encoding="utf-8",
+    )
+    (folder / "goemotions-dev.tsv").write_text(
+        "Thank you so much!\t15\ta\nWhat an amazing goal by [NAME]\t0\tb\nThe bus is late\t27\tc\n",
+        encoding="utf-8",
+    )
+
+
+def test_evaluation_reads_people_as_mentions(tmp_path):
+    _write_eval(tmp_path / "eval")
+    first, second = load_people(tmp_path / "eval" / "btc-h-dev.conll")
+    assert first.text == "@maria and Priya Shah met @acme"
+    assert sorted(first.text[s:e] for s, e in first.people) == ["@maria", "Priya Shah"]
+    assert second.text == "Luke Hemmings Calum 🎉 Ashton"
+    # Offsets are UTF-16, like the scorer's: the emoji counts two.
+    assert sorted(second.people) == [(0, 19), (23, 29)]
+
+
+def test_evaluation_reads_bragging_labels(tmp_path):
+    _write_eval(tmp_path / "eval")
+    rows = load_bragging(tmp_path / "eval" / "bragging-dev.csv")
+    assert rows[0] == ("I won the award today!", True)
+    assert rows[2] == ("Thanks to @USER for the help, I don't deserve it", False)
+
+
+def test_evaluation_runs_end_to_end_on_a_small_set(tmp_path, scorer, capsys):
+    _write_eval(tmp_path / "eval")
+    figures = {figure.name: figure for figure in evaluate(scorer, tmp_path / "eval")}
+    assert set(figures) == {"bragging macro-F1", "people F1", "gratitude F1", "praise F1"}
+    assert figures["bragging macro-F1"].ours == 1.0
+    assert figures["gratitude F1"].ours == 1.0
+    assert figures["people F1"].ours > figures["people F1"].naive - 0.5
+    table = format_table(list(figures.values()))
+    assert table.splitlines()[0].split()[:4] == ["measure", "ours", "naive", "target"]
+
+
+def test_evaluation_main_says_what_is_missing(tmp_path, capsys):
+    assert main(["--data", str(tmp_path)]) == 2
+    assert "lacks bragging-dev.csv" in capsys.readouterr().err

