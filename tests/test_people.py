@@ -23,6 +23,8 @@ def people_in(scorer, text: str) -> list[tuple[str, str]]:
             [("Kwame Asante", N), ("Sofia Alvarez", N), ("jon", N)],
         ),
         ("Huge thanks to Jordan and Aisha for shipping this.", [("Jordan", N), ("Aisha", N)]),
+        # Listed beside a handle: "Jordan" is a person, though the NER calls it a place.
+        ("Huge thanks to @maria and Jordan for shipping this.", [("@maria", H), ("Jordan", N)]),
         ("Kudos to Kemi Adeyemi for leading the migration 👏🏾", [("Kemi Adeyemi", N)]),
         ("So proud of Nkechi Eze and the whole team.", [("Nkechi Eze", N)]),
         ("Hi Harry, thanks for the follow!", [("Harry", N)]),
