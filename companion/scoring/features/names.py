@@ -94,6 +94,7 @@ def _written_as_name(token: Token) -> bool:
 
 
 def _name_like(token: Token) -> bool:
+    """A word that can stand in a name found by position: no function or greeting words."""
     return (
         is_name_word(token)
         and _written_as_name(token)
