@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import about, actor, is_handle, negated, who
+from .grammar import about, actor, negated, who
 
 # Forms of thanks that are said now, by the author ("thanked" tells a story instead).
 THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty"}
@@ -335,12 +335,3 @@ def aimed_at_others(cue: Cue) -> bool:
     return cue.target in {"person", "reader", "group"} or (
         cue.kind == "gratitude" and cue.target is None
     )
-
-
-def handles_thanked(doc: Doc) -> list[Token]:
-    """@handles right after a word of thanks or congratulations ("thanks @maria")."""
-    return [
-        token
-        for token in doc
-        if is_handle(token) and token.i > 0 and doc[token.i - 1].lower_ in THANKS | ADMIRING_NOUNS
-    ]

@@ -8,6 +8,7 @@ are full of ("Proud of my team", "Excited to share that I've joined…").
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from spacy.tokens import Span, Token
@@ -60,9 +61,14 @@ GROUP = {
 NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}
 
 
+# An @mention: "@" and a username of letters, digits and underscores (Twitter, Instagram),
+# dots (Instagram, Threads), or a Mastodon/Bluesky server part.
+_HANDLE = re.compile(r"@\w+(?:[.\-]\w+)*")
+
+
 def is_handle(token: Token) -> bool:
-    """An @mention (``@maria``); the bragging data masks them as ``@USER``."""
-    return len(token.text) > 1 and token.text[0] == "@" and token.text[1].isalnum()
+    """An @mention (``@maria``, ``@_lina``, ``@ana.lee``)."""
+    return bool(_HANDLE.fullmatch(token.text))
 
 
 def is_hashtag(token: Token) -> bool:

@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from .grammar import is_handle
 from .names import (
     addressed_names,
     echoed_names,
@@ -25,16 +26,6 @@ from .names import (
     subject_names,
     vocative_names,
 )
-
-# An @mention: "@" and a username of letters, digits and underscores (Twitter, Instagram),
-# dots (Instagram, Threads), or a Mastodon/Bluesky server part.
-_HANDLE = re.compile(r"@\w+(?:[.\-]\w+)*")
-
-
-def is_handle(token: Token) -> bool:
-    """An @mention, including the many usernames that start with an underscore."""
-    return bool(_HANDLE.fullmatch(token.text))
-
 
 # Words that name what an account publishes or sells rather than who runs it: news and
 # broadcast media, sport, trade, the "content" accounts that repost facts, pictures and
