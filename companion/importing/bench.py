@@ -13,6 +13,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import random
 import tempfile
 import time
@@ -104,17 +105,23 @@ def linkedin_archive(path: Path, texts: list[str]) -> Path:
     return path
 
 
-def _time_import(archive: Path, processes: int, scorer, model: str) -> tuple[float, int]:
+def _cpu() -> float:
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _time_import(archive: Path, processes: int, scorer, model: str) -> tuple[float, float, int]:
+    """Wall time, CPU time (this process and its workers) and posts added."""
     from ..store import Store
     from . import import_export
 
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "history.db")
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), _cpu()
         summary = import_export(archive, store, scorer, model=model, processes=processes)
-        elapsed = time.perf_counter() - began
+        elapsed, cpu = time.perf_counter() - began, _cpu() - cpu
         store.close()
-    return elapsed, summary.added
+    return elapsed, cpu, summary.added
 
 
 def _time_pipe(nlp, texts: list[str], processes: int, batch_size: int) -> float:
@@ -145,9 +152,11 @@ def main(argv: list[str] | None = None) -> int:
         runs = [("tweet-length (X archive)", tweets), ("LinkedIn-length (~1,300 chars)", shares)]
         for title, archive in runs:
             for processes in counts:
-                elapsed, added = _time_import(archive, processes, scorer, args.model)
+                elapsed, cpu, added = _time_import(archive, processes, scorer, args.model)
                 print(f"{title:<32} processes={processes}  {added:>6,} posts  "
-                      f"{elapsed:7.1f} s  {added / elapsed:7.0f} posts/s", flush=True)
+                      f"{elapsed:7.1f} s  {added / elapsed:7.0f} posts/s  "
+                      f"(CPU {cpu:6.1f} s, {cpu / added * 1000:5.1f} ms/post; "
+                      f"load {os.getloadavg()[0]:.1f})", flush=True)
         if args.pipe:
             texts = tweet_texts(args.posts)
             for processes in counts:
