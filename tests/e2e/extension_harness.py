@@ -26,7 +26,8 @@ class Editor:
 
 
 EDITOR_PAGES = (
-    Editor("linkedin", "quill", "linkedin.html", ".ql-editor", ".share-actions__primary-action"),
+    Editor("linkedin", "quill", "linkedin.html", "#editor .ql-editor",
+           ".share-actions__primary-action"),
     Editor("x", "draft-js", "x.html", "[data-testid=tweetTextarea_0]",
            "[data-testid=tweetButtonInline]"),
     Editor("facebook", "lexical", "facebook.html", "[data-lexical-editor]",

@@ -235,3 +235,29 @@ def test_publish_reply_is_recorded_as_reply(page, paired, companion, fixture_ori
     page.click(editor.publish)
     posts = wait_until(lambda: companion.posts_with_text(text), message="the reply recorded")
     assert [(post["kind"], post["site"]) for post in posts] == [("reply", "mastodon")]
+
+
+def test_publish_from_the_right_composer_of_two(page, paired, companion, fixture_origins):
+    """A LinkedIn page with the share box and a comment box: each composer has its own pill,
+    and the comment button publishes the comment (kind comment), not the draft above it."""
+    editor = next(e for e in EDITOR_PAGES if e.site == "linkedin")
+    open_editor(page, fixture_origins["linkedin"], editor)
+    draft = f"I am thrilled to announce my new book {uuid.uuid4().hex[:6]}!"
+    type_draft(page, draft)
+    wait_for_pill(page, chars=utf16_len(draft))
+    comment = f"Congratulations Priya, and thanks to the whole team {uuid.uuid4().hex[:6]}!"
+    page.click(".comments-comment-texteditor .ql-editor")
+    type_draft(page, comment)
+    page.wait_for_function(
+        """(chars) => [...document.querySelectorAll('spotlight-overlay')]
+             .map((host) => host.shadowRoot.querySelector('.pill'))
+             .some((pill) => !pill.hidden && !pill.classList.contains('stale')
+                             && pill.dataset.chars === chars)""",
+        arg=str(utf16_len(comment)),
+    )
+    assert page.locator("spotlight-overlay").count() == 2
+    page.click(".comments-comment-box__submit-button")
+    posts = wait_until(lambda: companion.posts_with_text(comment), message="the comment recorded")
+    assert [(post["kind"], post["site"]) for post in posts] == [("comment", "linkedin")]
+    assert companion.posts_with_text(draft) == []
+    assert page.evaluate("fixture.getText()") == draft
