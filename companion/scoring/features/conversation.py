@@ -16,27 +16,12 @@ from .cue import Cue
 
 WH_WORDS = {"who", "what", "when", "where", "why", "how", "which", "whose", "whom"}
 # Auxiliaries that open a yes/no question when a subject follows: "Do you…", "Has anyone…".
-INVERTING = {
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "have",
-    "has",
-    "had",
-    "can",
-    "could",
-    "will",
-    "would",
-    "should",
-    "shall",
-    "may",
-    "might",
-    "am",
-}
+INVERTING = frozenset(
+    """
+    do does did is are was were have has had can could will would should shall may might
+    am
+""".split()
+)
 INVITATIONS = re.compile(
     r"\b(?:let me know|tell me|tell us|share your|what do you think|thoughts\s*\?|"
     r"(?:i'd|i would|we'd|would) love to hear|drop (?:a|your) (?:comment|thought|note)|"

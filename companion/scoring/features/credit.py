@@ -26,89 +26,28 @@ WELCOME = re.compile(
     r"\b(?:you're|you are|your|youre|ur) (?:very |so |most )?welcome\b", re.IGNORECASE
 )
 
-ADMIRING_WORDS = {
-    # qualities of someone or of their work that speak for themselves
-    "amazing",
-    "awesome",
-    "incredible",
-    "impressive",
-    "brilliant",
-    "wonderful",
-    "fantastic",
-    "excellent",
-    "outstanding",
-    "inspiring",
-    "inspirational",
-    "talented",
-    "gifted",
-    "gorgeous",
-    "stunning",
-    "beautiful",
-    "legendary",
-    "remarkable",
-    "phenomenal",
-    "superb",
-    "spectacular",
-    "magnificent",
-    "marvelous",
-    "marvellous",
-    "terrific",
-    "fabulous",
-    "extraordinary",
-    "exceptional",
-    "genius",
-    "clever",
-    "insightful",
-    "thoughtful",
-    "generous",
-    "badass",
-    "masterful",
-    "skilled",
-    "skillful",
-    "admirable",
-    "courageous",
-    "brave",
-    "elegant",
-    "adorable",
-    "cute",
-    "sweet",
-    "pretty",
-    "lovely",
-    "neat",
-    "stellar",
-    "greatest",
-    "coolest",
-    "underrated",
-    "iconic",
-    "epic",
-    "great",
-    "best",
-    "nice",
-    "perfect",
-}
+# qualities of someone or of their work that speak for themselves
+ADMIRING_WORDS = frozenset(
+    """
+    amazing awesome incredible impressive brilliant wonderful fantastic excellent
+    outstanding inspiring inspirational talented gifted gorgeous stunning beautiful
+    legendary remarkable phenomenal superb spectacular magnificent marvelous marvellous
+    terrific fabulous extraordinary exceptional genius clever insightful thoughtful
+    generous badass masterful skilled skillful admirable courageous brave elegant
+    adorable cute sweet pretty lovely neat stellar greatest coolest underrated iconic
+    epic great best nice perfect
+""".split()
+)
 # Words of approval too common in other senses ("good luck", "cool, thanks", "the best way
 # to"): they count as praise only with an intensifier, on a person or a piece of work, or in
 # an exclamation ("What a great talk!", "So good.", "Great job").
 WEAK_ADMIRING_WORDS = {"good", "solid", "smart"}
-INTENSIFIERS = {
-    "so",
-    "really",
-    "very",
-    "super",
-    "truly",
-    "absolutely",
-    "damn",
-    "incredibly",
-    "such",
-    "extremely",
-    "insanely",
-    "genuinely",
-    "seriously",
-    "bloody",
-    "pretty",
-    "too",
-    "real",
-}
+INTENSIFIERS = frozenset(
+    """
+    so really very super truly absolutely damn incredibly such extremely insanely
+    genuinely seriously bloody pretty too real
+""".split()
+)
 # Set phrases in which an admiring word admires nothing.
 IDIOMS = re.compile(
     r"\b(?:good (?:luck|morning|night|evening|afternoon|lord|god|grief|riddance|news)|"

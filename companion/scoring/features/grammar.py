@@ -20,44 +20,14 @@ WE = {"we", "us", "our", "ours", "ourselves"}
 READER = {"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all", "yall"}
 THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
 # Words for the people around the author: lifting them up counts as much as naming them.
-GROUP = {
-    "team",
-    "teams",
-    "colleague",
-    "colleagues",
-    "coworker",
-    "coworkers",
-    "co-workers",
-    "friend",
-    "friends",
-    "mentor",
-    "mentors",
-    "everyone",
-    "everybody",
-    "community",
-    "crew",
-    "folks",
-    "people",
-    "students",
-    "mentee",
-    "mentees",
-    "partner",
-    "partners",
-    "staff",
-    "volunteers",
-    "teammates",
-    "peers",
-    "network",
-    "members",
-    "attendees",
-    "speakers",
-    "organizers",
-    "organisers",
-    "guys",
-    "y'all",
-    "all",
-    "family",
-}
+GROUP = frozenset(
+    """
+    team teams colleague colleagues coworker coworkers co-workers friend friends mentor
+    mentors everyone everybody community crew folks people students mentee mentees
+    partner partners staff volunteers teammates peers network members attendees speakers
+    organizers organisers guys y'all all family
+""".split()
+)
 NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}
 
 

@@ -18,270 +18,72 @@ from .cue import Cue
 from .grammar import actor, negated, owner, subject, who
 
 # Verbs that claim an achievement on their own when the author is their subject.
-ACHIEVE = {
-    "win",
-    "earn",
-    "achieve",
-    "accomplish",
-    "graduate",
-    "publish",
-    "launch",
-    "announce",
-    "release",
-    "receive",
-    "land",
-    "ace",
-    "nail",
-    "crush",
-    "smash",
-    "beat",
-    "surpass",
-    "qualify",
-    "score",
-    "secure",
-    "found",
-    "invent",
-    "unlock",
-    "afford",
-    "top",
-    "double",
-    "triple",
-    "keynote",
-    "manage",
-    "conquer",
-    "master",
-    "outperform",
-    "outsell",
-}
+ACHIEVE = frozenset(
+    """
+    win earn achieve accomplish graduate publish launch announce release receive land
+    ace nail crush smash beat surpass qualify score secure found invent unlock afford
+    top double triple keynote manage conquer master outperform outsell
+""".split()
+)
 # Verbs that claim one only with a trophy for an object: "I got my first job offer",
 # "finished my first marathon", "ran 10 miles" — but not "I got home", "I started to think".
-ACHIEVE_WITH_TROPHY = {
-    "get",
-    "make",
-    "finish",
-    "complete",
-    "start",
-    "buy",
-    "purchase",
-    "build",
-    "create",
-    "design",
-    "write",
-    "run",
-    "open",
-    "meet",
-    "travel",
-    "visit",
-    "save",
-    "collect",
-    "gain",
-    "obtain",
-    "break",
-    "hit",
-    "reach",
-    "pass",
-    "grow",
-    "sell",
-    "raise",
-    "sign",
-    "close",
-    "lead",
-    "host",
-    "join",
-    "become",
-    "own",
-    "lift",
-    "speak",
-    "present",
-    "feature",
-    "rank",
-}
+ACHIEVE_WITH_TROPHY = frozenset(
+    """
+    get make finish complete start buy purchase build create design write run open meet
+    travel visit save collect gain obtain break hit reach pass grow sell raise sign
+    close lead host join become own lift speak present feature rank
+""".split()
+)
 # Passives that are achievements when the author is their subject ("I was promoted").
-HONOURED = {
-    "accept",
-    "promote",
-    "hire",
-    "select",
-    "nominate",
-    "award",
-    "name",
-    "invite",
-    "feature",
-    "recognize",
-    "recognise",
-    "honor",
-    "honour",
-    "choose",
-    "elect",
-    "pick",
-    "shortlist",
-    "certify",
-    "admit",
-    "recruit",
-    "offer",
-    "grant",
-    "give",
-    "rank",
-    "list",
-    "approve",
-    "publish",
-    "sponsor",
-    "fund",
-    "back",
-    "interview",
-    "quote",
-    "verify",
-}
+HONOURED = frozenset(
+    """
+    accept promote hire select nominate award name invite feature recognize recognise
+    honor honour choose elect pick shortlist certify admit recruit offer grant give rank
+    list approve publish sponsor fund back interview quote verify
+""".split()
+)
 # Feelings that, with no one else as their object, announce the author's own news.
-ANNOUNCING_FEELINGS = {
-    "proud",
-    "honored",
-    "honoured",
-    "humbled",
-    "thrilled",
-    "excited",
-    "delighted",
-    "blessed",
-    "stoked",
-    "pumped",
-    "psyched",
-    "overjoyed",
-    "ecstatic",
-    "privileged",
-    "lucky",
-    "glad",
-    "happy",
-    "pleased",
-}
+ANNOUNCING_FEELINGS = frozenset(
+    """
+    proud honored honoured humbled thrilled excited delighted blessed stoked pumped
+    psyched overjoyed ecstatic privileged lucky glad happy pleased
+""".split()
+)
 # Nouns that make "my X" a trophy: "my new book", "my award", "my promotion".
-TROPHIES = {
-    "award",
-    "prize",
-    "medal",
-    "trophy",
-    "degree",
-    "promotion",
-    "record",
-    "milestone",
-    "bestseller",
-    "certificate",
-    "certification",
-    "scholarship",
-    "offer",
-    "raise",
-    "win",
-    "book",
-    "course",
-    "podcast",
-    "album",
-    "startup",
-    "company",
-    "business",
-    "product",
-    "app",
-    "launch",
-    "article",
-    "paper",
-    "talk",
-    "keynote",
-    "channel",
-    "newsletter",
-    "house",
-    "car",
-    "job",
-    "title",
-    "rank",
-    "score",
-    "grade",
-    "followers",
-    "subscribers",
-    "fans",
-}
+TROPHIES = frozenset(
+    """
+    award prize medal trophy degree promotion record milestone bestseller certificate
+    certification scholarship offer raise win book course podcast album startup company
+    business product app launch article paper talk keynote channel newsletter house car
+    job title rank score grade followers subscribers fans
+""".split()
+)
 FRESH = {"new", "first", "latest", "dream", "upcoming", "brand"}
 # Verbs whose object is shown off: "check out my award", "my book is out".
-SHOWING_OFF = {
-    "win",
-    "earn",
-    "receive",
-    "get",
-    "land",
-    "publish",
-    "launch",
-    "release",
-    "announce",
-    "share",
-    "check",
-    "introduce",
-    "finish",
-    "complete",
-    "be",
-    "buy",
-    "sign",
-    "proud",
-}
+SHOWING_OFF = frozenset(
+    """
+    win earn receive get land publish launch release announce share check introduce
+    finish complete be buy sign proud
+""".split()
+)
 # What the author wants the reader to know now: "thrilled to announce", "proud to be named".
-NEWS_VERBS = {
-    "announce",
-    "share",
-    "join",
-    "be",
-    "receive",
-    "present",
-    "introduce",
-    "launch",
-    "say",
-    "welcome",
-    "speak",
-    "accept",
-}
+NEWS_VERBS = frozenset(
+    """
+    announce share join be receive present introduce launch say welcome speak accept
+""".split()
+)
 PROUD = {"proud", "honored", "honoured", "humbled", "privileged"}
 # Auxiliaries of things that have not happened: "I will win", "I could have won".
 UNREAL = {"will", "would", "could", "might", "should", "may", "shall"}
 # Qualities the author claims for themselves: "I'm so good at this", "I'm the best".
-TRAITS = {
-    "best",
-    "good",
-    "great",
-    "smart",
-    "talented",
-    "gifted",
-    "genius",
-    "amazing",
-    "awesome",
-    "brilliant",
-    "perfect",
-    "fast",
-    "strong",
-    "fit",
-    "rich",
-    "successful",
-    "famous",
-    "popular",
-    "humble",
-    "sexy",
-    "hot",
-    "beautiful",
-    "pretty",
-    "cute",
-    "funny",
-    "cool",
-    "right",
-    "ahead",
-    "expert",
-    "pro",
-    "natural",
-    "first",
-    "only",
-    "better",
-    "smarter",
-    "stronger",
-    "faster",
-    "richer",
-    "unbeatable",
-    "undefeated",
-    "legend",
-    "champion",
-}
+TRAITS = frozenset(
+    """
+    best good great smart talented gifted genius amazing awesome brilliant perfect fast
+    strong fit rich successful famous popular humble sexy hot beautiful pretty cute
+    funny cool right ahead expert pro natural first only better smarter stronger faster
+    richer unbeatable undefeated legend champion
+""".split()
+)
 CALLS_TO_ACTION = re.compile(
     r"\b(?:link in (?:my )?bio|dm (?:me|us)(?! if)|sign up|sign-up|register (?:now|today|here)"
     r"|buy (?:it|now|my|our|your)|order (?:now|yours|today)|pre-?order|subscribe"
