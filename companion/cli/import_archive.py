@@ -48,6 +48,9 @@ class _Bars:
 
     def __init__(self) -> None:
         self.bars: dict[str, tqdm] = {}
+        # No monitor thread: with no other thread alive, the scoring workers can be forked
+        # (they inherit the loaded pipeline) instead of each loading it again.
+        tqdm.monitor_interval = 0
 
     def __call__(self, stage: str, done: int, total: int) -> None:
         bar = self.bars.get(stage)

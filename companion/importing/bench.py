@@ -151,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         shares = linkedin_archive(Path(folder) / "li.zip", long_texts(args.long_posts))
         runs = [("tweet-length (X archive)", tweets), ("LinkedIn-length (~1,300 chars)", shares)]
         for title, archive in runs:
+            if (args.posts if archive is tweets else args.long_posts) <= 0:
+                continue
             for processes in counts:
                 elapsed, cpu, added = _time_import(archive, processes, scorer, args.model)
                 print(f"{title:<32} processes={processes}  {added:>6,} posts  "

@@ -199,7 +199,15 @@ def import_export(
     return summary
 
 
-def _record(store, batch, summary, done, total, progress) -> int:
+def _record(
+    store: Any,
+    batch: list[tuple[dict[str, Any], dict[str, Any]]],
+    summary: ImportSummary,
+    done: int,
+    total: int,
+    progress: Progress | None,
+) -> int:
+    """Store one chunk in one transaction; returns how many posts are done."""
     added, skipped = store.record_posts(batch)
     summary.added += added
     summary.already += skipped
