@@ -100,8 +100,7 @@ def test_run_bad_export_leaves_the_database_as_it_was(make_bad, store, scorer, t
 
 
 def _cut(path: Path) -> Path:
-    data = path.read_bytes()
-    path.write_bytes(data[: len(data) // 3])
+    path.write_bytes(path.read_bytes()[:40])  # cut inside the first file: nothing readable
     return path
 
 
