@@ -44,6 +44,7 @@ SALVAGED = (
     "complete files before the cut hold; download the export again for the rest"
 )
 RECORD_CHUNK = 500
+PROGRESS_EVERY = 25
 
 Progress = Callable[[str, int, int], None]
 
@@ -192,6 +193,8 @@ def import_export(
     done = 0
     for (clean, _), report in zip(todo, reports, strict=True):
         batch.append((clean, report))
+        if progress and len(batch) % PROGRESS_EVERY == 0 and len(batch) < RECORD_CHUNK:
+            progress("scoring", done + len(batch), len(todo))  # long posts: ~20 a second
         if len(batch) >= RECORD_CHUNK:
             done = _record(store, batch, summary, done, len(todo), progress)
     if batch:
