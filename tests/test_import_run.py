@@ -128,11 +128,11 @@ def test_parallel_scores_the_same_as_one_process(scorer, monkeypatch):
 
 
 def test_run_progress_counts_up_to_every_post(store, scorer, tmp_path):
-    path = _jsonl(tmp_path / "posts.jsonl", [f"Thanks @dev{n} for the fix" for n in range(60)])
+    path = _jsonl(tmp_path / "posts.jsonl", [f"Thanks @dev{n} for the fix" for n in range(31)])
     calls: list[tuple[str, int, int]] = []
     import_export(path, store, scorer, processes=1, progress=lambda *call: calls.append(call))
     reading = [call for call in calls if call[0] == "reading"]
     scoring = [call[1] for call in calls if call[0] == "scoring"]
     assert reading[-1] == ("reading", 1, 1)
-    assert scoring == sorted(scoring) and scoring[0] == 0 and scoring[-1] == 60
+    assert scoring == sorted(scoring) and scoring[0] == 0 and scoring[-1] == 31
     assert len(scoring) > 2  # not only at the start and the end
