@@ -483,3 +483,20 @@ def test_importing_fixture_readme_cites_every_fixture():
     for folder in ARCHIVES.iterdir():
         if folder.is_dir():
             assert f"`{folder.name}/`" in readme
+
+
+def test_importing_keeps_what_was_read_before_a_file_turns_bad(tmp_path):
+    # The third tweet's entities are a list, not an object: the two before it still count.
+    tweets = [
+        {"tweet": {"id_str": str(n), "full_text": f"Tweet {n}", "entities": {},
+                   "created_at": "Mon Apr 15 09:12:40 +0000 2024"}}
+        for n in range(3)
+    ]
+    tweets[2]["tweet"]["entities"] = ["odd"]
+    path = tmp_path / "tweets.js"
+    path.write_text("window.YTD.tweets.part0 = " + json.dumps(tweets))
+    posts, summary = read_export(path)
+    assert [post.text for post in posts] == ["Tweet 0", "Tweet 1"]
+    assert summary.problems == [
+        "tweets.js: unexpected content (AttributeError): 'list' object has no attribute 'get'"
+    ]

@@ -37,6 +37,11 @@ READ_ERRORS = (
     zlib.error,
     tarfile.TarError,
     RecursionError,
+    # A platform changing a field's shape (a list where an object was) must cost that
+    # file, not the whole import.
+    TypeError,
+    AttributeError,
+    LookupError,
 )
 KEEP_PROBLEMS = 50
 SALVAGED = (
@@ -75,10 +80,16 @@ class ImportSummary:
 
 
 def _read_member(member: Member, reader: Reader, context: Context) -> list[Found]:
+    found: list[Found] = []
     try:
-        return list(reader.read(member, context))
+        # Appending as they come keeps what was read before a file turns bad halfway.
+        for item in reader.read(member, context):
+            found.append(item)
     except READ_ERRORS as error:
-        return [Problem(member.display, str(error) or type(error).__name__)]
+        name = type(error).__name__
+        prefix = "" if isinstance(error, ValueError | OSError) else f"unexpected content ({name}): "
+        found.append(Problem(member.display, prefix + (str(error) or name)))
+    return found
 
 
 def read_export(
