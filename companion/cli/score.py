@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
+from ..importing.parallel import default_processes, score_reports
 from ..nlp import load_pipeline
 from ..scoring import ScoreError, Scorer
 from ..scoring.report import DIMENSIONS
@@ -37,6 +38,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "writes one JSON report per line, in order",
     )
     parser.add_argument("--output", "-o", metavar="FILE", help="with --batch: write here")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        metavar="N",
+        help=f"with --batch: scoring processes (default {default_processes()}: the cores, "
+        "at most 4; batches under a few hundred posts are scored in one)",
+    )
     add_settings_options(parser)
     parser.set_defaults(run=run)
 
@@ -51,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         load_pipeline(settings.model), max_chars=settings.max_chars, batch_size=settings.batch_size
     )
     if args.batch is not None:
-        return _run_batch(scorer, args.batch, args.output)
+        return _run_batch(scorer, args.batch, args.output, settings.model, args.processes)
     text = _read_stdin() if args.text == "-" else args.text
     try:
         report = scorer.score(text, kind=args.kind).to_dict()
@@ -94,7 +102,9 @@ def _parse_line(number: int, line: str, scorer: Scorer) -> dict[str, Any]:
     return {"id": ident, "text": text, "kind": kind, "site": item.get("site")}
 
 
-def _run_batch(scorer: Scorer, source: str, output: str | None) -> int:
+def _run_batch(
+    scorer: Scorer, source: str, output: str | None, model: str, processes: int | None
+) -> int:
     try:
         handle: TextIO = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
         with handle:
@@ -103,8 +113,13 @@ def _run_batch(scorer: Scorer, source: str, output: str | None) -> int:
         raise CommandError(f"cannot read {source}: {error}") from None
     items = [_parse_line(number, line, scorer) for number, line in enumerate(lines, 1)]
     good = [item for item in items if "error" not in item]
-    reports = scorer.score_many(
-        (item["text"] for item in good), kinds=(item["kind"] for item in good)
+    # Every core, as the importer does: spaCy holds the GIL, so one process uses one core.
+    reports = score_reports(
+        scorer,
+        [item["text"] for item in good],
+        [item["kind"] for item in good],
+        model=model,
+        processes=processes,
     )
     errors = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
@@ -116,7 +131,7 @@ def _run_batch(scorer: Scorer, source: str, output: str | None) -> int:
                     print(f"spotlight: skipped {item['error']}", file=sys.stderr)
                     record = {"id": item["id"], "error": item["error"]}
                 else:
-                    record = {"id": item["id"], "site": item["site"], **next(reports).to_dict()}
+                    record = {"id": item["id"], "site": item["site"], **next(reports)}
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 progress.update()
     finally:

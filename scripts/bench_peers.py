@@ -1,0 +1,102 @@
+"""Batch throughput, each system in its own fresh Python process on the same posts:
+
+- ours: ``spotlight score --batch posts.jsonl --processes N``, the command a user runs;
+- the floor: raw spaCy, ``nlp.pipe(texts, n_process=N, batch_size=64)`` (64 was the fastest
+  batch size measured in DESIGN.md);
+- the peer: TextDescriptives' four standard metric components (descriptive_stats,
+  readability, dependency_distance, pos_proportions) on the same pipeline, with the
+  metrics extracted per post (``td.extract_dict``).
+
+Each is timed from process start to exit (imports and model loading included for all
+three), so the ratios compare what a user waits for.
+
+Run by scripts/bench; ``python scripts/bench_peers.py raw|textdescriptives FILE MODEL N``
+is the child process of the two peers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TD_COMPONENTS = ("descriptive_stats", "readability", "dependency_distance", "pos_proportions")
+
+
+def _child(system: str, path: str, model: str, processes: int) -> None:
+    import spacy
+
+    texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
+    nlp = spacy.load(model)
+    if system == "textdescriptives":
+        import textdescriptives as td
+
+        for component in TD_COMPONENTS:
+            nlp.add_pipe(f"textdescriptives/{component}")
+    began = time.perf_counter()
+    docs = nlp.pipe(texts, n_process=processes, batch_size=64)
+    if system == "textdescriptives":
+        count = sum(len(td.extract_dict(doc, include_text=False)[0]) > 0 for doc in docs)
+    else:
+        count = sum(len(doc) > 0 for doc in docs)
+    print(json.dumps({"pipe_s": round(time.perf_counter() - began, 2), "docs": count}))
+
+
+def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+    began = time.perf_counter()
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - began
+    if result.returncode != 0:
+        raise RuntimeError(f"{command[:4]} failed: {result.stderr[-1500:]}")
+    return elapsed, result.stdout
+
+
+def _rates(elapsed: float, posts: int, words: int) -> dict:
+    return {
+        "seconds": round(elapsed, 1),
+        "posts_per_s": round(posts / elapsed, 1),
+        "words_per_s": round(words / elapsed),
+    }
+
+
+def batch_figures(model: str, texts: list[str], processes: int = 2) -> dict:
+    """Throughput of ours, raw ``nlp.pipe`` and TextDescriptives on ``texts``."""
+    words = sum(len(text.split()) for text in texts)
+    figures: dict = {"posts": len(texts), "words": words, "processes": processes}
+    with tempfile.TemporaryDirectory() as tmp:
+        posts = Path(tmp) / "posts.jsonl"
+        with posts.open("w", encoding="utf-8") as handle:
+            for n, text in enumerate(texts):
+                handle.write(json.dumps({"id": n, "text": text}, ensure_ascii=False) + "\n")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("SPOTLIGHT_")}
+        env.update(SPOTLIGHT_CONFIG_DIR=f"{tmp}/config", SPOTLIGHT_DATA_DIR=f"{tmp}/data")
+        command = [sys.executable, "-m", "companion", "score", "--batch", str(posts),
+                   "-o", f"{tmp}/reports.jsonl", "--processes", str(processes)]  # fmt: skip
+        elapsed, _ = _timed(command, env)
+        with open(f"{tmp}/reports.jsonl", encoding="utf-8") as handle:
+            scored = sum(1 for line in handle if '"label"' in line)
+        figures["ours"] = {**_rates(elapsed, len(texts), words), "scored": scored}
+        for system in ("raw", "textdescriptives"):
+            command = [sys.executable, __file__, system, str(posts), model, str(processes)]
+            try:
+                elapsed, out = _timed(command)
+            except RuntimeError as error:  # e.g. the bench extra is not installed
+                figures[system] = {"error": str(error)[-400:]}
+                continue
+            inner = json.loads(out.strip().splitlines()[-1])
+            figures[system] = {**_rates(elapsed, len(texts), words), **inner}
+    raw = figures["raw"].get("words_per_s")
+    for system in ("ours", "textdescriptives"):
+        rate = figures[system].get("words_per_s")
+        if raw and rate:
+            figures[f"{system}_ratio_to_raw"] = round(rate / raw, 2)
+    return figures
+
+
+if __name__ == "__main__":
+    _child(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]))

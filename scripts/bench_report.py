@@ -1,0 +1,172 @@
+"""scripts/bench's results as a Markdown table, and docs/benchmarks.md around it."""
+
+from __future__ import annotations
+
+SIZE_NAMES = {"tweet": "~280 chars", "linkedin": "~1,300 chars", "linkedin_max": "~3,000 chars"}
+
+
+def _met(ok: bool | None) -> str:
+    return "" if ok is None else ("met" if ok else "**not met**")
+
+
+def _row(figure: str, ours, floor, ratio, target: str = "", ok: bool | None = None) -> str:
+    cells = [figure, _cell(ours), _cell(floor), f"{ratio}x" if ratio is not None else "",
+             target, _met(ok)]  # fmt: skip
+    return "| " + " | ".join(cells) + " |"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float | int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _latency_rows(results: dict) -> list[str]:
+    rows = []
+    for size, entry in results["latency"].items():
+        name = SIZE_NAMES.get(size, size)
+        rows.append(_row(f"score p50, in process, {name} (ms)", entry["in_process_p50_ms"],
+                         entry["raw_p50_ms"], entry["in_process_ratio_p50"]))  # fmt: skip
+        for q in ("p50", "p99"):
+            ratio = entry[f"http_ratio_{q}"]
+            rows.append(_row(f"score {q}, over HTTP, {name} (ms)", entry[f"http_{q}_ms"],
+                             entry[f"raw_{q}_ms"], ratio, "≤ 1.2x", ratio <= 1.2))  # fmt: skip
+    return rows
+
+
+def _batch_rows(batch: dict) -> list[str]:
+    label = f"{batch['posts']:,} posts, {batch['processes']} processes (words/s)"
+    raw = batch["raw"].get("words_per_s")
+    ratio = batch.get("ours_ratio_to_raw")
+    rows = [_row(f"batch: `spotlight score --batch`, {label}", batch["ours"]["words_per_s"],
+                 raw, ratio, "≥ 0.9x raw `nlp.pipe`",
+                 None if ratio is None else ratio >= 0.9)]  # fmt: skip
+    peer = batch["textdescriptives"]
+    if "error" in peer:
+        rows.append(_row("batch: TextDescriptives (4 metric components)", "failed: see JSON",
+                         raw, None))  # fmt: skip
+    else:
+        rows.append(
+            _row(
+                "batch: TextDescriptives, 4 metric components (words/s)",
+                peer["words_per_s"],
+                raw,
+                batch.get("textdescriptives_ratio_to_raw"),
+            )
+        )
+        ours_vs_td = round(batch["ours"]["words_per_s"] / peer["words_per_s"], 2)
+        rows.append(
+            _row(
+                "batch: ours against TextDescriptives (words/s)",
+                batch["ours"]["words_per_s"],
+                peer["words_per_s"],
+                ours_vs_td,
+            )
+        )
+    return rows
+
+
+def _history_rows(history: dict) -> list[str]:
+    rows, largest = [], max(history, key=int)
+    for size, entry in history.items():
+        posts = f"{int(size):,} posts"
+        ok = entry["trends_week_p50_ms"] < 100 if size == largest else None
+        target = "< 100 ms" if size == largest else ""
+        rows += [
+            _row(f"/trends (week), {posts} (ms, p50)", entry["trends_week_p50_ms"], None,
+                 entry["trends_growth_vs_smallest"], target, ok),
+            _row(f"/people (90 days), {posts} (ms, p50)", entry["people_90d_p50_ms"], None, None),
+            _row(f"history page first load, {posts} (ms, p50)",
+                 entry["page_first_load_p50_ms"], None, None),
+        ]  # fmt: skip
+    return rows
+
+
+def table(results: dict) -> str:
+    """One Markdown table: our figure, the floor or peer it is measured against, the ratio."""
+    typing, memory, start = results["typing"], results["memory"], results["start"]
+    rows = [
+        "| figure | ours | floor / peer | ratio | target | |",
+        "|---|---:|---:|---:|---|---|",
+        *_latency_rows(results),
+        _row(f"typing: cached re-score, {typing['chars']:,} chars, p50 (ms)",
+             typing["cached_p50_ms"], typing["full_parse_p50_ms"], typing["cached_ratio_p50"],
+             "≤ 0.2x full parse", typing["cached_ratio_p50"] <= 0.2),
+        _row("typing: cached re-score over HTTP, p50 (ms)", typing["http_cached_p50_ms"],
+             typing["full_parse_p50_ms"], typing["http_cached_ratio_p50"]),
+        *_batch_rows(results["batch"]),
+        *_history_rows(results["history"]),
+        _row("memory: RSS after start (MiB)", memory["rss_after_start_mib"], None, None),
+        _row(f"memory: RSS after {memory['requests'] // 10:,} / {memory['requests']:,} "
+             "/score requests (MiB)", f"{memory['rss_after_10pct_mib']} / "
+             f"{memory['rss_after_all_mib']}", memory["rss_after_start_mib"],
+             memory["ratio_after_all_to_start"], "no growth after warm-up"),
+        _row("start: `spotlight serve` to ready (ms)", start["serve_to_ready_ms"],
+             start["raw_model_load_ms"], start["ratio"]),
+    ]  # fmt: skip
+    return "\n".join(rows)
+
+
+def document(results: dict, table_text: str) -> str:
+    """docs/benchmarks.md: how to run, the machine, the table, what the columns mean."""
+    machine = results["machine"]
+    batch = results["batch"]
+    peer = batch["textdescriptives"]
+    peer_note = (
+        f"TextDescriptives {machine.get('textdescriptives', '?')} ran its four standard "
+        "metric components (descriptive_stats, readability, dependency_distance, "
+        "pos_proportions); its `quality` component (and so `textdescriptives/all`) does not "
+        "load with spaCy 3.8: its config fails validation (`top_ngram_range: [2, 4] is not "
+        "typing.Tuple[int, int]`). It pins `numpy<2`, so the `bench` extra moves the venv "
+        "to numpy 1.26, which spaCy 3.8 runs with."
+        if "error" not in peer
+        else f"TextDescriptives did not run: {peer['error']}"
+    )
+    load_end = machine.get("load_average_at_end", "?")
+    return f"""# Benchmarks
+
+Made by `scripts/bench{" --quick" if results["mode"] == "quick" else ""} --update-docs` on
+{results["started"]}. Run it yourself:
+
+    scripts/bench                  # ~15-25 minutes; prints this table, writes artifacts/bench.json
+    scripts/bench --quick          # a smoke run with small counts (figures are not meaningful)
+    scripts/soak --seconds 60      # 20 clients scoring and recording against a companion
+
+Every figure is measured in the same run as the floor or peer beside it, on the same
+generated posts (scripts/bench_posts.py: ~280, ~1,300 and ~3,000 characters, no sentence
+repeated between posts, so the draft cache cannot flatter a new post). *Raw* is the stock
+spaCy pipeline ({machine.get("model", "?")}) with nothing of ours: `nlp(text)` for one
+post, `nlp.pipe(texts, n_process={batch["processes"]}, batch_size=64)` for a batch.
+Latencies interleave ours and raw post by post; HTTP is a real `spotlight serve`
+subprocess on a loopback port, one keep-alive connection, client-side time. Batch times
+run from process start to exit for all three systems (loading included).
+{peer_note}
+
+## The machine
+
+| | |
+|---|---|
+| CPU | {machine["cpu"]} |
+| cores (`nproc`) | {machine["nproc"]} |
+| memory | {machine["memory_gib"]} GiB |
+| OS | {machine["os"]} |
+| Python / spaCy / numpy | {machine["python"]} / {machine["spacy"]} / {machine.get("numpy", "?")} |
+| load average (1 min), start / end | {machine["load_average_at_start"]} / {load_end} |
+
+A load average above the core count means other work shared the machine: the ratios hold
+better than the absolute times then, since ours and the floor were measured side by side.
+
+## Results
+
+{table_text}
+
+Ratios: ours / floor for times (lower is better), ours / floor for throughput (higher is
+better); for /trends, the time against the smallest history (how it grows). Typing: a
+3,000-character draft with one more character in its last sentence per edit; the cache
+re-parses only the sentence that changed. Memory: new tweet-length posts from 4 clients;
+the first tenth fills the draft cache (2,048 sentences), so growth after it would be a leak.
+History figures come from scripts/bench_history.py (synthetic histories over three years,
+Chromium for the page). The full numbers, with p99s, are in artifacts/bench.json.
+"""
