@@ -500,3 +500,18 @@ def test_importing_keeps_what_was_read_before_a_file_turns_bad(tmp_path):
     assert summary.problems == [
         "tweets.js: unexpected content (AttributeError): 'list' object has no attribute 'get'"
     ]
+
+
+def test_archive_corrupt_member_is_reported_and_the_others_read(tmp_path):
+    archive = zip_folder(ARCHIVES / "linkedin", tmp_path / "export.zip")
+    with zipfile.ZipFile(archive) as zipped:
+        info = zipped.getinfo("Comments.csv")
+    data = bytearray(archive.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for position in range(start + 5, start + 15):
+        data[position] ^= 0xFF  # a flipped run of bits in the compressed text
+    archive.write_bytes(bytes(data))
+    posts, summary = read_export(archive)
+    assert {post.kind for post in posts} == {"post"}  # Shares.csv still read
+    (problem,) = summary.problems
+    assert problem.startswith("export.zip:Comments.csv: ")

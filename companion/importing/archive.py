@@ -6,6 +6,7 @@ archive of several gigabytes of photos costs nothing and a "zip bomb" is refused
 
 from __future__ import annotations
 
+import csv
 import dataclasses
 import io
 import tarfile
@@ -21,6 +22,24 @@ from .model import ArchiveError
 # The largest text file read from an export. A prolific X account's tweets.js is tens of
 # megabytes; anything far beyond this is not a text export Spotlight knows.
 MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+# What reading one file can raise; each becomes a Problem naming the file.
+READ_ERRORS = (
+    ValueError,
+    OSError,
+    EOFError,
+    csv.Error,
+    zipfile.BadZipFile,
+    zlib.error,
+    tarfile.TarError,
+    RecursionError,
+    # A platform changing a field's shape (a list where an object was) must cost that
+    # file, not the whole import.
+    TypeError,
+    AttributeError,
+    LookupError,
+)
 
 
 class FileTooLarge(ValueError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from . import facebook, linkedin, mastodon, plain, reddit, wordpress, x_twitter
-from .archive import Member
+from .archive import READ_ERRORS, Member
 from .formats import Reader
 from .model import ArchiveError
 
@@ -32,7 +32,7 @@ def assign_readers(members: list[Member]) -> list[tuple[Member, Reader]]:
         for reader in READERS:
             try:
                 claimed = reader.claims(member)
-            except (OSError, EOFError, ValueError):
+            except READ_ERRORS:
                 claimed = False  # unreadable bytes: nobody's file; reported if nothing else
             if claimed:
                 found.append((member, reader))

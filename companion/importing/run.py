@@ -8,18 +8,14 @@ a crash or Ctrl-C, importing the same export again skips what was stored and add
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import tarfile
-import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..posts import PostError, clean_post
-from .archive import MAX_FILE_BYTES, Member, open_archive
+from .archive import MAX_FILE_BYTES, READ_ERRORS, Member, open_archive
 from .detect import assign_readers, unknown_export
 from .formats import Context, Reader
 from .model import ArchiveError, Found, Ignored, ImportedPost, Problem
@@ -27,22 +23,6 @@ from .model import ArchiveError, Found, Ignored, ImportedPost, Problem
 if TYPE_CHECKING:
     from ..scoring import Scorer
 
-# What reading one file can raise; each becomes a Problem naming the file.
-READ_ERRORS = (
-    ValueError,
-    OSError,
-    EOFError,
-    csv.Error,
-    zipfile.BadZipFile,
-    zlib.error,
-    tarfile.TarError,
-    RecursionError,
-    # A platform changing a field's shape (a list where an object was) must cost that
-    # file, not the whole import.
-    TypeError,
-    AttributeError,
-    LookupError,
-)
 KEEP_PROBLEMS = 50
 SALVAGED = (
     "the zip is cut short (was the download interrupted?): imported what the {count:,} "
