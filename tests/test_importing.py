@@ -514,4 +514,4 @@ def test_archive_corrupt_member_is_reported_and_the_others_read(tmp_path):
     posts, summary = read_export(archive)
     assert {post.kind for post in posts} == {"post"}  # Shares.csv still read
     (problem,) = summary.problems
-    assert problem.startswith("export.zip:Comments.csv: ")
+    assert problem.startswith("export.zip:Comments.csv: the file is damaged in the archive (")

@@ -9,6 +9,9 @@ a crash or Ctrl-C, importing the same export again skips what was stored and add
 from __future__ import annotations
 
 import dataclasses
+import tarfile
+import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -66,10 +69,18 @@ def _read_member(member: Member, reader: Reader, context: Context) -> list[Found
         for item in reader.read(member, context):
             found.append(item)
     except READ_ERRORS as error:
-        name = type(error).__name__
-        prefix = "" if isinstance(error, ValueError | OSError) else f"unexpected content ({name}): "
-        found.append(Problem(member.display, prefix + (str(error) or name)))
+        found.append(Problem(member.display, _describe(error)))
     return found
+
+
+def _describe(error: BaseException) -> str:
+    name = type(error).__name__
+    text = str(error) or name
+    if isinstance(error, zipfile.BadZipFile | zlib.error | EOFError | tarfile.TarError):
+        return f"the file is damaged in the archive ({text}); download the export again"
+    if isinstance(error, ValueError | OSError):
+        return text
+    return f"unexpected content ({name}): {text}"
 
 
 def read_export(
