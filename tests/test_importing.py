@@ -515,3 +515,20 @@ def test_archive_corrupt_member_is_reported_and_the_others_read(tmp_path):
     assert {post.kind for post in posts} == {"post"}  # Shares.csv still read
     (problem,) = summary.problems
     assert problem.startswith("export.zip:Comments.csv: the file is damaged in the archive (")
+
+
+def test_wordpress_entity_expansion_bomb_is_refused(tmp_path):
+    entities = "".join(
+        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(2, 10)
+    )
+    path = tmp_path / "blog.xml"
+    path.write_text(
+        '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol1 "lol">' + entities + "]>"
+        '<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>&lol9;</title>'
+        "</channel></rss>"
+    )
+    posts, summary = read_export(path)
+    assert posts == []
+    assert summary.problems[0].startswith(
+        "blog.xml: expected a WordPress WXR export (XML), but the XML is broken: limit on input"
+    )
