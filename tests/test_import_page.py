@@ -55,6 +55,9 @@ async def test_import_page_imports_an_export_and_marks_its_posts(companion, tmp_
                 "2024-04-28 · linkedin · comment",
                 "2024-04-20 · linkedin · post",
             ]
+            labels = await page.locator("#posts .post-head .badge:first-child").all_text_contents()
+            # The two clear cases: congratulating a colleague, announcing one's own book.
+            assert (labels[1], labels[3]) == ("lifts others", "about me")
             assert await page.locator("#card-posts").text_content() == "4"
         finally:
             await browser.close()

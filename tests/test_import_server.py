@@ -52,6 +52,8 @@ async def test_import_server_round_trip_shows_posts_with_dates_and_mark(companio
     posts = {post["posted_at"]: post for post in listing["posts"]}
     assert sorted(posts) == ["2024-04-06T12:05:59Z", "2024-04-15T09:12:40Z", "2024-04-15T21:40:02Z"]
     assert {post["source"] for post in posts.values()} == {"import"}
+    assert posts["2024-04-15T09:12:40Z"]["label"] == "promotes_others"  # "Huge thanks @priya_r"
+    assert posts["2024-04-06T12:05:59Z"]["label"] == "self_promotion"  # "my new course, 40% off"
     reply = posts["2024-04-15T21:40:02Z"]
     assert (reply["site"], reply["kind"], reply["replied_to"]) == ("x", "reply", ["@jonode"])
     assert reply["url"] == "https://x.com/ana_builds/status/1780200011122233344"
