@@ -3,6 +3,7 @@ companion: the pill, the highlights, the editor left intact, publishing."""
 
 from __future__ import annotations
 
+import time
 import uuid
 
 import pytest
@@ -188,7 +189,8 @@ def test_publish_records_one_post(editor, page, paired, companion, fixture_origi
     assert posts[0]["site"] == editor.site
     assert posts[0]["kind"] == editor.kind
     assert posts[0]["url"].startswith(fixture_origins[editor.site])
-    assert paired.queue() == []
+    # The queue entry goes once the companion's answer is back, a moment after the store.
+    wait_until(lambda: paired.queue() == [], message="the queue emptied")
 
 
 @pytest.mark.parametrize("site", ["linkedin", "x", "mastodon"])
@@ -223,6 +225,8 @@ def test_publish_shortcut_then_button_counts_once(page, paired, companion, fixtu
     page.keyboard.press("Control+Enter")
     first = wait_until(lambda: companion.posts_with_text(text), message="the post recorded")
     page.click(editor.publish)
+    assert page.evaluate("fixture.published") == [text]
+    time.sleep(1)  # time for the click's publishPost to reach the companion, if it would
     wait_until(lambda: paired.queue() == [], message="the queue emptied")
     assert [post["id"] for post in companion.posts_with_text(text)] == [first[0]["id"]]
 
