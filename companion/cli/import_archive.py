@@ -20,12 +20,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "import",
         help="import your past posts from a platform's data export",
-        description="Import the posts and replies of a data export: the zip (or tar.gz) the "
-        "platform gives you, the unpacked folder, or the one file inside. Recognised: X/Twitter "
-        "(data/tweets.js), LinkedIn (Shares.csv, Comments.csv), Facebook (your_posts_1.json, "
-        "comments.json), Mastodon (outbox.json), Reddit (posts.csv, comments.csv), WordPress "
-        "(WXR .xml) and any CSV or JSON Lines file with text and date columns. Importing the "
-        "same export again adds nothing.",
+        description=(
+            "Import the posts and replies of a data export: the zip (or tar.gz) the platform\n"
+            "gives you, the unpacked folder, or the one file inside. Recognised: X/Twitter\n"
+            "(data/tweets.js), LinkedIn (Shares.csv, Comments.csv), Facebook (JSON export),\n"
+            "Mastodon (outbox.json), Reddit (posts.csv, comments.csv), WordPress (WXR .xml),\n"
+            "and any CSV or JSON Lines file with text and date columns. Importing the same\n"
+            "export again adds nothing; an interrupted import finishes when run again."
+        ),
         epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
         "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
         "           spotlight import my-posts.csv --json",
