@@ -44,7 +44,8 @@ class Companion:
                 match = LISTENING.search(line)
                 if match:
                     # Keep reading stdout so the server never blocks on a full pipe.
-                    threading.Thread(target=self.process.stdout.read, daemon=True).start()
+                    self._reader = threading.Thread(target=self.process.stdout.read, daemon=True)
+                    self._reader.start()
                     return int(match.group(1))
         finally:
             timer.cancel()
@@ -57,13 +58,17 @@ class Companion:
         return rss_mib(self.process.pid)
 
     def stop(self) -> int:
+        """Ctrl-C, as a user stops it (SIGKILL after a minute); returns the exit status."""
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
             try:
-                return self.process.wait(timeout=60)
+                self.process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 self.process.kill()
-        return self.process.wait()
+        status = self.process.wait()
+        self._reader.join(timeout=10)
+        self.process.stdout.close()
+        return status
 
     def __enter__(self) -> Companion:
         return self
