@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import about, actor, negated, who
+from .grammar import about, actor, name_of, negated, who
 
 # Forms of thanks that are said now, by the author ("thanked" tells a story instead).
 THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty"}
@@ -34,7 +34,7 @@ ADMIRING_WORDS = frozenset(
     legendary remarkable phenomenal superb spectacular magnificent marvelous marvellous
     terrific fabulous extraordinary exceptional genius clever insightful thoughtful
     generous badass masterful skilled skillful admirable courageous brave elegant
-    adorable cute sweet pretty lovely neat stellar greatest coolest underrated iconic
+    adorable cute sweet pretty lovely neat stellar greatest flawless coolest underrated iconic
     epic great best nice perfect
 """.split()
 )
@@ -78,10 +78,16 @@ ADMIRING_NOUNS = {
     "rockstar",
     "role model",
     "shoutout",
-    "shout-out",
     "masterpiece",
     "gem",
 }
+# Praise that the tokenizer splits or that lives in a phrase: "Shout-out to Aisha",
+# "hats off to the team", "well done, Sam", "you nailed it".
+PRAISING_PHRASES = re.compile(
+    r"\b(?:shout[- ]?outs?|hats off|well done|well played|nailed it|killed it|crushed it|"
+    r"so proud of|big ups|props to)\b",
+    re.IGNORECASE,
+)
 ADMIRING_VERBS = {"admire", "respect", "salute", "applaud", "commend", "praise", "congratulate"}
 # "well done", "good job": the second word carries the praise as a noun.
 PRAISED_WORK = {"job", "work", "done", "effort", "stuff", "point", "post", "question", "take"}
@@ -166,7 +172,7 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
             if _causal(token, target):
                 continue
             # "Thank you!" with no one named thanks the reader: the person replied to.
-            yield Cue.of("gratitude", token, target or "reader", words)
+            yield Cue.of("gratitude", token, target or "reader", words and name_of(words))
         elif lower in GRATEFUL or lower in APPRECIATE:
             by = actor(token)
             if negated(token) or by not in {"self", "we", None}:
@@ -266,7 +272,21 @@ def praise(doc: Doc) -> Iterator[Cue]:
         target, words = _target(token)
         if target == "self" or (_proud(token) and target in {"thing", None}):
             continue
-        yield Cue.of("praise", token, target, words)
+        yield Cue.of("praise", token, target, words and name_of(words))
+    for match in PRAISING_PHRASES.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None or any(_admires(token) for token in span):
+            continue  # its words were already counted one by one
+        nearby = _nearby_person(span[-1])
+        target = who(nearby) if nearby is not None else None
+        yield Cue(
+            "praise",
+            match.start(),
+            match.end(),
+            match.group(),
+            target,
+            None if nearby is None else name_of(nearby).text,
+        )
 
 
 def aimed_at_others(cue: Cue) -> bool:

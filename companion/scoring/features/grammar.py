@@ -68,11 +68,25 @@ def who(token: Token) -> Who:
 
 
 def owner(token: Token) -> Who | None:
-    """Who owns a noun phrase: ``my`` book → self, ``Priya's`` talk → person."""
+    """Who owns a noun phrase: ``my`` book → self, ``Priya's`` talk, the talk ``by Priya``."""
     for child in token.children:
         if child.dep_ == "poss":
             return who(child)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj" and who(grandchild) in {"person", "self", "we"}:
+                    return who(grandchild)
     return None
+
+
+def name_of(token: Token) -> Span | Token:
+    """The whole name a token is part of: "Patel" → "Priya Patel"."""
+    for entity in token.doc.ents:
+        if entity.start <= token.i < entity.end:
+            return entity
+    parts = [child for child in token.children if child.dep_ == "compound" and child.i < token.i]
+    return token.doc[parts[0].i : token.i + 1] if parts else token
 
 
 def about(token: Token) -> Who:
