@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..nlp import ModelNotFound
 from ..settings import SettingsError
+from ..store import StoreError
 from . import doctor, export, history, import_archive, score, serve, token
 from .common import CommandError
 
@@ -33,7 +34,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args) or 0
-    except (CommandError, SettingsError, ModelNotFound) as error:
+    # Errors a user can act on print one line; the database's say which file and why.
+    except (CommandError, SettingsError, ModelNotFound, StoreError) as error:
         print(f"spotlight: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..export import FORMATS, csv_chunks, json_chunks
-from ..store import Store, StoreError
+from ..store import Store
 from .common import CommandError, add_settings_options, settings_from
 
 
@@ -25,10 +25,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    try:
-        store = Store.open(settings.db_path)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    store = Store.open(settings.db_path)
     chunks = (csv_chunks if args.format == "csv" else json_chunks)(store)
     try:
         out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115

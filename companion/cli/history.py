@@ -8,8 +8,8 @@ import sys
 from typing import Any
 
 from .. import history
-from ..store import DIMENSIONS, Store, StoreError
-from .common import CommandError, add_settings_options, settings_from
+from ..store import DIMENSIONS, Store
+from .common import add_settings_options, settings_from
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -77,10 +77,7 @@ def render(data: dict[str, Any], people: dict[str, Any], last: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
-    try:
-        store = Store.open(settings.db_path)
-    except StoreError as error:
-        raise CommandError(str(error)) from None
+    store = Store.open(settings.db_path)
     try:
         filters = {"site": args.site.lower()} if args.site else {}
         data = history.trends(store, args.bucket, filters)
