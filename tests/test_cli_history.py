@@ -124,3 +124,15 @@ def test_cli_history_shows_weeks_without_posts(dirs, tmp_path, capsys):
     store.close()
     assert main(["history", *dirs]) == 0
     assert "week of 2026-10-05" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", [["history"], ["export", "--format", "csv"]])
+def test_cli_history_unreadable_database_is_a_one_line_error(tmp_path, dirs, capsys, command):
+    database = tmp_path / "data" / "history.db"
+    database.parent.mkdir(parents=True)
+    database.write_bytes(b"this is not a SQLite database" * 100)
+    assert main([*command, *dirs]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("spotlight: error: ") and err.count("\n") == 1
+    assert "Traceback" not in err
+    assert database.read_bytes().startswith(b"this is not a SQLite database")
