@@ -136,3 +136,47 @@ def test_run_progress_counts_up_to_every_post(store, scorer, tmp_path):
     assert reading[-1] == ("reading", 1, 1)
     assert scoring == sorted(scoring) and scoring[0] == 0 and scoring[-1] == 31
     assert len(scoring) > 2  # not only at the start and the end
+
+
+@pytest.mark.slow
+def test_run_killed_import_leaves_whole_chunks_and_resumes(store, scorer, tmp_path):
+    # A real crash: `spotlight import` killed with SIGKILL after its first stored chunk.
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    texts = [f"Thanks @dev{n} for the review of part {n}" for n in range(1200)]
+    rows = [{"text": t, "date": f"2024-02-01T{n // 60 % 24:02d}:{n % 60:02d}:00Z"}
+            for n, t in enumerate(texts)]  # fmt: skip
+    path = tmp_path / "posts.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    db = tmp_path / "killed.db"
+    command = [sys.executable, "-m", "companion", "import", str(path), "--processes", "1",
+               "--db", str(db), "--config-dir", str(tmp_path / "config")]  # fmt: skip
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    try:
+        deadline = time.monotonic() + 300
+        while stored == 0 and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            if db.exists():
+                with sqlite3.connect(db) as conn:
+                    try:
+                        stored = conn.execute("select count(*) from posts").fetchone()[0]
+                    except sqlite3.OperationalError:  # the tables are being created
+                        stored = 0
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait()
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("select count(*) from posts").fetchone()[0]
+    assert stored % run.RECORD_CHUNK == 0 and 0 < stored < len(texts)
+    killed = Store.open(db)
+    try:
+        summary = import_export(path, killed, scorer, processes=1)
+        assert (summary.added, summary.already) == (len(texts) - stored, stored)
+        assert killed.post_count() == len(texts)
+    finally:
+        killed.close()
