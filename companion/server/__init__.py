@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import asyncio
 import errno
+import fcntl
 import logging
+import os
 import signal
 import socket
 from collections.abc import AsyncIterator, Callable
@@ -17,7 +19,7 @@ from collections.abc import AsyncIterator, Callable
 from aiohttp import web
 
 from ..settings import Settings
-from ..store import Store
+from ..store import Store, StoreError
 from ..token import TokenFile
 from . import middlewares as mw
 from .keys import SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
@@ -41,10 +43,38 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
     app[WORKERS].shutdown()
 
 
+def _claim_database(path) -> int:
+    """Hold an exclusive ``flock`` on the database file while this server runs: a second
+    companion on the same file fails at start with a clear error instead of both serving.
+
+    SQLite's own locks are POSIX byte-range locks, which ``flock`` does not touch on Linux;
+    the CLI commands (history, export, import) open the file without it and keep working.
+    The kernel drops the lock when the process dies, even by SIGKILL.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+    except OSError as error:
+        raise StoreError(f"cannot open the history database {path}: {error}") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreError(
+            f"the history database {path} is in use by another running Spotlight companion: "
+            "stop that one, or give this one its own database with --db"
+        ) from None
+    return fd
+
+
 async def _store(app: web.Application) -> AsyncIterator[None]:
-    app[STORE] = await app[WORKERS].db(Store.open, app[SETTINGS].db_path)
-    yield
-    await app[WORKERS].db(app[STORE].close)
+    claim = _claim_database(app[SETTINGS].db_path)
+    try:
+        app[STORE] = await app[WORKERS].db(Store.open, app[SETTINGS].db_path)
+        yield
+        await app[WORKERS].db(app[STORE].close)
+    finally:
+        os.close(claim)  # closing the descriptor releases the flock
 
 
 async def _scorer(app: web.Application) -> AsyncIterator[None]:
