@@ -160,7 +160,7 @@
       if (event.isComposing || event.key !== "Enter") return;
       const composer = composerOf(event);
       if (!composer) return;
-      const shortcut = event.ctrlKey || event.metaKey;
+      const shortcut = (event.ctrlKey || event.metaKey) && site.shortcutPublishes;
       if (shortcut || (site.enterPublishes?.(composer) && !event.shiftKey)) {
         sessionFor(composer).publish({ key: shortcut ? "shortcut" : "enter" });
       }

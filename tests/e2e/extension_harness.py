@@ -69,6 +69,9 @@ def utf16_len(text: str) -> int:
 
 def open_editor(page: Any, origin: str, editor: Editor, query: str = "") -> Any:
     """Open a fixture page, wait for its editor, and put the caret in it."""
+    # The tab the user writes in is the one in front: a background tab gets no animation
+    # frames, which the overlay (and Playwright's own checks) wait for.
+    page.bring_to_front()
     page.goto(f"{origin}/pages/{editor.page}{query}")
     page.wait_for_function("window.fixture !== undefined")
     page.click(editor.composer)

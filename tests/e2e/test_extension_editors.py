@@ -216,17 +216,17 @@ def test_overlay_screenshots_of_pill_and_panel(
 
 
 def test_publish_shortcut_then_button_counts_once(page, paired, companion, fixture_origins):
-    """Ctrl+Enter (which Bluesky and Mastodon publish with) records the post; a click on
-    the button with the same text is the same post, not a second one."""
+    """Ctrl+Enter (Bluesky's shortcut) records the post; an impatient click on the button
+    while the site is still posting sends the same text again: the same post, same id."""
     editor = next(e for e in EDITOR_PAGES if e.site == "bluesky")
     text = f"Congrats to @rosa on the talk {uuid.uuid4().hex[:8]}, I learned a lot."
-    open_editor(page, fixture_origins["bluesky"], editor)
+    open_editor(page, fixture_origins["bluesky"], editor, query="?slow")
     type_draft(page, text)
     page.keyboard.press("Control+Enter")
-    first = wait_until(lambda: companion.posts_with_text(text), message="the post recorded")
     page.click(editor.publish)
-    assert page.evaluate("fixture.published") == [text]
-    time.sleep(1)  # time for the click's publishPost to reach the companion, if it would
+    assert page.evaluate("fixture.published") == [text, text]
+    first = wait_until(lambda: companion.posts_with_text(text), message="the post recorded")
+    time.sleep(1)  # time for the second publishPost to reach the companion, if it would
     wait_until(lambda: paired.queue() == [], message="the queue emptied")
     assert [post["id"] for post in companion.posts_with_text(text)] == [first[0]["id"]]
 
@@ -265,3 +265,16 @@ def test_publish_from_the_right_composer_of_two(page, paired, companion, fixture
     assert [(post["kind"], post["site"]) for post in posts] == [("comment", "linkedin")]
     assert companion.posts_with_text(draft) == []
     assert page.evaluate("fixture.getText()") == draft
+
+
+def test_publish_not_recorded_for_a_shortcut_the_site_ignores(
+    page, paired, companion, fixture_origins
+):
+    """LinkedIn does not publish on Ctrl+Enter: pressing it must not record a post."""
+    editor = next(e for e in EDITOR_PAGES if e.site == "linkedin")
+    text = f"Thanks to @ada, a draft I keep {uuid.uuid4().hex[:8]}"
+    open_editor(page, fixture_origins["linkedin"], editor)
+    type_draft(page, text)
+    page.keyboard.press("Control+Enter")
+    time.sleep(1.5)
+    assert companion.posts_with_text(text) == [] and paired.queue() == []

@@ -19,6 +19,8 @@
       return sites.kindFromButton(trigger) ?? "post";
     },
     enterPublishes: isComment,
+    // Ctrl/Cmd+Enter does not publish here.
+    shortcutPublishes: false,
     init(signal) {
       composers.watch(this, signal);
     },

@@ -19,6 +19,8 @@
       return comment.closest(".comments-comment-item, .comments-comment-entity, " +
         ".comments-comment-box--reply") ? "reply" : "comment";
     },
+    // Ctrl/Cmd+Enter does not publish here.
+    shortcutPublishes: false,
     init(signal) {
       composers.watch(this, signal);
     },

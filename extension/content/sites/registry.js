@@ -8,12 +8,14 @@
 //   kind(composer, trigger) -> "post" | "reply" | "comment"
 //   init(signal)     start following composers until signal aborts
 // and optionally isPublishButton(element), enterPublishes(composer) (plain Enter sends,
-// as in Facebook's comment boxes).
+// as in Facebook's comment boxes), shortcutPublishes (false where Ctrl/Cmd+Enter does not
+// publish, so that pressing it records nothing).
 (() => {
   const Spotlight = (globalThis.Spotlight ??= {});
   const all = [];
 
   const defaults = {
+    shortcutPublishes: true,
     isComposer(element) {
       return element.matches(this.composer);
     },
