@@ -88,3 +88,31 @@ def test_cli_score_python_dash_m_companion_works(tmp_path):
         check=True,
     )
     assert json.loads(result.stdout)["label"] == "promotes_others"
+
+
+@pytest.mark.slow
+def test_cli_score_batch_on_two_processes_keeps_order_and_reports(tmp_path, scorer):
+    texts = [
+        f"Thanks to @ana{n} for the review of part {n}!"
+        if n % 3
+        else f"I am thrilled to announce my course number {n}, link in bio."
+        for n in range(450)
+    ]
+    lines = [json.dumps({"id": n, "text": text}) for n, text in enumerate(texts)]
+    lines.insert(200, "not json")
+    source, output = tmp_path / "posts.jsonl", tmp_path / "reports.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "companion", "score", "--batch", str(source), "-o", str(output),
+         "--processes", "2"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 1 and "scored 450 of 451 posts" in result.stderr
+    records = [json.loads(line) for line in output.read_text().splitlines()]
+    assert "not JSON" in records.pop(200)["error"]
+    assert [record["id"] for record in records] == list(range(450))
+    for n in (0, 1, 199, 200, 449):  # the same reports as scoring in this process
+        expected = scorer.score(texts[n]).to_dict()
+        assert (
+            records[n]["label"] == expected["label"] and records[n]["scores"] == expected["scores"]
+        )
