@@ -68,11 +68,11 @@ EXPECTED = {
     "mastodon": (
         {"boost": 1, "direct message": 1, "no text": 1},
         [
-            ("post", "mastodon.example", "2024-05-04T10:20:30" + UTC,
+            ("post", "mastodon", "2024-05-04T10:20:30" + UTC,
              "https://mastodon.example/@ana/112233445566778801", (),
              "Shout-out to @lee for the patch that halved our build times.\n\nWrite-up: "
              "https://blog.example.org/2024/05/faster-builds-with-remote-cache"),
-            ("reply", "mastodon.example", "2024-05-05T18:01:00" + UTC,
+            ("reply", "mastodon", "2024-05-05T18:01:00" + UTC,
              "https://mastodon.example/@ana/112240000000000002", ("@bea@social.example",),
              "@bea how did you get the team to agree on it?\nAsking for a friend & me."),
         ],

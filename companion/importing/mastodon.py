@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from .archive import Member
 from .formats import Context
@@ -94,7 +93,9 @@ def read(member: Member, context: Context) -> Iterator[Found]:
             platform=PLATFORM,
             native_id=str(note.get("id") or "") or None,
             text=text,
-            site=urlsplit(url).hostname or "mastodon" if url else "mastodon",
+            # The extension records Mastodon posts as "mastodon" whatever the instance; the
+            # same name here keeps the history's split by site in one row.
+            site="mastodon",
             kind="reply" if note.get("inReplyTo") else "post",
             posted_at=posted_at,
             source=member.display,
