@@ -9,7 +9,7 @@ writing through the database thread. The page polls ``GET /api/v1/imports/{id}``
     POST /api/v1/imports               {filename, size}      → 201 {id, chunk_bytes, ...}
     POST /api/v1/imports/{id}/chunks   {offset, data}        → {received, ...}
     POST /api/v1/imports/{id}/start    {}                    → 202 {state: "reading", ...}
-    GET  /api/v1/imports/{id}                                → {state, stage, done, total,
+    GET  /api/v1/imports/{id}                                → {state, done, total,
                                                                 summary?, error?}
 """
 

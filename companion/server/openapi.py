@@ -115,7 +115,8 @@ IMPORT_PATHS = {
     },
     "/imports/{import_id}": {
         "get": _op(
-            "Progress: {state, stage, done, total, summary?, error?}",
+            "Progress: {id, filename, size, received, state (uploading, reading, scoring, "
+            "done, failed), done, total, summary?, error?}",
             _json({"type": "object"}),
             params=_IMPORT_ID,
         )
