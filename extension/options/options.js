@@ -101,11 +101,12 @@
       saved.textContent = error.message;
       return;
     }
-    // Sites other than loopback need the user's permission; asking needs this click.
+    // Sites other than loopback need the user's permission. Asking needs this click, so it
+    // is the first thing awaited; for origins already allowed it answers without a prompt.
     const patterns = Object.keys(origins).map((origin) => `${origin}/*`);
-    if (patterns.length && !(await api.permissions.contains({ origins: patterns }))) {
-      await api.permissions.request({ origins: patterns });
-    }
+    const granted = patterns.length
+      ? await api.permissions.request({ origins: patterns }).catch(() => false)
+      : true;
     const on = new Set(new FormData(form).getAll("site"));
     const off = rulesLoaded
       ? [...form.querySelectorAll("input[name=rule]")]
@@ -122,7 +123,9 @@
     await api.runtime.sendMessage({ type: "syncOrigins" });
     if (off) await api.runtime.sendMessage({ type: "setRules", disabled_rules: off });
     await showStatus();
-    saved.textContent = "Saved.";
+    saved.textContent = granted
+      ? "Saved."
+      : "Saved, but without your permission Spotlight cannot run on the other sites listed.";
   }
 
   document.addEventListener("DOMContentLoaded", async () => {
