@@ -6,25 +6,7 @@
 (() => {
   const Spotlight = (globalThis.Spotlight ??= {});
 
-  const LABELS = {
-    promotes_others: "Lifts others",
-    self_promotion: "About you",
-    mixed: "Mixed",
-    neutral: "Neutral",
-  };
-  const DIMENSIONS = {
-    spotlight: "Spotlight others",
-    engage: "Engage",
-    help: "Be helpful",
-    human: "Sound human",
-    learn: "Keep learning",
-    substance: "Add substance",
-  };
-  const PROBLEMS = {
-    offline: "Companion offline",
-    timeout: "Companion busy",
-    unauthorized: "Not paired",
-  };
+  const { LABELS, PROBLEMS, el } = Spotlight.panel;
 
   const STYLE = `
     :host { all: initial; }
@@ -75,13 +57,6 @@
     .empty { color: #6b7280; margin: 6px 0 0; }
     .scratch { position: absolute; left: 0; top: 0; width: 0; height: 0; overflow: visible; }
   `;
-
-  function el(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   class Overlay {
     /**
@@ -218,54 +193,10 @@
     }
 
     renderPanel() {
-      const parts = [];
-      if (this.problem) {
-        parts.push(el("h2", "", PROBLEMS[this.problem.code] ?? "Spotlight error"),
-          el("p", "empty", this.problem.message ?? ""));
-        this.panel.replaceChildren(...parts);
-        return;
-      }
-      const report = this.report;
-      this.panel.className = `panel tone-${report.label}`;
-      const title = el("h2");
-      const dot = el("span", "dot");
-      title.append(el("span", "", `${LABELS[report.label] ?? report.label} · ${report.overall}`));
-      title.prepend(dot);
-      parts.push(title);
-      const trend = trendLine(report.trend);
-      if (trend) parts.push(el("p", "trend", trend));
-      const groups = new Map();
-      report.nudges.forEach((nudge, index) => {
-        if (!groups.has(nudge.dimension)) groups.set(nudge.dimension, []);
-        groups.get(nudge.dimension).push([nudge, index]);
+      Spotlight.panel.render(this.panel, { report: this.report, problem: this.problem }, {
+        onDismissRule: this.onDismissRule,
+        onHover: (index) => this.highlight(index),
       });
-      if (!groups.size) parts.push(el("p", "empty", "No nudges: this reads well."));
-      for (const [dimension, nudges] of groups) {
-        const heading = el("h3");
-        heading.append(el("span", "", DIMENSIONS[dimension] ?? dimension));
-        const score = report.scores?.[dimension];
-        if (score !== undefined) heading.append(el("span", "", String(score)));
-        const list = el("ul");
-        for (const [nudge, index] of nudges) list.append(this.nudgeItem(nudge, index));
-        parts.push(heading, list);
-      }
-      this.panel.replaceChildren(...parts);
-    }
-
-    nudgeItem(nudge, index) {
-      const item = el("li", `nudge ${nudge.severity}`);
-      item.dataset.rule = nudge.rule;
-      item.dataset.index = String(index);
-      item.append(el("p", "message", nudge.message));
-      if (nudge.suggestion) item.append(el("p", "suggestion", `Try: ${nudge.suggestion}`));
-      if (nudge.principle) item.append(el("p", "principle", nudge.principle));
-      const dismiss = el("button", "dismiss", "Don't show this again");
-      dismiss.type = "button";
-      dismiss.addEventListener("click", () => this.onDismissRule(nudge.rule));
-      item.append(dismiss);
-      item.addEventListener("mouseenter", () => this.highlight(index));
-      item.addEventListener("mouseleave", () => this.highlight(null));
-      return item;
     }
 
     highlight(index) {
@@ -331,22 +262,6 @@
       }
       this.marks.replaceChildren(...marks);
     }
-  }
-
-  /**
-   * The report's trend as one line: the companion's message when it has something to say
-   * ("Your last 3 posts were about your own work…"), else how many recent posts lifted
-   * others up.
-   */
-  function trendLine(trend) {
-    if (!trend) return "";
-    if (trend.message) return trend.message;
-    const recent = trend.recent_labels ?? [];
-    if (!recent.length) return "";
-    const given = recent.filter((label) => label === "promotes_others").length;
-    const goal = typeof trend.goal === "number" ? ` (your goal: ${Math.round(trend.goal * 100)}%)` : "";
-    return `${given} of your last ${recent.length} post${recent.length === 1 ? "" : "s"} ` +
-      `lifted others up${goal}.`;
   }
 
   Spotlight.Overlay = Overlay;
