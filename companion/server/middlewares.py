@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Awaitable, Callable, Collection
 
 from aiohttp import web
@@ -84,13 +85,20 @@ def error_middleware(*, debug: bool = False) -> web.middleware:
 def same_user_middleware(uid: int | None = None) -> web.middleware:
     """Refuse connections from other users of this machine (Linux; see :mod:`.peer`)."""
     own = {os.getuid() if uid is None else uid, 0}  # root can read the token file anyway
+    # The owner of a connection never changes: look it up once per connection, not per
+    # request (reading /proc/net/tcp costs ~1 ms, as much as scoring a short draft's rules).
+    owners: weakref.WeakKeyDictionary[object, int] = weakref.WeakKeyDictionary()
 
     @web.middleware
     async def same_user(request: web.Request, handler: Handler) -> web.StreamResponse:
         transport = request.transport
-        peer = transport.get_extra_info("peername") if transport else None
-        local = transport.get_extra_info("sockname") if transport else None
-        owner = connection_uid(peer, local) if peer and local else None
+        owner = owners.get(transport) if transport else None
+        if owner is None and transport is not None:
+            peer = transport.get_extra_info("peername")
+            local = transport.get_extra_info("sockname")
+            owner = connection_uid(peer, local) if peer and local else None
+            if owner is not None:
+                owners[transport] = owner
         if owner is not None and owner not in own:
             return json_error(403, "the companion only answers its own user", "other_user")
         return await handler(request)
