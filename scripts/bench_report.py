@@ -43,6 +43,17 @@ def _batch_rows(batch: dict) -> list[str]:
     rows = [_row(f"batch: `spotlight score --batch`, {label}", batch["ours"]["words_per_s"],
                  raw, ratio, "≥ 0.9x raw `nlp.pipe`",
                  None if ratio is None else ratio >= 0.9)]  # fmt: skip
+    cpu_ratio = batch.get("ours_cpu_ratio_to_raw")
+    rows.append(
+        _row(
+            "batch: the same, words per CPU-second (all processes)",
+            batch["ours"]["words_per_cpu_s"],
+            batch["raw"].get("words_per_cpu_s"),
+            cpu_ratio,
+            "≥ 0.9x",
+            None if cpu_ratio is None else cpu_ratio >= 0.9,
+        )
+    )
     peer = batch["textdescriptives"]
     if "error" in peer:
         rows.append(_row("batch: TextDescriptives (4 metric components)", "failed: see JSON",
@@ -54,6 +65,14 @@ def _batch_rows(batch: dict) -> list[str]:
                 peer["words_per_s"],
                 raw,
                 batch.get("textdescriptives_ratio_to_raw"),
+            )
+        )
+        rows.append(
+            _row(
+                "batch: TextDescriptives, words per CPU-second",
+                peer["words_per_cpu_s"],
+                batch["raw"].get("words_per_cpu_s"),
+                batch.get("textdescriptives_cpu_ratio_to_raw"),
             )
         )
         ours_vs_td = round(batch["ours"]["words_per_s"] / peer["words_per_s"], 2)

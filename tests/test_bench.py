@@ -33,6 +33,10 @@ FIGURES = {
         "textdescriptives.words_per_s",
         "ours_ratio_to_raw",
         "textdescriptives_ratio_to_raw",
+        "ours.words_per_cpu_s",
+        "raw.words_per_cpu_s",
+        "ours_cpu_ratio_to_raw",
+        "textdescriptives_cpu_ratio_to_raw",
     ],  # fmt: skip
     "memory": ["rss_after_start_mib", "rss_after_10pct_mib", "rss_after_all_mib"],
     "start": ["serve_to_ready_ms", "raw_model_load_ms", "ratio"],
