@@ -111,6 +111,16 @@ def test_faults_full_disk_answers_503_keeps_serving_and_recovers(small_disk):
 
 @pytest.mark.slow
 @needs_root_mounts
+def test_faults_starting_on_a_full_disk_is_a_clear_error(small_disk, tmp_path):
+    _fill(small_disk)
+    for _ in range(2):  # the same clear line each time: no half-started server, no loop
+        error = _one_error_line(_serve(tmp_path / "config", small_disk / "data"))
+        assert "history database" in error, error
+        assert "full" in error or "No space left" in error, error
+
+
+@pytest.mark.slow
+@needs_root_mounts
 def test_faults_read_only_database_is_a_clear_error(small_disk, tmp_path):
     with Companion(small_disk) as companion:
         client = companion.client()
