@@ -301,13 +301,19 @@ def main(argv: list[str] | None = None) -> int:
         default=Path(tempfile.gettempdir()) / "spotlight-bench",
         help="where the generated history databases are kept between runs",
     )
+    parser.add_argument(
+        "--from-json", type=Path, help="measure nothing: print (and --update-docs) this JSON"
+    )
     args = parser.parse_args(argv)
-    results = run(args.quick, args.history_dir)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    if args.from_json:
+        results = json.loads(args.from_json.read_text())
+    else:
+        results = run(args.quick, args.history_dir)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     table = bench_report.table(results)
     print(table)
-    print(f"\nJSON: {args.out}")
+    print(f"\nJSON: {args.from_json or args.out}")
     if args.update_docs:
         path = ROOT / "docs" / "benchmarks.md"
         path.write_text(bench_report.document(results, table))

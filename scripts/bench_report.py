@@ -49,7 +49,7 @@ def _batch_rows(batch: dict) -> list[str]:
     rows.append(
         _row(
             "batch: the same, words per CPU-second (all processes)",
-            batch["ours"]["words_per_cpu_s"],
+            batch["ours"].get("words_per_cpu_s"),
             batch["raw"].get("words_per_cpu_s"),
             cpu_ratio,
             "≥ 0.9x",
@@ -72,7 +72,7 @@ def _batch_rows(batch: dict) -> list[str]:
         rows.append(
             _row(
                 "batch: TextDescriptives, words per CPU-second",
-                peer["words_per_cpu_s"],
+                peer.get("words_per_cpu_s"),
                 batch["raw"].get("words_per_cpu_s"),
                 batch.get("textdescriptives_cpu_ratio_to_raw"),
             )
