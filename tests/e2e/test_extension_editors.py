@@ -231,14 +231,17 @@ def test_publish_shortcut_then_button_counts_once(page, paired, companion, fixtu
     assert [post["id"] for post in companion.posts_with_text(text)] == [first[0]["id"]]
 
 
-def test_publish_reply_is_recorded_as_reply(page, paired, companion, fixture_origins):
-    editor = next(e for e in EDITOR_PAGES if e.site == "mastodon")
+@pytest.mark.parametrize(
+    "site", ["mastodon", "x"], ids=["mastodon-reply-indicator", "x-reply-button"]
+)
+def test_publish_reply_is_recorded_as_reply(site, page, paired, companion, fixture_origins):
+    editor = next(e for e in EDITOR_PAGES if e.site == site)
     text = f"Great point, @ada. What would you try first? {uuid.uuid4().hex[:8]}"
-    open_editor(page, fixture_origins["mastodon"], editor, query="?reply")
+    open_editor(page, fixture_origins[site], editor, query="?reply")
     type_draft(page, text)
     page.click(editor.publish)
     posts = wait_until(lambda: companion.posts_with_text(text), message="the reply recorded")
-    assert [(post["kind"], post["site"]) for post in posts] == [("reply", "mastodon")]
+    assert [(post["kind"], post["site"]) for post in posts] == [("reply", site)]
 
 
 def test_publish_from_the_right_composer_of_two(page, paired, companion, fixture_origins):
