@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -48,19 +47,50 @@ def _child(system: str, path: str, model: str, processes: int) -> None:
     print(json.dumps({"pipe_s": round(time.perf_counter() - began, 2), "docs": count}))
 
 
-def _cpu_of_children() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # workers included once reaped
-    return usage.ru_utime + usage.ru_stime
+def _tree_cpu(root: int, seen: dict[int, float]) -> None:
+    """Record the CPU seconds so far of ``root`` and every process under it (Linux /proc).
+
+    Polled, because worker processes are not always reaped by the process timed (a
+    forkserver's workers are not), so ``RUSAGE_CHILDREN`` would miss them.
+    """
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry.name)
+        parents[pid] = int(fields[1])
+        times[pid] = (int(fields[11]) + int(fields[12])) / tick
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    for pid in tree & times.keys():
+        seen[pid] = max(seen.get(pid, 0.0), times[pid])
 
 
 def _timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, str]:
-    """Wall and CPU seconds of a child process (and its own children), and its stdout."""
-    began, cpu = time.perf_counter(), _cpu_of_children()
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
-    elapsed, cpu = time.perf_counter() - began, _cpu_of_children() - cpu
-    if result.returncode != 0:
-        raise RuntimeError(f"{command[:4]} failed: {result.stderr[-1500:]}")
-    return elapsed, cpu, result.stdout
+    """Wall and CPU seconds of a child process and all its descendants, and its stdout."""
+    seen: dict[int, float] = {}
+    began = time.perf_counter()
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err, text=True)
+        while process.poll() is None:
+            _tree_cpu(process.pid, seen)
+            time.sleep(0.2)
+        elapsed = time.perf_counter() - began
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[:4]} failed: {stderr[-1500:]}")
+    return elapsed, sum(seen.values()), stdout
 
 
 def _rates(elapsed: float, cpu: float, posts: int, words: int) -> dict:

@@ -122,6 +122,9 @@ def _run_batch(
         processes=processes,
     )
     errors = 0
+    # No tqdm monitor thread: with a thread running, the pool starts its workers with
+    # forkserver instead of fork (see importing.parallel), and each loads the pipeline again.
+    tqdm.monitor_interval = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:
         with tqdm(total=len(items), unit="post", file=sys.stderr, disable=None) as progress:
