@@ -316,7 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nJSON: {args.from_json or args.out}")
     if args.update_docs:
         path = ROOT / "docs" / "benchmarks.md"
-        path.write_text(bench_report.document(results, table))
+        soak = ROOT / "artifacts" / "soak.json"  # the last scripts/soak run, if any
+        soak_figures = json.loads(soak.read_text()) if soak.exists() else None
+        path.write_text(bench_report.document(results, table, soak_figures))
         print(f"Table and machine: {path}")
     return 0
 

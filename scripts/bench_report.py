@@ -130,7 +130,25 @@ def table(results: dict) -> str:
     return "\n".join(rows)
 
 
-def document(results: dict, table_text: str) -> str:
+def soak_section(soak: dict | None) -> str:
+    """The last scripts/soak run, as docs/benchmarks.md shows it."""
+    if not soak:
+        return "No soak run yet: `scripts/soak` writes artifacts/soak.json.\n"
+    met = "met" if soak.get("targets_met") else "**not met**"
+    return (
+        f"`scripts/soak --seconds {soak['seconds']:.0f} --clients {soak['clients']}`: "
+        f"{soak['requests']:,} requests ({soak['requests_per_s']} a second; "
+        f"{soak['scores']:,} scores of drafts being typed, {soak['posts_acknowledged']:,} "
+        f"posts recorded, {soak['posts_resent_answered_200']:,} of them sent twice), "
+        f"p50 {soak['p50_ms']} ms, p99 {soak['p99_ms']} ms with 20 clients queueing for one "
+        f"scoring thread. Errors {soak['errors']}, lost {soak['lost']}, duplicated "
+        f"{soak['duplicated']}, `PRAGMA quick_check` {soak['integrity_check']}; RSS "
+        f"{soak.get('rss_before_mib', '?')} → {soak.get('rss_after_mib', '?')} MiB. "
+        f"Target (zero errors, lost, duplicated): {met}.\n"
+    )
+
+
+def document(results: dict, table_text: str, soak: dict | None = None) -> str:
     """docs/benchmarks.md: how to run, the machine, the table, what the columns mean."""
     machine = results["machine"]
     batch = results["batch"]
@@ -202,4 +220,7 @@ Reading the figures:
   worker processes and sends back only the reports. That is why ours can beat the floor
   on the wall clock; words per CPU-second compare the work done by all processes.
 - p99 over 40-100 posts is the slowest one or two: a single hiccup of a shared machine.
-"""
+
+## Soak
+
+{soak_section(soak)}"""

@@ -158,7 +158,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--port", type=int, help="a running companion's port (127.0.0.1)")
     parser.add_argument("--config-dir", type=Path, help="with --port: where its token is")
-    parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=SCRIPTS.parent / "artifacts" / "soak.json",
+        help="also write the figures here (default artifacts/soak.json, which "
+        "scripts/bench --update-docs puts in docs/benchmarks.md)",
+    )
     args = parser.parse_args(argv)
     if args.seconds <= 0 or args.seconds > 3600 or not 1 <= args.clients <= 200:
         parser.error("--seconds must be in (0, 3600] and --clients in [1, 200]")
@@ -184,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     figures["targets_met"] = ok and figures["integrity_check"] == "ok"
     text = json.dumps(figures, indent=2, ensure_ascii=False)
     print(text)
-    if args.json:
-        args.json.write_text(text + "\n")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(text + "\n")
     return 0 if figures["targets_met"] else 1
 
 
