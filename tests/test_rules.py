@@ -27,6 +27,9 @@ CASES = {
         ("Hats off to the whole support team this week.", None, "good"),
         ("Loved Obama's speech", None, "silent"),
         ("Thanks to the rain, the launch moved indoors.", None, "silent"),
+        ("I'm grateful to everyone who supported me along the way.", None, "good"),
+        ("I really appreciate your help with the launch.", None, "good"),
+        ("I'm grateful for this opportunity.", None, "silent"),
         ("I'm proud to announce my new book.", None, "silent"),
         ("No thanks, I'll pass.", None, "silent"),
     ],
@@ -72,6 +75,7 @@ CASES = {
             "good",
         ),
         ("Here's how we cut our build time in half: cache the dependencies.", None, "good"),
+        ("Check out my latest blog post: https://example.com/post", None, "silent"),
         (
             "I'm thrilled to announce that I have published my new book about sales. It took "
             "me three years, many late nights and more coffee than I can count, and I am so "

@@ -138,8 +138,10 @@ def _addressee(token: Token) -> Token | None:
 def _target(token: Token) -> tuple[str | None, Token | None]:
     """Whom a word of thanks or praise is aimed at, from the parse."""
     proud = _proud(token)
-    if proud or token.lower_.lstrip("#") in THANKS or token.lemma_.lower() == "thank":
-        found = _object_of(token) if proud else _addressee(token)
+    # "proud of X", "grateful to X", "appreciate X": the object, not the one who feels it.
+    felt_for = proud or token.lower_ in GRATEFUL or token.lower_ in APPRECIATE
+    if felt_for or token.lower_.lstrip("#") in THANKS or token.lemma_.lower() == "thank":
+        found = _object_of(token) if felt_for else _addressee(token)
         if found is None and proud:
             # "Priya led the launch and I couldn't be prouder": proud of who was just named.
             found = _nearby_person(token)

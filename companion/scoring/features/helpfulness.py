@@ -15,7 +15,27 @@ from .cue import Cue
 from .grammar import is_handle, who
 
 # Verbs whose bare imperative sells rather than helps; promotion.py treats those.
-SELLING = {"buy", "order", "subscribe", "follow", "register", "dm", "sign", "download", "book"}
+SELLING = {
+    "buy",
+    "order",
+    "subscribe",
+    "follow",
+    "register",
+    "dm",
+    "sign",
+    "download",
+    "book",
+    "check",
+    "apply",
+    "click",
+    "visit",
+    "grab",
+    "join",
+    "shop",
+    "preorder",
+    "watch",
+    "listen",
+}
 ADVICE = re.compile(
     r"\b(?:you (?:should|can|could|might want to|may want to|need to)|try (?:to |this|it)|"
     r"here's how|here is how|how to|tip\s*[:#]|tips?\b|step \d|lesson \d|"
