@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from . import conversation, credit, focus, helpfulness, learning, people, promotion, voice
 from .cue import Cue
+from .grammar import sentences
 
 __all__ = ["Cue", "Features", "extract"]
 
@@ -92,7 +93,7 @@ def extract(doc: Doc, *, kind: str | None = None) -> Features:
         kind=kind,
         words=words,
         own_words=voice.own_words(doc),
-        sentences=sum(1 for sentence in doc.sents if sentence.text.strip()),
+        sentences=sum(1 for sentence in sentences(doc) if sentence.text.strip()),
         people=tuple(people.find_people(doc)),
         self_references=tuple(focus.self_references(doc)),
         other_references=tuple(focus.other_references(doc)),

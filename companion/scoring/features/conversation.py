@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .cue import Cue
+from .grammar import sentences
 
 WH_WORDS = {"who", "what", "when", "where", "why", "how", "which", "whose", "whom"}
 # Auxiliaries that open a yes/no question when a subject follows: "Do you…", "Has anyone…".
@@ -72,7 +73,7 @@ def _is_question(sentence: Span) -> bool:
 
 def questions(doc: Doc) -> Iterator[Cue]:
     """Sentences that ask something, with or without a question mark."""
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         if _is_question(sentence):
             trimmed = sentence.text.rstrip()
             yield Cue("question", sentence.start_char, sentence.start_char + len(trimmed), trimmed)

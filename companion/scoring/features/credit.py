@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import about, actor, name_of, negated, who
+from .grammar import about, actor, name_of, negated, sentence_of, who
 
 # Forms of thanks that are said now, by the author ("thanked" tells a story instead).
 THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty"}
@@ -108,7 +108,7 @@ def _object_of(token: Token) -> Token | None:
 
 def _nearby_person(token: Token) -> Token | None:
     """A person, the reader or a group named in the same sentence, nearest first."""
-    sentence = token.sent
+    sentence = sentence_of(token)
     candidates = sorted(sentence, key=lambda other: abs(other.i - token.i))
     for other in candidates:
         if other.i != token.i and who(other) in {"person", "reader", "group"}:
@@ -235,7 +235,7 @@ def _supported(token: Token) -> bool:
         head.lemma_.lower() in PRAISED_WORK or who(head) in {"person", "reader", "group"}
     ):
         return True
-    sentence = token.sent
+    sentence = sentence_of(token)
     words = [t for t in sentence if not (t.is_punct or t.is_space)]
     # "Great!", "So good.", "Nice work!" — a short exclamation is the word's whole point.
     return len(words) <= 3 or (len(words) <= 6 and sentence.text.rstrip().endswith("!"))

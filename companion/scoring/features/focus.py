@@ -9,13 +9,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .cue import Cue
-from .grammar import SELF, THIRD_PERSON, implied_self, is_handle, who
+from .grammar import SELF, THIRD_PERSON, implied_self, is_handle, sentences, who
 
 
 def self_references(doc: Doc) -> list[Cue]:
     """I, me, my… and the author implied by a subjectless opening."""
     cues = [Cue.of("self", token, "self") for token in doc if token.lower_ in SELF]
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         if implied_self(sentence) and not any(token.lower_ in SELF for token in sentence):
             cues.append(Cue.of("implied_self", sentence.root, "self"))
     return sorted(cues, key=lambda cue: cue.start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 
@@ -156,7 +156,38 @@ def actor(verb: Token) -> Who | None:
     found = subject(verb)
     if found is not None:
         return about(found)
-    sentence = verb.sent
+    sentence = sentence_of(verb)
     if verb.i == sentence.root.i and implied_self(sentence):
         return "self"
     return None
+
+
+# The sentences of the last few documents read. spaCy finds a token's sentence by walking
+# the parse each time it is asked, and the features ask about every sentence many times;
+# the entry keeps its Doc, so an id() reused by a new Doc is never mistaken for it.
+_SENTENCES: dict[int, tuple[Doc, list[Span], list[int]]] = {}
+_SENTENCES_KEPT = 8
+
+
+def _sentence_table(doc: Doc) -> tuple[list[Span], list[int]]:
+    entry = _SENTENCES.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        spans = list(doc.sents)
+        owner_of = [0] * len(doc)
+        for number, span in enumerate(spans):
+            owner_of[span.start : span.end] = [number] * len(span)
+        if len(_SENTENCES) >= _SENTENCES_KEPT:
+            _SENTENCES.pop(next(iter(_SENTENCES)))
+        entry = _SENTENCES[id(doc)] = (doc, spans, owner_of)
+    return entry[1], entry[2]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, worked out once per Doc."""
+    return _sentence_table(doc)[0]
+
+
+def sentence_of(token: Token) -> Span:
+    """``token.sent``, without walking the parse again."""
+    spans, owner_of = _sentence_table(token.doc)
+    return spans[owner_of[token.i]]

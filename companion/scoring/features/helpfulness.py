@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .cue import Cue
-from .grammar import is_handle, who
+from .grammar import is_handle, sentence_of, sentences, who
 
 # Verbs whose bare imperative sells rather than helps; promotion.py treats those.
 SELLING = {
@@ -72,7 +72,7 @@ def advice(doc: Doc) -> Iterator[Cue]:
     """Steps and advice addressed to the reader."""
     for match in ADVICE.finditer(doc.text):
         yield Cue("advice", match.start(), match.end(), match.group(), "reader")
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         if _imperative(sentence):
             root = sentence.root
             yield Cue.of("step", root, "reader")
@@ -84,7 +84,7 @@ def introductions(doc: Doc) -> Iterator[Cue]:
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue
-        sentence = span.sent
+        sentence = sentence_of(span[0])
         people = [t for t in sentence if is_handle(t) or who(t) == "person"]
         if people:
             yield Cue(

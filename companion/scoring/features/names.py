@@ -15,6 +15,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from .grammar import sentence_of, sentences
+
 # A word that can be part of a name: letters, with inner apostrophes or hyphens (O'Neil,
 # Mary-Jane), or an initial or title with its period (J., Mr.).
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
@@ -256,7 +258,7 @@ PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herse
 
 def _referred_to_as_person(token: Token) -> bool:
     """A later "he", "she", "his", "her" in the same sentence: "Yuri introduced herself"."""
-    return any(other.text in PERSONAL_PRONOUNS for other in token.sent if other.i > token.i)
+    return any(other.text in PERSONAL_PRONOUNS for other in sentence_of(token) if other.i > token.i)
 
 
 def subject_names(doc: Doc) -> Iterator[Span]:
@@ -303,7 +305,7 @@ def vocative_names(doc: Doc) -> Iterator[Span]:
 
     "Great work on the release, Priya." "Welcome to the team, Tomás García!"
     """
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         words = [token for token in sentence if token.is_alpha or token.text == ","]
         commas = [index for index, token in enumerate(words) if token.text == ","]
         # "Clinic, Germany" and "Grimsby, North East Lincolnshire" are addresses: a name

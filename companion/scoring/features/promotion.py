@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import actor, negated, owner, subject, who
+from .grammar import actor, negated, owner, sentence_of, subject, who
 
 # Verbs that claim an achievement on their own when the author is their subject.
 ACHIEVE = frozenset(
@@ -177,7 +177,7 @@ def _trophy_object(verb: Token) -> bool:
 
 def _asked(verb: Token) -> bool:
     """Questions, conditions and wishes claim nothing: "Did I win?", "if I win", "I'd win"."""
-    if verb.sent.text.rstrip().endswith("?"):
+    if sentence_of(verb).text.rstrip().endswith("?"):
         return True
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in {"if", "unless", "when"}:

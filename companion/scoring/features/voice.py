@@ -18,7 +18,7 @@ from proselint.checks.industrial_language.jargon import check as jargon_check
 from spacy.tokens import Doc
 
 from .cue import Cue
-from .grammar import is_handle, is_hashtag, is_link
+from .grammar import is_handle, is_hashtag, is_link, sentences
 
 PROSELINT_CHECKS = (corporate_speak, jargon_check, commercialese, bureaucratese, *cliche_checks)
 # What press releases say and people do not. Each is a phrase, matched as whole words.
@@ -101,7 +101,7 @@ def shouting(doc: Doc) -> Iterator[Cue]:
 
 
 def long_sentences(doc: Doc) -> Iterator[Cue]:
-    for sentence in doc.sents:
+    for sentence in sentences(doc):
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if len(words) > LONG_SENTENCE_WORDS:
             trimmed = sentence.text.rstrip()
