@@ -231,15 +231,26 @@ def _streak(labels: list[str]) -> tuple[str | None, int]:
     return labels[0], count
 
 
+def draft_context(store: Store) -> dict[str, Any]:
+    """What scoring a draft needs from the store, read in one go: the user's settings and
+    the labels of the most recent posts (for :func:`trend_for`)."""
+    return {"settings": user_settings(store), "recent_labels": store.recent_labels(RECENT)}
+
+
 def trend_feedback(store: Store, label: str) -> dict[str, Any]:
-    """What the recent history says about a draft with this label, for the composer.
+    """What the recent history says about a draft with this label, for the composer."""
+    return trend_for(draft_context(store), label)
+
+
+def trend_for(context: dict[str, Any], label: str) -> dict[str, Any]:
+    """The trend feedback for a draft with this label, from :func:`draft_context`.
 
     Returns:
         ``{recent_labels, streak{label, count}, give_ratio, goal, message}``; ``message`` is
         ``None`` when there is nothing worth saying.
     """
-    labels = store.recent_labels(RECENT)
-    goal = user_settings(store)["goal"] / 100
+    labels = context["recent_labels"]
+    goal = context["settings"]["goal"] / 100
     streak_label, count = _streak(labels)
     given = labels.count("promotes_others")
     ratio = _ratio(given, len(labels))

@@ -35,12 +35,16 @@ def _int(query: Any, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
-async def _score(request: web.Request, text: Any, kind: Any) -> dict[str, Any]:
+async def _score(
+    request: web.Request, text: Any, kind: Any, settings: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Score off the event loop with the user's disabled rules; 400 for unscorable text."""
     if kind is not None and kind not in KINDS:
         raise history.InputError(f"kind must be one of {', '.join(KINDS)}")
     workers, scorer = request.app[WORKERS], request.app[SCORER]
-    disabled = (await workers.db(history.user_settings, request.app[STORE]))["disabled_rules"]
+    if settings is None:
+        settings = await workers.db(history.user_settings, request.app[STORE])
+    disabled = settings["disabled_rules"]
     try:
         report = await workers.score(lambda: scorer.score(text, kind=kind, disabled_rules=disabled))
     except ScoreError as error:
@@ -67,9 +71,10 @@ async def score(request: web.Request) -> web.Response:
     body = await read_json(request)
     if not isinstance(body, dict) or "text" not in body:
         raise history.InputError("send {text, site?, kind?}")
-    report = await _score(request, body["text"], body.get("kind"))
-    store = request.app[STORE]
-    report["trend"] = await request.app[WORKERS].db(history.trend_feedback, store, report["label"])
+    # One trip to the database thread for the settings and the recent posts, not two.
+    context = await request.app[WORKERS].db(history.draft_context, request.app[STORE])
+    report = await _score(request, body["text"], body.get("kind"), context["settings"])
+    report["trend"] = history.trend_for(context, report["label"])
     report["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return web.json_response(report)
 
