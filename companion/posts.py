@@ -20,7 +20,7 @@ MAX_REPLIED_TO = 50
 MAX_NAME = 200
 
 # Client ids are UUIDs; importers may use the site's own id ("linkedin:urn:li:activity:1").
-_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/+=-]*")
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:@/+=-]*")
 _SITE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
@@ -97,7 +97,7 @@ def clean_post(data: object, *, source: str = "api") -> dict[str, Any]:
     if not isinstance(data, dict):
         raise PostError("a post must be a JSON object")
     ident = _text_field(data, "id", required=True)
-    if not 0 < len(ident) <= MAX_ID or not _ID.fullmatch(ident):
+    if not 0 < len(ident) <= MAX_ID or not ID_PATTERN.fullmatch(ident):
         raise PostError(
             f"id must be 1 to {MAX_ID} letters, digits or ._:@/+=- (a UUID works), "
             f"got {ident[:60]!r}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..posts import KINDS
+from ..posts import ID_PATTERN, KINDS, MAX_ID
 from ..store import DIMENSIONS
 
 _ERROR = {"$ref": "#/components/responses/Error"}
@@ -46,9 +46,14 @@ POST_IN = {
     "type": "object",
     "required": ["id", "text", "site"],
     "properties": {
-        "id": {"type": "string", "description": "client-generated UUID; idempotency key"},
+        "id": {
+            "type": "string",
+            "pattern": ID_PATTERN.pattern + "$",
+            "maxLength": MAX_ID,
+            "description": "client-generated UUID; idempotency key",
+        },
         "text": {"type": "string"},
-        "site": {"type": "string", "examples": ["linkedin", "x", "mastodon.social"]},
+        "site": {"type": "string", "examples": ["linkedin", "x", "mastodon"]},
         "kind": {"enum": list(KINDS), "default": "post"},
         "url": {"type": "string", "format": "uri"},
         "posted_at": {"type": "string", "format": "date-time", "description": "with offset"},
