@@ -48,7 +48,7 @@ POST_IN = {
     "properties": {
         "id": {
             "type": "string",
-            "pattern": ID_PATTERN.pattern + "$",
+            "pattern": "^" + ID_PATTERN.pattern + "$",
             "maxLength": MAX_ID,
             "description": "client-generated UUID; idempotency key",
         },
