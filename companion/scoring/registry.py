@@ -57,7 +57,7 @@ def rules_markdown() -> str:
         "",
         "Made from `companion/scoring/registry.py` by "
         "`python -c 'from companion.scoring.registry import rules_markdown as m; "
-        "print(m(), end=\"\")' > docs/rules.md`.",
+        'print(m(), end="")\' > docs/rules.md`.',
         "Each rule lives in `companion/scoring/rules/<id>.py`; its tests are in "
         "`tests/test_rules.py`.",
         "",
