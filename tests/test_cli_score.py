@@ -57,21 +57,23 @@ def test_cli_score_batch_keeps_order_and_reports_bad_lines(tmp_path, capsys):
         json.dumps({"id": "e", "text": "Agreed!", "kind": "tweet"}),
         "",
         json.dumps({"id": "f", "text": "Who else is hiring?", "kind": "reply"}),
+        "{broken after a blank line",
     ]
     source = tmp_path / "posts.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
     output = tmp_path / "reports.jsonl"
     assert main(["score", "--batch", str(source), "-o", str(output)]) == 1
     records = [json.loads(line) for line in output.read_text().splitlines()]
-    assert [r["id"] for r in records] == ["a", None, "c", "d", "e", "f"]
+    assert [r["id"] for r in records] == ["a", None, "c", "d", "e", "f", None]
     assert records[0]["label"] == "promotes_others" and records[0]["site"] == "x"
     assert "line 2: not JSON" in records[1]["error"]
     assert records[2]["label"] == "self_promotion"
     assert "no 'text' field" in records[3]["error"]
     assert "kind must be one of" in records[4]["error"]
     assert records[5]["scores"]["engage"] >= 90
+    assert "line 8: not JSON" in records[6]["error"]  # the file's line, blank one counted
     err = capsys.readouterr().err
-    assert "scored 3 of 6 posts" in err
+    assert "scored 3 of 7 posts" in err
 
 
 def test_cli_score_batch_of_a_missing_file_is_a_clear_error(tmp_path, capsys):

@@ -108,10 +108,11 @@ def _run_batch(
     try:
         handle: TextIO = sys.stdin if source == "-" else open(source, encoding="utf-8")  # noqa: SIM115
         with handle:
-            lines = [line for line in handle if line.strip()]
+            # Numbered before blank lines are skipped, so an error names the file's own line.
+            lines = [(number, line) for number, line in enumerate(handle, 1) if line.strip()]
     except (OSError, UnicodeDecodeError) as error:
         raise CommandError(f"cannot read {source}: {error}") from None
-    items = [_parse_line(number, line, scorer) for number, line in enumerate(lines, 1)]
+    items = [_parse_line(number, line, scorer) for number, line in lines]
     good = [item for item in items if "error" not in item]
     # Every core, as the importer does: spaCy holds the GIL, so one process uses one core.
     reports = score_reports(
