@@ -157,7 +157,7 @@ _HANDLE = re.compile(r"@\w+")
 
 
 def naive_people(nlp, texts: Iterable[str]) -> Iterator[set[tuple[int, int]]]:
-    """Raw PERSON entities of the stock pipeline plus every @handle."""
+    """Raw PERSON entities of the pipeline's NER plus every @handle, nothing of ours."""
     for doc in nlp.pipe(texts, batch_size=64):
         offsets = Utf16Offsets(doc.text)
         spans = {(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"}

@@ -8,6 +8,7 @@ anyone, does it brag, does it ask, does it help, does it learn, does it sound hu
 from __future__ import annotations
 
 import dataclasses
+import functools
 from typing import Any
 
 from spacy.tokens import Doc
@@ -47,13 +48,13 @@ class Features:
     jargon: tuple[Cue, ...]
     long_sentences: tuple[Cue, ...]
 
-    @property
+    @functools.cached_property
     def credit(self) -> tuple[Cue, ...]:
         """Thanks, praise and introductions that lift up someone other than the author."""
         given = [cue for cue in self.gratitude + self.praise if credit.aimed_at_others(cue)]
         return tuple(given) + self.introductions
 
-    @property
+    @functools.cached_property
     def self_promotion(self) -> tuple[Cue, ...]:
         """Brags and calls to action, in the order they appear."""
         return tuple(sorted(self.brags + self.calls_to_action, key=lambda cue: cue.start))
