@@ -24,6 +24,7 @@ CASES = {
         ("Shout-out to Aisha for the brilliant talk on accessibility.", None, "good"),
         ("The talk by Priya was brilliant.", None, "good"),
         ("Well done, Sam!", None, "good"),
+        ("Priya has been a role model for every engineer here.", None, "good"),
         ("Hats off to the whole support team this week.", None, "good"),
         ("Loved Obama's speech", None, "silent"),
         ("Thanks to the rain, the launch moved indoors.", None, "silent"),

@@ -76,7 +76,6 @@ ADMIRING_NOUNS = {
     "congratulation",
     "goat",
     "rockstar",
-    "role model",
     "shoutout",
     "masterpiece",
     "gem",
@@ -85,7 +84,7 @@ ADMIRING_NOUNS = {
 # "hats off to the team", "well done, Sam", "you nailed it".
 PRAISING_PHRASES = re.compile(
     r"\b(?:shout[- ]?outs?|hats off|well done|well played|nailed it|killed it|crushed it|"
-    r"so proud of|big ups|props to)\b",
+    r"so proud of|big ups|props to|role models?)\b",
     re.IGNORECASE,
 )
 ADMIRING_VERBS = {"admire", "respect", "salute", "applaud", "commend", "praise", "congratulate"}
