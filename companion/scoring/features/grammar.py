@@ -15,17 +15,19 @@ from spacy.tokens import Doc, Span, Token
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 
-SELF = {"i", "me", "my", "mine", "myself", "im", "i'm", "ive", "i've", "id", "i'd", "ill"}
+# Words are compared token by token, and the tokenizer splits "I'm", "im", "Ive" and
+# "y'all" into "i" + "'m" and "y'" + "all": the first pieces carry them.
+SELF = {"i", "me", "my", "mine", "myself", "ill"}
 WE = {"we", "us", "our", "ours", "ourselves"}
-READER = {"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all", "yall"}
+READER = {"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya"}
 THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
 # Words for the people around the author: lifting them up counts as much as naming them.
 GROUP = frozenset(
     """
-    team teams colleague colleagues coworker coworkers co-workers friend friends mentor
+    team teams colleague colleagues coworker coworkers friend friends mentor
     mentors everyone everybody community crew folks people students mentee mentees
     partner partners staff volunteers teammates peers network members attendees speakers
-    organizers organisers guys y'all all family
+    organizers organisers guys all family
 """.split()
 )
 NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}

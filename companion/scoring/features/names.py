@@ -28,7 +28,7 @@ LIST_JOINERS = {",", ";", "&", "/", "+", "and", "or", "n", "x"}
 CHAT_WORDS = {
     "rt", "mt", "via", "cc", "ht", "lol", "lmao", "lmfao", "omg", "idk", "tbh", "smh", "ily", "ty",
     "tysm", "thx", "pls", "plz", "ya", "yo", "yea", "yeah", "ok", "okay", "ugh", "aww", "wow",
-    "yay", "oh", "ah", "hey", "hi", "hello", "bruh", "wanna", "gonna",
+    "yay", "oh", "ah", "hey", "hi", "hello", "bruh", "wanna",
 }
 # fmt: on
 _LAUGHTER = re.compile(r"(?:h+[aeiou]+){2,}h*|(?:[aeiou]h){2,}", re.IGNORECASE)
@@ -37,7 +37,7 @@ _LAUGHTER = re.compile(r"(?:h+[aeiou]+){2,}h*|(?:[aeiou]h){2,}", re.IGNORECASE)
 # fmt: off
 ADDRESS_WORDS = {
     "thanks", "thank", "thx", "thanx", "ty", "tysm", "congrats", "congratulations", "kudos",
-    "props", "shoutout", "shout-out", "cheers", "welcome", "meet", "hi", "hey", "hello", "dear",
+    "props", "shoutout", "cheers", "welcome", "meet", "hi", "hey", "hello", "dear",
     "bye", "birthday", "bday", "miss", "rip", "proud",
 }
 # fmt: on
