@@ -43,7 +43,7 @@ async def companion(aiohttp_client, settings, nlp):
     Returns the aiohttp test client; ``client.auth`` holds the Authorization header.
     """
     from companion.server import create_app
-    from companion.server.keys import TOKEN
+    from companion.server.state import TOKEN
 
     client = await aiohttp_client(create_app(settings))
     client.auth = {"Authorization": f"Bearer {client.app[TOKEN].current()}"}

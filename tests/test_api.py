@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from companion.server.keys import STORE
+from companion.server.state import STORE
 
 pytestmark = pytest.mark.asyncio
 
@@ -308,7 +308,7 @@ async def test_api_scoring_runs_off_the_event_loop(companion):
     import asyncio
     import threading
 
-    from companion.server.keys import WORKERS
+    from companion.server.state import WORKERS
 
     release = threading.Event()
     busy = companion.app[WORKERS].scoring.submit(release.wait, 60)  # occupy the scoring thread

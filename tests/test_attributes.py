@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from companion.attributes import AttributeLookup, UnsupportedPattern, use_lookup
 from companion.nlp import PREFERRED_MODELS
+from companion.nlp.attributes import AttributeLookup, UnsupportedPattern, use_lookup
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 # Sentences that reach the ruler's rarer patterns: multi-word ones (gonna, gotta, let's,

@@ -8,6 +8,7 @@ import pytest
 from test_store import make_post, make_report
 
 from companion import history
+from companion.history import summary
 from companion.store import Store
 
 NOW = dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC)
@@ -117,7 +118,7 @@ def test_history_trends_fill_weeks_and_months_without_posts(store):
     store.record_post(make_post("a", posted_at="2026-10-28T10:00:00Z"), make_report())
     store.record_post(make_post("b", posted_at="2027-01-02T10:00:00Z"), make_report())
     weeks = history.trends(store, "week", now=NOW)["buckets"]
-    assert len(weeks) == 10 and weeks[1] == history._empty_bucket("2026-11-02")
+    assert len(weeks) == 10 and weeks[1] == summary._empty_bucket("2026-11-02")
     months = history.trends(store, "month", now=NOW)["buckets"]
     assert [m["start"] for m in months] == ["2026-10-01", "2026-11-01", "2026-12-01", "2027-01-01"]
     days = history.trends(store, "day", now=NOW)["buckets"]

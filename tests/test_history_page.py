@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import async_playwright
 
-from companion.server.keys import STORE
+from companion.server.state import STORE
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.browser]
 

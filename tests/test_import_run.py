@@ -51,7 +51,7 @@ def test_run_imports_an_export_once(platform, store, scorer, tmp_path):
 
 
 def _utc(iso: str) -> str:
-    from companion.posts import format_utc, parse_moment
+    from companion.store.posts import format_utc, parse_moment
 
     return format_utc(parse_moment(iso))
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from companion.server import start
-from companion.server.keys import STORE
+from companion.server.pairing import rotate
+from companion.server.state import STORE
 from companion.settings import EXTENSION_ORIGINS, load_settings
-from companion.token import rotate
 
 pytestmark = pytest.mark.asyncio
 EXTENSION = EXTENSION_ORIGINS[0]

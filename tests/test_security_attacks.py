@@ -15,7 +15,7 @@ import pytest
 from aiohttp import web
 from playwright.async_api import async_playwright
 
-from companion.server.keys import STORE
+from companion.server.state import STORE
 
 pytestmark = pytest.mark.asyncio
 

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from companion.posts import PostError, clean_post
 from companion.store import DIMENSIONS, Store, StoreError, migrations
+from companion.store.posts import PostError, clean_post
 
 
 def make_report(label="promotes_others", people=("@maria",), overall=70):

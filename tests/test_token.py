@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 
-from companion.token import TokenFile, load_or_create, matches, rotate
+from companion.server.pairing import TokenFile, load_or_create, matches, rotate
 
 
 def test_token_is_created_private_and_stays_the_same(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..export import FORMATS, csv_chunks, json_chunks
+from ..history.export import FORMATS, csv_chunks, json_chunks
 from ..store import Store
 from .common import CommandError, add_settings_options, settings_from
 

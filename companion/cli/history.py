@@ -8,7 +8,8 @@ import sys
 from typing import Any
 
 from .. import history
-from ..store import DIMENSIONS, Store
+from ..store import Store
+from ..vocabulary import BUCKETS, DIMENSIONS
 from .common import add_settings_options, settings_from
 
 
@@ -19,7 +20,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="The share of your posts that promote others, per week (or day/month), "
         "against your goal; the mean score per dimension; who you spotlight most.",
     )
-    parser.add_argument("--bucket", choices=("day", "week", "month"), default="week")
+    parser.add_argument("--bucket", choices=BUCKETS, default="week")
     parser.add_argument("--last", type=int, default=12, metavar="N", help="show the last N")
     parser.add_argument("--site", help="only this site")
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")

@@ -12,10 +12,8 @@ from tqdm import tqdm
 from ..importing.parallel import default_processes, score_reports
 from ..nlp import load_pipeline
 from ..scoring import ScoreError, Scorer
-from ..scoring.report import DIMENSIONS
+from ..vocabulary import DIMENSIONS, KINDS
 from .common import CommandError, add_settings_options, settings_from
-
-KINDS = ("post", "reply", "comment")
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

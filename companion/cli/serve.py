@@ -7,9 +7,9 @@ import logging
 import sys
 
 from ..server import ServerError, serve
+from ..server.pairing import TokenError, load_or_create
 from ..settings import Settings
 from ..store import StoreError
-from ..token import TokenError, load_or_create
 from .common import CommandError, add_settings_options, settings_from
 
 

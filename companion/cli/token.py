@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..token import TokenError, load_or_create, rotate
+from ..server.pairing import TokenError, load_or_create, rotate
 from .common import CommandError, add_settings_options, settings_from
 
 

@@ -48,7 +48,7 @@ class ImportedPost:
         return import_id(self.platform, self.native_id, self.text, self.posted_at)
 
     def to_post(self) -> dict[str, Any]:
-        """The post as the store takes it (see :func:`companion.posts.clean_post`)."""
+        """The post as the store takes it (see :func:`companion.store.posts.clean_post`)."""
         return {
             "id": self.id,
             "text": self.text,

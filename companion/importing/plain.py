@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from ..vocabulary import KINDS
 from .archive import Member
 from .formats import Context
 from .model import Found, Ignored, ImportedPost, Problem
@@ -21,7 +22,6 @@ PLATFORM = "plain"
 LABEL = "plain CSV/JSONL"
 EXPECTS = "a .csv or .jsonl file with text and date"
 REQUIRED = ("text", "date")
-KINDS = ("post", "reply", "comment")
 DEFAULT_SITE = "other"
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..posts import PostError, clean_post
+from ..store.posts import PostError, clean_post
 from .archive import MAX_FILE_BYTES, READ_ERRORS, Member, open_archive
 from .detect import assign_readers, unknown_export
 from .formats import Context, Reader

@@ -9,9 +9,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Literal
 
-Label = Literal["promotes_others", "self_promotion", "mixed", "neutral"]
+from ..vocabulary import DIMENSIONS, Label
+
+__all__ = ["DIMENSIONS", "Label", "Nudge", "Person", "Report", "Severity", "Span"]
+
 Severity = Literal["info", "suggestion", "warning"]
-DIMENSIONS = ("spotlight", "engage", "help", "human", "learn", "substance")
 
 
 @dataclasses.dataclass(frozen=True)

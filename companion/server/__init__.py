@@ -20,10 +20,10 @@ from aiohttp import web
 
 from ..settings import Settings
 from ..store import Store, StoreError
-from ..token import TokenFile
 from . import middlewares as mw
-from .keys import SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
+from .pairing import TokenFile
 from .routes import setup_routes
+from .state import SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
 
 log = logging.getLogger("spotlight.server")
 

@@ -12,12 +12,12 @@ from typing import Any
 from aiohttp import web
 
 from .. import __version__, history
-from ..export import FORMATS, csv_chunks, json_chunks
-from ..posts import KINDS, clean_post
+from ..history.export import FORMATS, csv_chunks, json_chunks
 from ..scoring import SCORER_VERSION, ScoreError
-from .keys import SCORER, STORE, WORKERS
+from ..store.posts import KINDS, clean_post
 from .middlewares import json_error, read_json
 from .openapi import openapi_document
+from .state import SCORER, STORE, WORKERS
 
 PREFIX = "/api/v1"
 

@@ -32,8 +32,8 @@ from aiohttp import web
 
 from ..history import InputError
 from ..importing import ArchiveError, import_export
-from .keys import SCORER, SETTINGS, STORE, WORKERS, Workers
 from .middlewares import json_error, read_json
+from .state import SCORER, SETTINGS, STORE, WORKERS, Workers
 
 log = logging.getLogger("spotlight.server")
 PREFIX = "/api/v1/imports"

@@ -17,11 +17,11 @@ from collections.abc import Awaitable, Callable, Collection
 from aiohttp import web
 
 from ..history import InputError
-from ..posts import PostError
 from ..store import StoreError
-from ..token import matches
-from .keys import SETTINGS, TOKEN
+from ..store.posts import PostError
+from .pairing import matches
 from .peer import connection_uid
+from .state import SETTINGS, TOKEN
 
 log = logging.getLogger("spotlight.server")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from .. import __version__
-from ..posts import ID_PATTERN, KINDS, MAX_ID
-from ..store import DIMENSIONS
+from ..store.posts import ID_PATTERN, MAX_ID
+from ..vocabulary import BUCKETS, DIMENSIONS, KINDS, LABELS
 
 _ERROR = {"$ref": "#/components/responses/Error"}
 _SCORES = {"type": "object", "properties": {d: {"type": "number"} for d in DIMENSIONS}}
-_LABEL = {"enum": ["promotes_others", "self_promotion", "mixed", "neutral"]}
+_LABEL = {"enum": list(LABELS)}
 _FILTERS = [
     {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},
     {"name": "until", "in": "query", "schema": {"type": "string", "format": "date"}},
@@ -135,7 +135,7 @@ def openapi_document(port: int) -> dict[str, Any]:
     paging = [
         {"name": n, "in": "query", "schema": {"type": "integer"}} for n in ("limit", "offset")
     ]
-    bucket = [{"name": "bucket", "in": "query", "schema": {"enum": ["day", "week", "month"]}}]
+    bucket = [{"name": "bucket", "in": "query", "schema": {"enum": list(BUCKETS)}}]
     score_in = {
         "type": "object",
         "required": ["text"],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from aiohttp import web
 
-from .keys import TOKEN
+from .state import TOKEN
 
 STATIC = Path(__file__).parent / "static"
 

@@ -17,7 +17,7 @@ from aiohttp import web
 
 from ..settings import Settings
 from ..store import Store
-from ..token import TokenFile
+from .pairing import TokenFile
 
 if TYPE_CHECKING:  # the scoring engine loads with the pipeline, in create_app's startup
     from ..scoring import Scorer

@@ -11,7 +11,8 @@ import datetime as dt
 import re
 from typing import Any
 
-KINDS = ("post", "reply", "comment")
+from ..vocabulary import KINDS
+
 SOURCES = ("extension", "import", "api")
 MAX_ID = 200
 MAX_SITE = 100

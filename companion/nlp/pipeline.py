@@ -3,21 +3,19 @@
 Posts differ from news text in ways the stock tokenizer trips on: ``#Leadership`` and
 ``#AI-first`` must stay one token, emoji with skin tones or ZWJ sequences must not fall
 apart, and a line break ends a sentence. Texts are parsed in sentence-sized segments
-(see :func:`split_segments`): it gives the line-break boundaries for free and lets
+(see :mod:`.segments`): it gives the line-break boundaries for free and lets
 the draft cache
 re-parse only the segments an edit touched.
 
 Every component of the stock pipeline is used, so none is disabled: the tagger and parser
 say who does what, the lemmatizer groups word forms ("won", "wins"), the NER finds names.
 The attribute ruler is swapped for a lookup that gives the same annotations faster
-(:mod:`companion.attributes`).
+(:mod:`companion.nlp.attributes`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -107,91 +105,3 @@ def model_name(nlp: Language) -> str:
     """The pipeline's name and version as reports show it, e.g. ``en_core_web_sm-3.8.0``."""
     meta = nlp.meta
     return f"{meta.get('lang', 'xx')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
-
-
-# A segment ends at a line break or after sentence-final punctuation and the space after it,
-# unless the "sentence" is a short abbreviation (Mr., Dr., e.g.) that names go on from.
-_SEGMENT = re.compile(
-    r"[^\n]*?(?:"
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bProf)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)"
-    r"(?<!\b[A-Z])[.!?\u2026]+[\"')\]\u201d\u2019]*[ \t]+(?=\S)"
-    r"|\n+|$)"
-)
-
-
-def split_segments(text: str) -> list[str]:
-    """Split ``text`` into sentence-sized segments; joined, they give ``text`` back.
-
-    Lines end sentences in posts (bullets, one-line paragraphs) though the parser does not
-    see it; punctuation then splits long lines. Each segment is parsed on its own, so a
-    draft cache can re-parse only the segment an edit touched.
-    """
-    return [segment for segment in _SEGMENT.findall(text) if segment]
-
-
-class DraftParser:
-    """Parses texts segment by segment, remembering recent ones so a re-typed draft is cheap.
-
-    The result for a text is the same whether its segments came from the cache or not: each
-    segment is always parsed on its own.
-    """
-
-    def __init__(self, nlp: Language, *, cache_size: int = 2048, batch_size: int = 64):
-        self.nlp = nlp
-        self.batch_size = batch_size
-        self.cache_size = cache_size
-        self._cache: OrderedDict[str, Doc] = OrderedDict()
-        self.hits = 0
-        self.misses = 0
-
-    def _remember(self, segment: str, doc: Doc) -> None:
-        self._cache[segment] = doc
-        if len(self._cache) > self.cache_size:
-            self._cache.popitem(last=False)
-
-    def parse(self, text: str) -> Doc:
-        """Parse one draft, re-using the analysis of segments seen recently."""
-        segments = split_segments(text)
-        missing = [segment for segment in dict.fromkeys(segments) if segment not in self._cache]
-        self.misses += len(missing)
-        self.hits += len(segments) - len(missing)
-        parsed = self.nlp.pipe(missing, batch_size=self.batch_size)
-        for segment, doc in zip(missing, parsed, strict=True):
-            self._remember(segment, doc)
-        for segment in segments:
-            self._cache.move_to_end(segment)
-        return _join([self._cache[segment] for segment in segments], self.nlp)
-
-    def parse_many(self, texts: Iterable[str]) -> Iterator[Doc]:
-        """Parse many texts in batches (``nlp.pipe``), in order, without using the cache."""
-        return parse_many(self.nlp, texts, batch_size=self.batch_size)
-
-
-def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
-    """Parse texts segment by segment with ``nlp.pipe``, yielding one Doc per text, in order."""
-    batch: list[list[str]] = []
-    pending = 0
-    for text in texts:
-        segments = split_segments(text)
-        batch.append(segments)
-        pending += len(segments)
-        if pending >= batch_size * 4:
-            yield from _parse_batch(nlp, batch, batch_size)
-            batch, pending = [], 0
-    if batch:
-        yield from _parse_batch(nlp, batch, batch_size)
-
-
-def _parse_batch(nlp: Language, batch: list[list[str]], batch_size: int) -> Iterator[Doc]:
-    flat = (segment for segments in batch for segment in segments)
-    docs = iter(nlp.pipe(flat, batch_size=batch_size))
-    for segments in batch:
-        yield _join([next(docs) for _ in segments], nlp)
-
-
-def _join(docs: list[Doc], nlp: Language) -> Doc:
-    if len(docs) == 1:
-        return docs[0]
-    if not docs:
-        return nlp.make_doc("")
-    return Doc.from_docs(docs, ensure_whitespace=False)

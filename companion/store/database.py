@@ -1,12 +1,4 @@
-"""The history database: the only module that touches SQLite (through sqlite-utils).
-
-Tables, named so the file reads well in Datasette:
-
-- ``posts``: one row per published post: where and when, its label, a 0-100 score per
-  dimension, the overall score, its nudges (JSON) and, if the user keeps texts, the text.
-- ``people``: who each post mentioned or replied to, for the people ranking and the
-  network breadth.
-- ``user_settings``: the choices made on the history page (goal, keep texts, ...), JSON.
+"""The history database: the only package that touches SQLite (through sqlite-utils).
 
 Every write is one transaction with ``synchronous=FULL`` in WAL mode: when a write
 returns, it is on disk, and a crash at any moment leaves a database that opens.
@@ -23,197 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from sqlite_utils.migrations import Migrations
 
-from .posts import clean_post, utc_now
-
-# The scoring engine's dimensions (companion.scoring.report.DIMENSIONS), one column each.
-# Spelled out here because the schema is fixed by the migrations: a new dimension needs a
-# new migration, not just a new name (a test keeps the two lists equal).
-DIMENSIONS = ("spotlight", "engage", "help", "human", "learn", "substance")
-
-migrations = Migrations("spotlight")
-
-POST_COLUMNS = (
-    "id",
-    "posted_at",
-    "posted_date",
-    "recorded_at",
-    "site",
-    "kind",
-    "url",
-    "source",
-    "text",
-    "text_kept",
-    "chars",
-    "words",
-    "label",
-    "promotes_others",
-    "self_promotion",
-    "overall",
-    *DIMENSIONS,
-    "nudges",
-    "people_count",
-    "replied_to",
-    "model",
-    "scorer_version",
-)
-BUCKETS = {
-    "day": "posted_date",
-    # The Monday of the post's week (ISO weeks start on Monday).
-    "week": "date(posted_date, '-6 days', 'weekday 1')",
-    "month": "substr(posted_date, 1, 7) || '-01'",
-}
-
-
-@migrations()
-def m001_create_tables(db: sqlite_utils.Database) -> None:
-    columns: dict[str, Any] = {name: str for name in POST_COLUMNS}
-    for name in (
-        "text_kept",
-        "chars",
-        "words",
-        "promotes_others",
-        "self_promotion",
-        "overall",
-        *DIMENSIONS,
-        "people_count",
-    ):
-        columns[name] = int
-    db["posts"].create(columns, pk="id", not_null={"posted_at", "posted_date", "site", "label"})
-    db["posts"].create_index(["posted_at"])
-    db["posts"].create_index(["posted_date", "label"])
-    db["posts"].create_index(["site", "posted_at"])
-    db["people"].create(
-        {"post_id": str, "person": str, "name": str, "kind": str, "role": str, "posted_at": str},
-        pk=("post_id", "person", "role"),
-    )
-    db["people"].create_index(["posted_at", "person"])
-    db["people"].create_index(["person", "posted_at"])
-    db["user_settings"].create({"key": str, "value": str}, pk="key")
-
-
-_TOTALS = ("posts", "promotes_others", "self_promotion", "mixed", "neutral", "overall_sum",
-           *(f"{d}_sum" for d in DIMENSIONS))  # fmt: skip
-_ROW_TOTALS = ("1", "new.label = 'promotes_others'", "new.label = 'self_promotion'",
-               "new.label = 'mixed'", "new.label = 'neutral'", "new.overall",
-               *(f"new.{d}" for d in DIMENSIONS))  # fmt: skip
-
-
-@migrations()
-def m002_daily_totals(db: sqlite_utils.Database) -> None:
-    """Per day and site, the post count per label and the sum of each score, kept by
-    triggers: the trends read a few thousand rows instead of every post (100k: ~10x)."""
-    columns: dict[str, Any] = {"posted_date": str, "site": str}
-    columns.update(dict.fromkeys(_TOTALS, int))
-    db["daily_totals"].create(columns, pk=("posted_date", "site"))
-    names = ", ".join(_TOTALS)
-    add = ", ".join(f"{t} = {t} + excluded.{t}" for t in _TOTALS)
-    subtract = ", ".join(
-        f"{t} = {t} - ({v.replace('new.', 'old.')})"
-        for t, v in zip(_TOTALS, _ROW_TOTALS, strict=True)
-    )
-    db.execute(
-        f"create trigger posts_add_to_daily_totals after insert on posts begin "
-        f"insert into daily_totals (posted_date, site, {names}) values "
-        f"(new.posted_date, new.site, {', '.join(_ROW_TOTALS)}) "
-        f"on conflict (posted_date, site) do update set {add}; end"
-    )
-    db.execute(
-        f"create trigger posts_remove_from_daily_totals after delete on posts begin "
-        f"update daily_totals set {subtract} "
-        f"where posted_date = old.posted_date and site = old.site; "
-        f"delete from daily_totals where posted_date = old.posted_date and site = old.site "
-        f"and posts <= 0; end"
-    )
-    sums = ", ".join(f"sum({v.replace('new.', '')})" for v in _ROW_TOTALS[1:])
-    db.execute(
-        f"insert into daily_totals (posted_date, site, {names}) select posted_date, site, "
-        f"count(*), {sums} from posts group by posted_date, site"
-    )
-    db["posts"].create_index(["site", "posted_date"])
+from .posts import clean_post
+from .rows import decode_post, people_rows, post_row, where_clause
+from .schema import BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
 
 
 class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do."""
-
-
-def _person_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def _post_row(post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> dict[str, Any]:
-    scores = report.get("scores", {})
-    return {
-        **{key: post[key] for key in ("id", "posted_at", "posted_date", "site", "kind", "url")},
-        "source": post["source"],
-        "recorded_at": utc_now(),
-        "text": post["text"] if keep_text else None,
-        "text_kept": int(keep_text),
-        "chars": len(post["text"]),
-        "words": int(report.get("words", 0)),
-        "label": report.get("label", "neutral"),
-        "promotes_others": int(bool(report.get("promotes_others"))),
-        "self_promotion": int(bool(report.get("self_promotion"))),
-        "overall": int(report.get("overall", 0)),
-        **{dimension: int(scores.get(dimension, 0)) for dimension in DIMENSIONS},
-        "nudges": json.dumps(report.get("nudges", []), ensure_ascii=False),
-        "people_count": 0,
-        "replied_to": json.dumps(post["replied_to"], ensure_ascii=False),
-        "model": report.get("model"),
-        "scorer_version": report.get("scorer_version"),
-    }
-
-
-def _people_rows(post: dict[str, Any], report: dict[str, Any]) -> list[dict[str, Any]]:
-    rows: dict[tuple[str, str], dict[str, Any]] = {}
-    found = [
-        (p.get("text", ""), p.get("kind", "name"), "mentioned") for p in report.get("people", [])
-    ]
-    replied = [
-        (name, "handle" if name.startswith("@") else "name", "replied_to")
-        for name in post["replied_to"]
-    ]
-    for name, kind, role in found + replied:
-        key = _person_key(name)
-        if key:
-            rows.setdefault(
-                (key, role),
-                {
-                    "post_id": post["id"],
-                    "person": key,
-                    "name": name.strip(),
-                    "kind": kind,
-                    "role": role,
-                    "posted_at": post["posted_at"],
-                },
-            )
-    return list(rows.values())
-
-
-def _decode(row: dict[str, Any]) -> dict[str, Any]:
-    row = dict(row)
-    for key in ("nudges", "replied_to"):
-        row[key] = json.loads(row[key]) if row.get(key) else []
-    for key in ("text_kept", "promotes_others", "self_promotion"):
-        row[key] = bool(row[key])
-    row["scores"] = {dimension: row.pop(dimension) for dimension in DIMENSIONS}
-    return row
-
-
-def _where(filters: dict[str, Any]) -> tuple[str, list[Any]]:
-    """SQL conditions for the page's filters: date range (inclusive days), site, label."""
-    parts, params = [], []
-    for key, sql in (
-        ("since", "posted_date >= ?"),
-        ("until", "posted_date <= ?"),
-        ("site", "site = ?"),
-        ("label", "label = ?"),
-    ):
-        if filters.get(key):
-            parts.append(sql)
-            params.append(filters[key])
-    return (" where " + " and ".join(parts)) if parts else "", params
 
 
 class Store:
@@ -283,7 +92,7 @@ class Store:
             whether this call stored it (``False``: it was already there, unchanged).
 
         Raises:
-            companion.posts.PostError: the post is malformed.
+            companion.store.posts.PostError: the post is malformed.
         """
         post = clean_post(
             post, source=post.get("source", "api") if isinstance(post, dict) else "api"
@@ -305,7 +114,7 @@ class Store:
             ``(added, skipped)``.
 
         Raises:
-            companion.posts.PostError: a post is malformed; nothing was written.
+            companion.store.posts.PostError: a post is malformed; nothing was written.
         """
         cleaned = [
             (
@@ -326,8 +135,8 @@ class Store:
         return added, len(cleaned) - added
 
     def _insert(self, post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> bool:
-        row = _post_row(post, report, keep_text)
-        people = _people_rows(post, report)
+        row = post_row(post, report, keep_text)
+        people = people_rows(post, report)
         row["people_count"] = len({person["person"] for person in people})
         names = ", ".join(POST_COLUMNS)
         marks = ", ".join(f":{name}" for name in POST_COLUMNS)
@@ -346,7 +155,7 @@ class Store:
 
     def _get(self, post_id: str) -> dict[str, Any] | None:
         rows = list(self.db.query("select * from posts where id = ?", [post_id]))
-        return _decode(rows[0]) if rows else None
+        return decode_post(rows[0]) if rows else None
 
     def get_post(self, post_id: str) -> dict[str, Any] | None:
         """The stored post with this id, or ``None``."""
@@ -369,14 +178,14 @@ class Store:
         self, filters: dict[str, Any], *, limit: int = 50, offset: int = 0
     ) -> tuple[list[dict[str, Any]], int]:
         """Posts newest first matching ``filters`` (since, until, site, label), and the total."""
-        where, params = _where(filters)
+        where, params = where_clause(filters)
         with self._lock:
             total = self.db.execute(f"select count(*) from posts{where}", params).fetchone()[0]
             rows = self.db.query(
                 f"select * from posts{where} order by posted_at desc, id limit ? offset ?",
                 [*params, limit, offset],
             )
-            return [_decode(row) for row in rows], total
+            return [decode_post(row) for row in rows], total
 
     def iter_posts(self) -> Iterator[dict[str, Any]]:
         """Every post, oldest first (for export); reads a snapshot in pages of 1,000."""
@@ -392,7 +201,7 @@ class Store:
                 )
             if not rows:
                 return
-            yield from (_decode(row) for row in rows)
+            yield from (decode_post(row) for row in rows)
             last = (rows[-1]["posted_at"], rows[-1]["id"])
 
     def delete_post(self, post_id: str) -> bool:
@@ -424,7 +233,7 @@ class Store:
         """Per day/week/month: post counts per label and the mean score per dimension."""
         start = BUCKETS[bucket]
         if filters.get("label"):  # the daily totals are not split by label: read the posts
-            where, params = _where(filters)
+            where, params = where_clause(filters)
             means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
             sql = (
                 f"select {start} as start, count(*) as posts, "
@@ -434,7 +243,7 @@ class Store:
                 f"from posts{where} group by start order by start"
             )
         else:
-            where, params = _where(filters)
+            where, params = where_clause(filters)
             means = ", ".join(f"1.0 * sum({d}_sum) / sum(posts) as {d}" for d in DIMENSIONS)
             sql = (
                 f"select {start} as start, sum(posts) as posts, "
@@ -448,7 +257,7 @@ class Store:
 
     def site_split(self, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per site: post count and how many promote others."""
-        where, params = _where(filters)
+        where, params = where_clause(filters)
         if filters.get("label"):
             sql = (
                 "select site, count(*) as posts, "

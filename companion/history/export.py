@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from .store import DIMENSIONS, Store
+from ..store import DIMENSIONS, Store
 
 FORMATS = ("csv", "json")
 CSV_FIELDS = (
