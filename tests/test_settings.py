@@ -49,3 +49,27 @@ def test_settings_bad_values_are_clear_errors(tmp_path, file_text, environ, mess
 def test_settings_unknown_override_is_an_error(tmp_path):
     with pytest.raises(SettingsError, match="unknown setting"):
         load_settings({"config_dir": tmp_path, "colour": "blue"}, environ={})
+
+
+def test_settings_docs_match_the_declared_settings():
+    """docs/settings.md is made from the declaration, so no setting goes undocumented."""
+    from pathlib import Path
+
+    from companion.settings import SETTINGS, settings_markdown
+
+    docs = Path(__file__).parent.parent / "docs" / "settings.md"
+    assert docs.read_text(encoding="utf-8") == settings_markdown()
+    assert all(setting.help and f"`{setting.name}`" in settings_markdown() for setting in SETTINGS)
+
+
+def test_settings_cli_options_come_from_the_declaration(tmp_path):
+    import argparse
+
+    from companion.cli.common import add_settings_options, settings_from
+
+    parser = argparse.ArgumentParser()
+    add_settings_options(parser)
+    args = parser.parse_args(["--config-dir", str(tmp_path), "--db", str(tmp_path / "h.db")])
+    settings = settings_from(args)
+    assert settings.config_dir == tmp_path and settings.db_path == tmp_path / "h.db"
+    assert "Folder for the history database." in parser.format_help()
