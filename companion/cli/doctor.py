@@ -28,11 +28,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def check_model(settings: Settings) -> tuple[bool, str]:
-    from ..nlp import ModelNotFound, load_pipeline
+    from ..nlp import ModelNotFound
     from ..scoring import Scorer
 
     try:
-        scorer = Scorer(load_pipeline(settings.model))
+        scorer = Scorer.from_settings(settings)
         scorer.score("Thanks to @maria for the review!")
     except ModelNotFound as error:
         return False, str(error)

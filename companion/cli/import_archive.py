@@ -90,15 +90,12 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace, settings: Any, bars: _Bars) -> ImportSummary:
-    from ..nlp import load_pipeline
     from ..scoring import Scorer
     from ..store import Store
 
     if not args.path.exists():
         raise CommandError(f"{args.path}: no such file or folder")
-    scorer = Scorer(
-        load_pipeline(settings.model), max_chars=settings.max_chars, batch_size=settings.batch_size
-    )
+    scorer = Scorer.from_settings(settings)
     store = Store.open(settings.db_path)
     try:
         return import_export(

@@ -10,7 +10,6 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from ..importing.parallel import default_processes, score_reports
-from ..nlp import load_pipeline
 from ..scoring import ScoreError, Scorer
 from ..vocabulary import DIMENSIONS, KINDS
 from .common import CommandError, add_settings_options, settings_from
@@ -53,9 +52,7 @@ def run(args: argparse.Namespace) -> int:
             'give a draft (or - for stdin), or --batch FILE; e.g. spotlight score "Thanks @ana!"'
         )
     settings = settings_from(args)
-    scorer = Scorer(
-        load_pipeline(settings.model), max_chars=settings.max_chars, batch_size=settings.batch_size
-    )
+    scorer = Scorer.from_settings(settings)
     if args.batch is not None:
         return _run_batch(scorer, args.batch, args.output, settings.model, args.processes)
     text = _read_stdin() if args.text == "-" else args.text

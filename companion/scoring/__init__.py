@@ -14,13 +14,17 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Iterator
 from itertools import repeat
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 
-from ..nlp import DraftParser, model_name
+from ..nlp import DraftParser, load_pipeline, model_name
 from .features import extract
 from .report import Report
 from .verdict import SCORER_VERSION, build_report
+
+if TYPE_CHECKING:
+    from ..settings import Settings
 
 __all__ = ["Scorer", "ScoreError", "Report", "SCORER_VERSION"]
 
@@ -44,6 +48,19 @@ class Scorer:
         self.parser = DraftParser(nlp, batch_size=batch_size)
         self.model = model_name(nlp)
         self.max_chars = max_chars
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Scorer:
+        """The scorer the settings describe: their pipeline, draft limit and batch size.
+
+        Every part that scores (the server, the CLI, the importer's workers) builds its
+        scorer here, so none of them forgets a limit.
+        """
+        return cls(
+            load_pipeline(settings.model),
+            max_chars=settings.max_chars,
+            batch_size=settings.batch_size,
+        )
 
     def check(self, text: object) -> str:
         """Return ``text`` if it can be scored, else raise :class:`ScoreError`."""

@@ -81,11 +81,9 @@ async def _scorer(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
 
     def load():
-        from ..nlp import load_pipeline
         from ..scoring import Scorer
 
-        nlp = load_pipeline(settings.model)
-        return Scorer(nlp, max_chars=settings.max_chars, batch_size=settings.batch_size)
+        return Scorer.from_settings(settings)
 
     app[SCORER] = await app[WORKERS].score(load)
     yield
