@@ -24,8 +24,15 @@ LABEL_NAMES: dict[str, str] = {
 # The six habits of the rubric (DESIGN.md), in the order they are shown.
 DIMENSIONS: tuple[str, ...] = ("spotlight", "engage", "help", "human", "learn", "substance")
 
-# What a published item is: a post of one's own, an answer to someone, a comment.
-KINDS: tuple[str, ...] = ("post", "reply", "comment")
+# What a published item is (docs/importing.md says how each export's items map to these):
+#   post     something of one's own, starting a conversation;
+#   reply    an answer to someone else's post (replied_to names them when the export does);
+#   comment  words under someone else's post or article (LinkedIn, Facebook, Reddit, blogs);
+#   thread   a continuation of one's own post (a reply to oneself): not an answer to anyone;
+#   article  a long piece of one's own (LinkedIn articles).
+# "reply" and "comment" are the answers to others; "thread" and "article" are one's own.
+KINDS: tuple[str, ...] = ("post", "reply", "comment", "thread", "article")
+ANSWER_KINDS: tuple[str, ...] = ("reply", "comment")
 
 # How the history groups time.
 BUCKETS: tuple[str, ...] = ("day", "week", "month")

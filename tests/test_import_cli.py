@@ -22,10 +22,11 @@ def test_import_cli_imports_then_skips_what_is_there(tmp_path, db_args, capsys, 
     out = capsys.readouterr().out
     assert out.splitlines() == [
         f"{archive} (Mastodon): 2 posts and replies found",
-        "  added                  2",
-        "  already there          0",
-        "  left out               3  (1 boost, 1 direct message, 1 no text)",
-        "  unreadable             0",
+        "  added                      2",
+        "  already in history         0",
+        "  twice in this export       0",
+        "  left out                   3  (1 boost, 1 direct message, 1 media only)",
+        "  unreadable                 0",
     ]
     assert main(["import", str(archive), "--json", *db_args]) == 0
     summary = json.loads(capsys.readouterr().out)
@@ -47,8 +48,8 @@ def test_import_cli_reports_the_first_problems_and_exits_1(tmp_path, db_args, ca
     )
     assert main(["import", str(archive), *db_args]) == 1
     out = capsys.readouterr().out
-    assert "  added                  1" in out
-    assert "  unreadable             1" in out
+    assert "  added                      1" in out
+    assert "  unreadable                 1" in out
     assert f"  {archive}:Shares.csv: expected LinkedIn's Shares.csv" in out
 
 
@@ -76,3 +77,39 @@ def test_import_cli_unusable_input_is_an_error_without_traceback(
     err = capsys.readouterr().err
     assert err.startswith("spotlight: error: ") and message in err
     assert "Traceback" not in err
+
+
+def test_import_cli_archive_that_imports_nothing_exits_2(tmp_path, db_args, capsys):
+    # Every file is the platform's but none can be read: nothing is imported (issue 12:
+    # it exited 1, while the docs promise 2).
+    archive = zip_files(
+        tmp_path / "export.zip",
+        {"Shares.csv": "Date,ShareLink\n2024-01-01 10:00:00,https://l.example/1\n",
+         "Comments.csv": "Date,Link\n2024-01-02 10:00:00,https://l.example/2\n"},
+    )  # fmt: skip
+    assert main(["import", str(archive), *db_args]) == 2
+    out = capsys.readouterr().out
+    assert "  added                      0" in out and "  unreadable                 2" in out
+    assert main(["import", "--dry-run", str(archive), *db_args]) == 2
+
+
+def test_import_cli_tells_already_in_history_from_twice_in_the_export(
+    tmp_path, db_args, capsys, nlp
+):
+    lines = [
+        {"text": "Thanks Ana for the review", "date": "2024-01-01T10:00:00Z"},
+        {"text": "Thanks Ana for the review", "date": "2024-01-01T10:00:00Z"},
+        {"text": "Congrats Ben on the launch", "date": "2024-01-02T10:00:00Z"},
+    ]
+    first = tmp_path / "first.jsonl"
+    first.write_text(json.dumps(lines[2]) + "\n")
+    both = tmp_path / "posts.jsonl"
+    both.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    assert main(["import", str(first), "--processes", "1", *db_args]) == 0
+    capsys.readouterr()
+    assert main(["import", str(both), "--processes", "1", "--json", *db_args]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["added"], summary["already"], summary["repeated"]) == (1, 1, 1)
+    assert main(["import", str(both), "--processes", "1", *db_args]) == 0  # nothing new: 0
+    out = capsys.readouterr().out
+    assert "  already in history         2" in out and "  twice in this export       1" in out

@@ -41,7 +41,7 @@ async def test_import_page_imports_an_export_and_marks_its_posts(companion, tmp_
                     break
                 await page.wait_for_timeout(200)
             assert await page.locator("#import-status").text_content() == (
-                "Basic_LinkedInDataExport.zip (LinkedIn): 4 added, 0 already there, "
+                "Basic_LinkedInDataExport.zip (LinkedIn): 4 added, 0 already in your history, "
                 "left out: 1 repost without words, 0 unreadable."
             )
             await page.wait_for_selector("#posts li.post", timeout=30_000)

@@ -10,7 +10,8 @@ import pytest
 from archive_builders import ARCHIVES, zip_folder
 from test_importing import EXPECTED
 
-from companion.importing import ArchiveError, import_export, parallel, run
+from companion.importing import ArchiveError, import_export, run
+from companion.scoring import parallel
 from companion.store import Store
 
 

@@ -45,7 +45,7 @@ async def test_import_server_round_trip_shows_posts_with_dates_and_mark(companio
     job = await _finish(companion, await _upload(companion, archive))
     assert job["state"] == "done", job
     assert job["summary"]["added"] == 3
-    assert job["summary"]["ignored"] == {"deleted": 1, "retweet": 1, "no text": 1}
+    assert job["summary"]["ignored"] == {"deleted": 1, "retweet": 1, "media only": 1}
     assert job["summary"]["platforms"] == ["X/Twitter"]
 
     listing = await (await companion.get("/api/v1/posts", headers=companion.auth)).json()

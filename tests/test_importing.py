@@ -12,8 +12,10 @@ import pytest
 from archive_builders import ARCHIVES, container, tar_folder, zip_files, zip_folder
 
 from companion.importing import ArchiveError, read_export
-from companion.importing.model import import_id
-from companion.importing.text import html_to_text, parse_date, repair_mojibake
+from companion.importing.charset import repair_mojibake
+from companion.importing.dates import parse_date
+from companion.importing.found import import_id
+from companion.importing.html_text import html_to_text
 
 UTC = "+00:00"
 REDDIT = "https://www.reddit.com/r/ExperiencedDevs/comments/1c9xk2a/how_do_you_onboard_seniors/"
@@ -22,7 +24,7 @@ WXR = ARCHIVES / "wordpress/anasblog.WordPress.2024-05-08.xml"
 # (kind, site, posted_at, url, replied_to, start of the text)
 EXPECTED = {
     "x_twitter": (
-        {"deleted": 1, "retweet": 1, "no text": 1},
+        {"deleted": 1, "retweet": 1, "media only": 1},
         [
             ("post", "x", "2024-04-15T09:12:40" + UTC,
              "https://x.com/ana_builds/status/1780011122233344556", (),
@@ -55,7 +57,7 @@ EXPECTED = {
         ],
     ),
     "facebook": (
-        {"no text": 2},
+        {"media only": 2},
         [
             ("comment", "facebook", "2024-05-03T01:33:20" + UTC, None, ("Renée Dubois",),
              "Félicitations, Renée! So well deserved."),
@@ -66,7 +68,7 @@ EXPECTED = {
         ],
     ),
     "mastodon": (
-        {"boost": 1, "direct message": 1, "no text": 1},
+        {"boost": 1, "direct message": 1, "media only": 1},
         [
             ("post", "mastodon", "2024-05-04T10:20:30" + UTC,
              "https://mastodon.example/@ana/112233445566778801", (),
@@ -101,6 +103,132 @@ EXPECTED = {
              "Thanks Marta! How long"),
         ],
     ),
+    # -- real shapes of issue 12 (fixtures/archives/README.md cites each source) --
+    "x_twitter_2025": (
+        {"media only": 1},
+        [
+            ("post", "x", "2025-02-18T09:00:00" + UTC,
+             "https://x.com/ana_builds/status/1890000000000000001", (),
+             "What I learned shipping our onboarding rewrite"),
+            ("thread", "x", "2025-02-18T09:02:00" + UTC,
+             "https://x.com/ana_builds/status/1890000000000000002", (), "2/ The checklist"),
+            ("post", "x", "2025-02-20T12:00:00" + UTC,
+             "https://x.com/ana_builds/status/1890000000000000004", (), "@devon_k has the best"),
+            ("post", "x", "2025-02-21T08:00:00" + UTC,
+             "https://x.com/ana_builds/status/1890000000000000005", (), "Pairing tip"),
+        ],
+    ),
+    "twitter_grailbird": (
+        {"retweet": 1},
+        [
+            ("reply", "x", "2013-01-15T20:10:05" + UTC,
+             "https://x.com/ana_builds/status/290100000000000002", ("@jonode",),
+             "@jonode that is the clearest explanation of caching I have read & I"),
+            ("post", "x", "2013-01-12T09:00:00" + UTC,
+             "https://x.com/ana_builds/status/290000000000000003", (),
+             "Slides from my talk on pairing are up http://example.org/talk"),
+            ("thread", "x", "2013-02-02T11:11:11" + UTC,
+             "https://x.com/ana_builds/status/300000000000000005", (), "Part two"),
+        ],
+    ),
+    "linkedin_2025": (
+        {},
+        [
+            ("post", "linkedin", "2025-03-04T08:12:40" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7302000000000000001", (),
+             "Three things I learned from Priya Raman this quarter.\n\nShe reviews the question "
+             'before the code.\n\nShe says "I don\'t know yet" out loud.'),
+            ("post", "linkedin", "2025-02-11T17:30:05" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7295000000000000002", (),
+             '"Ship small" is still'),
+            ("comment", "linkedin", "2025-03-05T10:02:11" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7302100000000000003"
+             "?commentUrn=urn%3Ali%3Acomment%3A%28ugcPost%3A7302100000000000003%2C"
+             "7302110000000000004%29", ("Kwame Asante",), "Kwame Asante thank you"),
+            ("comment", "linkedin", "2025-03-06T11:00:00" + UTC,
+             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7302200000000000005", (),
+             "Thank You Priya"),
+        ],
+    ),
+    "linkedin_2018": (
+        {"repost without words": 1, "unpublished draft": 1},
+        [
+            ("post", "linkedin", "2017-06-08T08:15:44" + UTC,
+             "https://www.linkedin.com/feed/update/urn:li:activity:6278000000000000001", (),
+             "Welcome to the team, Zoë! Café on me on Monday."),
+            ("article", "linkedin", "2018-03-12T11:05:00" + UTC,
+             "https://www.linkedin.com/pulse/what-kwame-taught-me-reviews-ana-lima", (),
+             "What Kwame taught me about reviews\n\nKwame Asante reviews the question before "
+             "the code.\n\nHere is what that changed for our team & me."),
+        ],
+    ),
+    "mastodon_ap": (
+        {"media only": 1},
+        [
+            ("post", "mastodon", "2025-06-01T09:00:00" + UTC,
+             "https://mstdn.example/@ana/115000000000000001", (), "Our build went"),
+            ("thread", "mastodon", "2025-06-01T09:05:00" + UTC,
+             "https://mstdn.example/@ana/115000000000000002", (), "The write-up"),
+            ("reply", "mastodon", "2025-06-02T10:00:00" + UTC,
+             "https://mstdn.example/@ana/115000000000000003", ("@bea@social.example",),
+             "@bea which runner"),
+            ("thread", "mastodon", "2025-06-03T08:00:00" + UTC,
+             "https://mstdn.example/@ana/115000000000000005", (), "Old-style link"),
+        ],
+    ),
+    "wordpress_no_ids": (
+        {},
+        [
+            ("post", "preview.example", f"2024-01-0{n}T09:00:00" + UTC,
+             f"https://preview.example/2024/0{n}/note-{n}/" if n <= 6 else None, (),
+             f"Note {n}: what the team taught me\n\nLesson {n}")
+            for n in range(1, 8)
+        ],
+    ),
+    "reddit_gdpr": (
+        {"deleted": 1},
+        [
+            ("post", "reddit", "2024-05-27T08:00:00" + UTC,
+             "https://www.reddit.com/r/ExperiencedDevs/comments/1d2abcd/what_made_pairing_stick/",
+             (), "What made pairing stick on your team?\n\nWe tried three times."),
+            ("comment", "reddit", "2024-05-27T09:30:00" + UTC,
+             "https://www.reddit.com/r/ExperiencedDevs/comments/1d2abcd/comment/l9abc12/", (),
+             "Thanks u/mkdev"),
+        ],
+    ),
+    # -- formats read since issue 12 --
+    "bluesky": (
+        {"media only": 1},
+        [
+            ("post", "bluesky", "2024-06-01T09:00:00" + UTC,
+             "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaaa2a", (),
+             "Huge thanks to everyone"),
+            ("thread", "bluesky", "2024-06-01T09:05:00" + UTC,
+             "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaab2b", (),
+             "The write-up"),
+            ("reply", "bluesky", "2024-06-02T10:00:00" + UTC,
+             "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaac2c",
+             ("@bea.example.org",), "@bea.example.org which runner"),
+        ],
+    ),
+    "threads": (
+        {"media only": 1},
+        [
+            ("post", "threads", "2024-07-01T10:33:20" + UTC, None, (),
+             "Café chat with Zoë about mentoring — thank you!"),
+            ("reply", "threads", "2024-07-01T13:20:00" + UTC, None, ("@mateus.r",),
+             "@mateus.r what made you pick that stack? 🙌"),
+        ],
+    ),
+    "facebook_html": (
+        {"media only": 1},
+        [
+            ("post", "facebook", "2024-05-02T09:00:00" + UTC, None, (),
+             "Thank you Zoë and Mateus for hosting the café meetup 🙌 — you made everyone"),
+            ("post", "facebook", "2024-04-01T19:33:20" + UTC, None, (),
+             "Back from the conference.\nNotes to follow."),
+        ],
+    ),
     "plain": (
         {"no text": 1},
         [
@@ -111,6 +239,10 @@ EXPECTED = {
         ],
     ),
 }
+
+
+# The platform key of each fixture folder whose name does not start with it.
+PLATFORMS = {"x_twitter": "x", "twitter_grailbird": "x", "facebook_html": "facebook"}
 
 
 def _shape(post) -> tuple:
@@ -142,12 +274,23 @@ def test_importing_reads_each_platform_export(platform, kind, tmp_path):
         ("reddit", "comments.csv"),
         ("wordpress", "anasblog.WordPress.2024-05-08.xml"),
         ("plain", "posts.jsonl"),
+        ("twitter_grailbird", "data/js/tweets/2013_01.js"),
+        ("twitter_grailbird", "tweets.csv"),
+        ("linkedin_2018", "Shares.csv"),
+        ("linkedin_2018",
+         "Articles/Articles/2018-03-12 10:22:00.0-What Kwame taught me about reviews.html"),
+        ("bluesky", "repo.car"),
+        ("threads", "your_instagram_activity/threads/threads_and_replies.json"),
+        ("facebook_html",
+         "your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos_1.html"),
+        ("reddit_gdpr", "posts_1.csv"),
     ],
 )
 def test_importing_reads_the_single_file_inside(platform, file):
     posts, summary = read_export(ARCHIVES / platform / file)
     assert posts and not summary.problems
-    assert {post.platform for post in posts} == {platform.removesuffix("_twitter")}
+    platform = PLATFORMS.get(platform, platform.split("_")[0])
+    assert {post.platform for post in posts} == {platform}
 
 
 def test_importing_finds_the_export_under_a_top_folder_of_the_zip(tmp_path):
@@ -266,7 +409,7 @@ def test_salvage_truncated_zip_imports_the_files_before_the_cut(tmp_path, stream
     cut.write_bytes(data[: len(data) - 150_000])  # the download stopped inside the video
     posts, summary = read_export(cut)
     assert len(posts) == 3
-    assert summary.ignored == {"deleted": 1, "retweet": 1, "no text": 1}
+    assert summary.ignored == {"deleted": 1, "retweet": 1, "media only": 1}
     assert summary.problems == [
         "twitter-2024-05-01.zip: the zip is cut short (was the download interrupted?): "
         "imported what the 3 complete files before the cut hold; download the export again "
@@ -475,7 +618,7 @@ def test_importing_repeated_post_counts_once(tmp_path):
     path = tmp_path / "posts.jsonl"
     path.write_text((json.dumps(row) + "\n") * 3)
     posts, summary = read_export(path)
-    assert len(posts) == 1 and summary.found == 3 and summary.already == 2
+    assert len(posts) == 1 and summary.found == 3 and summary.repeated == 2
 
 
 def test_importing_fixture_readme_cites_every_fixture():

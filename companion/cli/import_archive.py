@@ -11,6 +11,7 @@ from typing import Any
 from tqdm import tqdm
 
 from ..importing import ArchiveError, ImportSummary, import_export, read_export
+from ..importing.registry import formats_help
 from .common import CommandError, add_settings_options, settings_from
 
 SHOW_PROBLEMS = 5
@@ -22,11 +23,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="import your past posts from a platform's data export",
         description=(
             "Import the posts and replies of a data export: the zip (or tar.gz) the platform\n"
-            "gives you, the unpacked folder, or the one file inside. Recognised: X/Twitter\n"
-            "(data/tweets.js), LinkedIn (Shares.csv, Comments.csv), Facebook (JSON export),\n"
-            "Mastodon (outbox.json), Reddit (posts.csv, comments.csv), WordPress (WXR .xml),\n"
-            "and any CSV or JSON Lines file with text and date columns. Importing the same\n"
-            "export again adds nothing; an interrupted import finishes when run again."
+            "gives you, the unpacked folder, or the one file inside. Importing the same export\n"
+            "again adds nothing; an interrupted import finishes when run again. Exit status: 0,\n"
+            "1 when some items could not be read, 2 when nothing could be imported.\n\n"
+            "Recognised:\n" + formats_help()
         ),
         epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
         "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
@@ -86,6 +86,15 @@ def run(args: argparse.Namespace) -> int:
         print()
     else:
         print(render(summary, dry_run=args.dry_run))
+    return exit_status(summary, dry_run=args.dry_run)
+
+
+def exit_status(summary: ImportSummary, *, dry_run: bool = False) -> int:
+    """2 when nothing of the export is (or, in a dry run, would be) in the history, 1 when
+    some items could not be read, else 0."""
+    nothing = summary.found == 0 if dry_run else summary.imported_nothing
+    if nothing:
+        return 2
     return 1 if summary.unreadable else 0
 
 
@@ -111,6 +120,10 @@ def _import(args: argparse.Namespace, settings: Any, bars: _Bars) -> ImportSumma
         store.close()
 
 
+def _line(label: str, count: int) -> str:
+    return f"  {label:<21}{count:>7,}"
+
+
 def render(summary: ImportSummary, *, dry_run: bool = False) -> str:
     """The summary as a person reads it in a terminal."""
     platforms = ", ".join(summary.platforms) or "unknown"
@@ -118,12 +131,13 @@ def render(summary: ImportSummary, *, dry_run: bool = False) -> str:
     if dry_run:
         lines.append("  (dry run: nothing was stored)")
     else:
-        lines.append(f"  added            {summary.added:>7,}")
-        lines.append(f"  already there    {summary.already:>7,}")
+        lines.append(_line("added", summary.added))
+        lines.append(_line("already in history", summary.already))
+    lines.append(_line("twice in this export", summary.repeated))
     if summary.ignored:
         why = ", ".join(f"{count:,} {reason}" for reason, count in summary.ignored.most_common())
-        lines.append(f"  left out         {sum(summary.ignored.values()):>7,}  ({why})")
-    lines.append(f"  unreadable       {summary.unreadable:>7,}")
+        lines.append(_line("left out", sum(summary.ignored.values())) + f"  ({why})")
+    lines.append(_line("unreadable", summary.unreadable))
     if summary.problems:
         lines.append("")
         lines.append("First problems:" if summary.unreadable > SHOW_PROBLEMS else "Problems:")

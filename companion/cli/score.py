@@ -9,8 +9,8 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
-from ..importing.parallel import default_processes, score_reports
 from ..scoring import ScoreError, Scorer
+from ..scoring.parallel import default_processes, score_reports
 from ..vocabulary import DIMENSIONS, KINDS
 from .common import CommandError, add_settings_options, settings_from
 
@@ -119,7 +119,7 @@ def _run_batch(
     )
     errors = 0
     # No tqdm monitor thread: with a thread running, the pool starts its workers with
-    # forkserver instead of fork (see importing.parallel), and each loads the pipeline again.
+    # forkserver instead of fork (see scoring.parallel), and each loads the pipeline again.
     tqdm.monitor_interval = 0
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115
     try:

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from .model import ArchiveError
+from .found import ArchiveError
 
 # The largest text file read from an export. A prolific X account's tweets.js is tens of
 # megabytes; anything far beyond this is not a text export Spotlight knows.
@@ -82,12 +82,15 @@ class Member:
         return data
 
     def read_text(self) -> str:
-        """The file as UTF-8 text (a byte-order mark is dropped)."""
-        data = self.read_bytes()
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ValueError(f"not UTF-8 text (bad byte at offset {error.start})") from None
+        """The file as text: UTF-8, or the encoding its byte-order mark names (LinkedIn's
+        2018 UTF-16), or the one charset-normalizer finds; the mark itself is dropped.
+
+        Raises:
+            ValueError: the file is not text in any encoding (the message says where).
+        """
+        from .charset import decode_text
+
+        return decode_text(self.read_bytes())
 
     def head(self, size: int = 4096) -> bytes:
         """The first bytes, for recognising what the file is."""

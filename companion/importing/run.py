@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any
 from ..store.posts import PostError, clean_post
 from .archive import MAX_FILE_BYTES, READ_ERRORS, Member, open_archive
 from .detect import assign_readers, unknown_export
-from .formats import Context, Reader
-from .model import ArchiveError, Found, Ignored, ImportedPost, Problem
+from .found import ArchiveError, Found, Ignored, ImportedPost, Problem
+from .reader import Context, Reader
 
 if TYPE_CHECKING:
     from ..scoring import Scorer
@@ -39,7 +39,11 @@ Progress = Callable[[str, int, int], None]
 
 @dataclasses.dataclass
 class ImportSummary:
-    """What an import did. ``problems`` holds the first few reasons, each naming its file."""
+    """What an import did. ``problems`` holds the first few reasons, each naming its file.
+
+    ``already`` counts posts that were in the history before this import; ``repeated``
+    counts posts the export itself holds more than once (X splits, a file in two folders).
+    """
 
     archive: str
     platforms: list[str] = dataclasses.field(default_factory=list)
@@ -47,6 +51,7 @@ class ImportSummary:
     found: int = 0
     added: int = 0
     already: int = 0
+    repeated: int = 0
     ignored: Counter[str] = dataclasses.field(default_factory=Counter)
     unreadable: int = 0
     problems: list[str] = dataclasses.field(default_factory=list)
@@ -55,6 +60,11 @@ class ImportSummary:
         self.unreadable += 1
         if len(self.problems) < KEEP_PROBLEMS:
             self.problems.append(str(problem))
+
+    @property
+    def imported_nothing(self) -> bool:
+        """Nothing of the export is in the history: no post found, or none stored."""
+        return self.added + self.already == 0
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -93,7 +103,7 @@ def read_export(
     """Every post in the export at ``path``, and a summary of what was left out and why.
 
     Raises:
-        companion.importing.model.ArchiveError: the export cannot be opened, or no
+        companion.importing.found.ArchiveError: the export cannot be opened, or no
             platform's files are in it.
     """
     label = display or Path(path).name
@@ -126,7 +136,7 @@ def read_export(
                 else:
                     summary.found += 1
                     if posts.setdefault(found.id, found) is not found:
-                        summary.already += 1  # the same post twice in one export
+                        summary.repeated += 1  # the same post twice in one export
         if progress:
             progress("reading", len(claimed), len(claimed))
     return list(posts.values()), summary
@@ -166,14 +176,15 @@ def import_export(
         scorer: this process's scorer (small imports are scored with it).
         model: the pipeline name worker processes load (``settings.model``).
         processes: scoring processes (default: one per core, at most 4).
-        pool_from: see :func:`~.parallel.score_reports` (0: never score in this process).
+        pool_from: see :func:`companion.scoring.parallel.score_reports` (0: never score in
+            this process).
         progress: called as ``progress(stage, done, total)``; stages are ``reading`` (files)
             and ``scoring`` (posts).
 
     Raises:
-        companion.importing.model.ArchiveError: nothing in ``path`` can be imported.
+        companion.importing.found.ArchiveError: nothing in ``path`` can be imported.
     """
-    from .parallel import score_reports
+    from ..scoring.parallel import score_reports
 
     posts, summary = read_export(
         path, display=display, max_file_bytes=max_file_bytes, progress=progress

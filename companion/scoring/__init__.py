@@ -84,7 +84,8 @@ class Scorer:
 
         Args:
             text: the draft as the user sees it.
-            kind: ``post``, ``reply`` or ``comment``; a reply is part of a conversation.
+            kind: one of :data:`companion.vocabulary.KINDS`; a reply or a comment is part
+                of a conversation, a thread item or an article is the author's own.
             disabled_rules: rule ids the user turned off; they raise no nudges.
 
         Raises:

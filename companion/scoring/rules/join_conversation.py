@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...vocabulary import ANSWER_KINDS
 from ..features import Features
 from ..rule import Rule, Verdict
 
@@ -16,7 +17,7 @@ BUILDING_ON = re.compile(
 
 
 def check(features: Features) -> Verdict | None:
-    if features.kind in {"reply", "comment"}:
+    if features.kind in ANSWER_KINDS:
         return Verdict(score=90)
     if BUILDING_ON.search(features.text):
         return Verdict(score=85)

@@ -65,7 +65,8 @@
     const s = job.summary;
     const left = Object.entries(s.ignored).map(([why, n]) => `${n} ${why}`).join(", ");
     return `${job.filename} (${s.platforms.join(", ")}): ${s.added.toLocaleString()} added, ` +
-      `${s.already.toLocaleString()} already there` +
+      `${s.already.toLocaleString()} already in your history` +
+      (s.repeated ? `, ${s.repeated.toLocaleString()} twice in this export` : "") +
       (left ? `, left out: ${left}` : "") +
       `, ${s.unreadable.toLocaleString()} unreadable.`;
   }

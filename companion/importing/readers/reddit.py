@@ -3,7 +3,9 @@
 posts.csv has ``id, permalink, date, ip, subreddit, gildings, title, url, body``;
 comments.csv ``id, permalink, date, ip, subreddit, gildings, link, parent, body, media``
 (newer exports add ``gildings_silver``...). Dates read ``2023-01-15 12:34:56 UTC``. A body
-of ``[deleted]`` or ``[removed]`` is a post that is no longer there.
+of ``[deleted]`` or ``[removed]`` is a post that is no longer there. The GDPR export
+splits large tables (``posts_1.csv``, ``posts_2.csv``...) and starts each file with a
+UTF-8 byte-order mark.
 """
 
 from __future__ import annotations
@@ -11,19 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .archive import Member
-from .formats import Context
-from .model import Found, Ignored, ImportedPost, Problem
-from .tables import csv_header, csv_rows
-from .text import parse_date
+from ..archive import Member
+from ..csv_files import csv_header, csv_rows
+from ..dates import parse_date
+from ..found import Found, Ignored, ImportedPost, Problem
+from ..reader import Context
 
 PLATFORM = "reddit"
 LABEL = "Reddit"
 EXPECTS = "posts.csv, comments.csv"
+HOW = "reddit.com/settings/data-request"
+READS = "`posts.csv`, `comments.csv` (also split as `posts_1.csv`…, with a byte-order mark)"
+SKIPS = "`[deleted]` and `[removed]`"
+SUFFIXES = (".csv",)
 
 POSTS = ("id", "permalink", "date", "subreddit", "title", "body")
 COMMENTS = ("id", "permalink", "date", "subreddit", "body")
-_NAME = re.compile(r"(?:^|/)(posts|comments)\.csv$")
+_NAME = re.compile(r"(?:^|/)(posts|comments)(?:_\d+)?\.csv$")
 GONE = {"[deleted]", "[removed]"}
 
 
@@ -40,7 +46,7 @@ def claims(member: Member) -> bool:
 
 def read(member: Member, context: Context) -> Iterator[Found]:
     header = set(csv_header(member))
-    is_posts = "title" in header or ("link" not in header and member.path.name == "posts.csv")
+    is_posts = "title" in header or ("link" not in header and member.path.name.startswith("posts"))
     required = POSTS if is_posts else COMMENTS
     what = "Reddit's posts.csv" if is_posts else "Reddit's comments.csv"
     for line, row in csv_rows(member, required, what=what):

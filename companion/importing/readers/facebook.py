@@ -19,15 +19,23 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .archive import Member
-from .formats import Context
-from .model import Found, Ignored, ImportedPost, Problem
-from .tables import describe, load_json
-from .text import from_timestamp, repair_mojibake
+from ..archive import Member
+from ..charset import repair_mojibake
+from ..dates import from_timestamp
+from ..found import Found, Ignored, ImportedPost, Problem
+from ..json_files import describe, load_json
+from ..reader import Context
 
 PLATFORM = "facebook"
 LABEL = "Facebook"
 EXPECTS = "posts/your_posts_1.json, comments_and_reactions/comments.json"
+HOW = "Settings → Download your information, **format JSON**"
+READS = (
+    "`your_posts_1.json` / `your_posts__check_ins__photos_and_videos_1.json`, "
+    '`comments.json`; the broken encoding ("CafÃ©") is repaired'
+)
+SKIPS = "photo-only posts"
+SUFFIXES = (".json",)
 
 _POSTS = re.compile(r"(?:^|/)(your_posts[\w]*|profile_posts)_\d+\.json$")
 _COMMENTS = re.compile(r"(?:^|/)comments(?:_and_reactions)?/comments\.json$")
@@ -79,7 +87,7 @@ def read(member: Member, context: Context) -> Iterator[Found]:
             continue
         text = "\n\n".join(_texts(entry, "comment" if comments else "post"))
         if not text:
-            yield Ignored("no text", where)
+            yield Ignored("media only" if entry.get("attachments") else "no text", where)
             continue
         try:
             posted_at = from_timestamp(entry["timestamp"])

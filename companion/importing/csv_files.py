@@ -1,14 +1,14 @@
-"""Reading the CSV and JSON files of exports, with messages that say what was expected."""
+"""Reading the CSV files of exports: any encoding (LinkedIn 2018 writes UTF-16), comma or
+tab separated, with messages that say what was expected."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from .archive import Member
+from .charset import decode_head
 
 csv.field_size_limit(2**24)
 
@@ -17,12 +17,17 @@ class FormatMismatch(ValueError):
     """A file is not what its name or its platform says; the message says what it is."""
 
 
+def _delimiter(first_line: str) -> str:
+    # LinkedIn's 2018 exports are tab separated; every other export uses commas.
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
 def csv_header(member: Member) -> list[str]:
     """The column names of a CSV file, read from its first bytes."""
-    head = member.head(8192).decode("utf-8-sig", "replace")
+    head = decode_head(member.head(8192))
     first = head.splitlines()[0] if head else ""
     try:
-        return [name.strip() for name in next(csv.reader([first]))]
+        return [name.strip() for name in next(csv.reader([first], delimiter=_delimiter(first)))]
     except (csv.Error, StopIteration):
         return []
 
@@ -41,7 +46,13 @@ def csv_rows(
         FormatMismatch: a required column is missing.
     """
     text = member.read_text()
-    reader = csv.DictReader(io.StringIO(text, newline=""), escapechar=escapechar, strict=False)
+    first = text.split("\n", 1)[0]
+    reader = csv.DictReader(
+        io.StringIO(text, newline=""),
+        delimiter=_delimiter(first),
+        escapechar=escapechar,
+        strict=False,
+    )
     columns = [name.strip() for name in reader.fieldnames or ()]
     reader.fieldnames = columns
     missing = [name for name in required if name not in columns]
@@ -52,31 +63,7 @@ def csv_rows(
             f"missing {', '.join(missing)} (found: {found})"
         )
     for row in reader:
-        yield reader.line_num, {
-            key: (value or "").replace("\r\n", "\n") for key, value in row.items() if key
-        }
-
-
-def describe(value: Any) -> str:
-    """What a JSON value is, in words, for messages."""
-    if isinstance(value, dict):
-        keys = ", ".join(list(value)[:5])
-        return f"an object with the keys {keys}" if keys else "an empty object"
-    if isinstance(value, list):
-        return f"a list of {len(value)} items"
-    return f"a {type(value).__name__}"
-
-
-def load_json(member: Member, *, what: str) -> Any:
-    """Parse a JSON file.
-
-    Raises:
-        FormatMismatch: the file is not JSON at all.
-    """
-    text = member.read_text()
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormatMismatch(
-            f"expected {what} (JSON), but it is not JSON: {error.msg} at line {error.lineno}"
-        ) from None
+        yield (
+            reader.line_num,
+            {key: (value or "").replace("\r\n", "\n") for key, value in row.items() if key},
+        )

@@ -6,6 +6,10 @@ Each ``<item>`` is a post, page or attachment (``wp:post_type``) with ``wp:statu
 authors (``wp:comment_user_id`` of a ``wp:author``, or their e-mail), which are the
 author's replies to readers. The ``wp`` namespace changes with the WXR version (1.0-1.2),
 so elements are matched by their local name.
+
+Some exporters (and theme previews) write items without ``<wp:post_id>``; such a post's id
+comes from its ``guid``, else its ``link``, else its title and date, so that seven posts
+stay seven posts and importing the file again still adds nothing.
 """
 
 from __future__ import annotations
@@ -15,14 +19,22 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from .archive import Member
-from .formats import Context
-from .model import Found, ImportedPost, Problem
-from .text import html_to_text, parse_date
+from ..archive import Member
+from ..dates import parse_date
+from ..found import Found, ImportedPost, Problem
+from ..html_text import html_to_text
+from ..reader import Context
 
 PLATFORM = "wordpress"
 LABEL = "WordPress"
 EXPECTS = "a WXR export (.xml) from Tools → Export"
+HOW = "Tools → Export → All content"
+READS = (
+    "the WXR `.xml`: published posts, and the comments written by the site's authors; "
+    "items without `wp:post_id` get an id from their `guid`/`link`, else title and date"
+)
+SKIPS = "pages, drafts, readers' comments"
+SUFFIXES = (".xml",)
 
 
 def claims(member: Member) -> bool:
@@ -47,6 +59,16 @@ def _children(element: ET.Element, name: str) -> list[ET.Element]:
 def _date(gmt: str, fallback: str) -> object:
     # Drafts carry "0000-00-00 00:00:00"; the RSS pubDate is then the only date.
     return gmt if gmt and not gmt.startswith("0000") else fallback
+
+
+def post_key(item: ET.Element, posted: str) -> str:
+    """What tells this post from the others: ``wp:post_id``, else the ``guid``, else the
+    ``link``, else the title and the date."""
+    for name in ("post_id", "guid", "link"):
+        value = _field(item, name)
+        if value and value != "0":
+            return value if name == "post_id" else f"{name}:{value}"
+    return f"title:{_field(item, 'title')}:{posted}"
 
 
 def read(member: Member, context: Context) -> Iterator[Found]:
@@ -80,7 +102,7 @@ def read(member: Member, context: Context) -> Iterator[Found]:
         if text:
             yield ImportedPost(
                 platform=PLATFORM,
-                native_id=f"{site}:post:{_field(item, 'post_id')}",
+                native_id=f"{site}:post:{post_key(item, posted_at.isoformat())}",
                 text=text,
                 site=site,
                 kind="post",

@@ -11,16 +11,24 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..vocabulary import KINDS
-from .archive import Member
-from .formats import Context
-from .model import Found, Ignored, ImportedPost, Problem
-from .tables import csv_header, csv_rows
-from .text import parse_date
+from ...vocabulary import KINDS
+from ..archive import Member
+from ..csv_files import csv_header, csv_rows
+from ..dates import parse_date
+from ..found import Found, Ignored, ImportedPost, Problem
+from ..reader import Context
 
 PLATFORM = "plain"
 LABEL = "plain CSV/JSONL"
 EXPECTS = "a .csv or .jsonl file with text and date"
+HOW = "—"
+READS = (
+    "a `.csv` or `.jsonl` with `text` and `date` (optional `site`, `url`, `kind`), "
+    "when no platform reader knows the file"
+)
+SKIPS = "empty texts"
+SUFFIXES = (".csv", ".jsonl", ".ndjson")
+GENERIC = True  # takes any CSV with a text column: asked only after the platforms
 REQUIRED = ("text", "date")
 DEFAULT_SITE = "other"
 

@@ -1,5 +1,7 @@
 """Benchmark of ``spotlight import``: generated exports, timed end to end (scripts/bench_import).
 
+The posts are those of the other benchmarks (scripts/bench_posts.py).
+
 Generates an X archive of tweet-length posts and a LinkedIn export of ~1,300-character
 posts (made-up text from templates, so no two are alike), imports each into a fresh
 database with 1 and with N scoring processes, and prints posts per second. ``--pipe``
@@ -14,77 +16,41 @@ import csv
 import io
 import json
 import os
-import random
+import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-NAMES = ["Ana", "Kwame", "Priya", "Jon", "Sofia", "Mateus", "Renée", "Lee", "Bea", "Marta"]
-OPENINGS = [
-    "Huge thanks to {name} for {thing}.",
-    "I am thrilled to announce {thing} is live, sign up today!",
-    "What would you do about {thing}? Asking because we keep getting it wrong.",
-    "Congrats @{handle} on {thing}, well deserved.",
-    "We tried {thing} for a month and I was wrong about most of it.",
-    "Three lessons from {thing}, thread below.",
-    "Proud of my team for {thing}.",
-    "If you are struggling with {thing}, this guide by {name} helped me: https://example.org/{n}",
-]
-THINGS = [
-    "the new onboarding flow", "our migration to Postgres", "the caching talk",
-    "the design review", "a calmer release process", "the mentoring program",
-    "shipping the mobile app", "fixing the flaky tests", "the hiring loop",
-    "the accessibility audit", "remote pairing", "the incident write-up",
-]
-FILLER = [
-    "It took longer than we planned, and that was fine.",
-    "Most of the work was invisible: docs, reviews, patient answers in chat.",
-    "The numbers moved, but the better change was how people talked to each other.",
-    "We wrote down every question a new engineer asked and answered them in one place.",
-    "Small steps, shipped often, beat the big plan we drew in January.",
-    "I would love to hear how other teams handle this.",
-    "None of it would have happened without the people who said yes to an odd idea.",
-    "Next quarter we try the same thing with the support team.",
-]
+SCRIPTS = Path(__file__).resolve().parent
+sys.path[:0] = [str(SCRIPTS.parent), str(SCRIPTS)]
+
+import bench_posts  # noqa: E402
 
 
-def _sentence(rng: random.Random, n: int) -> str:
-    name = rng.choice(NAMES)
-    return rng.choice(OPENINGS).format(
-        name=name, handle=name.lower() + str(n % 97), thing=rng.choice(THINGS), n=n
-    )
+def tweet_texts(count: int) -> list[str]:
+    """Tweet-length posts (~280 characters), no two sharing a sentence."""
+    return bench_posts.posts("tweet", count)
 
 
-def tweet_texts(count: int, seed: int = 1) -> list[str]:
-    rng = random.Random(seed)
-    texts = []
-    for n in range(count):
-        text = _sentence(rng, n) + " " + rng.choice(FILLER)
-        texts.append((text + f" #{rng.choice(THINGS).split()[-1]} ({n})")[:280])
-    return texts
-
-
-def long_texts(count: int, seed: int = 2, length: int = 1300) -> list[str]:
-    rng = random.Random(seed)
-    texts = []
-    for n in range(count):
-        paragraphs = [_sentence(rng, n)]
-        while sum(map(len, paragraphs)) < length:
-            paragraphs.append(" ".join(rng.sample(FILLER, 3)))
-        texts.append("\n\n".join(paragraphs)[:length])
-    return texts
+def long_texts(count: int) -> list[str]:
+    """LinkedIn-length posts (~1,300 characters)."""
+    return bench_posts.posts("linkedin", count)
 
 
 def x_archive(path: Path, texts: list[str]) -> Path:
     start = 1_700_000_000
     tweets = [
-        {"tweet": {
-            "id_str": str(10**18 + n), "full_text": text, "entities": {"urls": []},
-            "created_at": time.strftime(
-                "%a %b %d %H:%M:%S +0000 %Y", time.gmtime(start + n * 3600)
-            ),
-        }}
+        {
+            "tweet": {
+                "id_str": str(10**18 + n),
+                "full_text": text,
+                "entities": {"urls": []},
+                "created_at": time.strftime(
+                    "%a %b %d %H:%M:%S +0000 %Y", time.gmtime(start + n * 3600)
+                ),
+            }
+        }
         for n, text in enumerate(texts)
     ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -98,8 +64,16 @@ def linkedin_archive(path: Path, texts: list[str]) -> Path:
     writer.writerow(["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"])
     for n, text in enumerate(texts):
         moment = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(1_700_000_000 + n * 7200))
-        writer.writerow([moment, f"https://www.linkedin.com/feed/update/urn:li:share:{n}", text,
-                         "", "", "MEMBER_NETWORK"])
+        writer.writerow(
+            [
+                moment,
+                f"https://www.linkedin.com/feed/update/urn:li:share:{n}",
+                text,
+                "",
+                "",
+                "MEMBER_NETWORK",
+            ]
+        )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("Shares.csv", out.getvalue())
     return path
@@ -112,8 +86,8 @@ def _cpu() -> float:
 
 def _time_import(archive: Path, processes: int, scorer, model: str) -> tuple[float, float, int]:
     """Wall time, CPU time (this process and its workers) and posts added."""
-    from ..store import Store
-    from . import import_export
+    from companion.importing import import_export
+    from companion.store import Store
 
     with tempfile.TemporaryDirectory() as folder:
         store = Store.open(Path(folder) / "history.db")
@@ -140,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pipe", action="store_true", help="also time bare nlp.pipe(n_process)")
     args = parser.parse_args(argv)
 
-    from ..nlp import load_pipeline
-    from ..scoring import Scorer
+    from companion.nlp import load_pipeline
+    from companion.scoring import Scorer
 
     nlp = load_pipeline(args.model)
     scorer = Scorer(nlp)
@@ -155,17 +129,23 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             for processes in counts:
                 elapsed, cpu, added = _time_import(archive, processes, scorer, args.model)
-                print(f"{title:<32} processes={processes}  {added:>6,} posts  "
-                      f"{elapsed:7.1f} s  {added / elapsed:7.0f} posts/s  "
-                      f"(CPU {cpu:6.1f} s, {cpu / added * 1000:5.1f} ms/post; "
-                      f"load {os.getloadavg()[0]:.1f})", flush=True)
+                print(
+                    f"{title:<32} processes={processes}  {added:>6,} posts  "
+                    f"{elapsed:7.1f} s  {added / elapsed:7.0f} posts/s  "
+                    f"(CPU {cpu:6.1f} s, {cpu / added * 1000:5.1f} ms/post; "
+                    f"load {os.getloadavg()[0]:.1f})",
+                    flush=True,
+                )
         if args.pipe:
             texts = tweet_texts(args.posts)
             for processes in counts:
                 elapsed = _time_pipe(nlp, texts, processes, scorer.parser.batch_size)
                 rate = len(texts) / elapsed
-                print(f"{'bare nlp.pipe, tweet-length':<32} n_process={processes}  "
-                      f"{len(texts):>6,} posts  {elapsed:7.1f} s  {rate:7.0f} posts/s", flush=True)
+                print(
+                    f"{'bare nlp.pipe, tweet-length':<32} n_process={processes}  "
+                    f"{len(texts):>6,} posts  {elapsed:7.1f} s  {rate:7.0f} posts/s",
+                    flush=True,
+                )
     return 0
 
 

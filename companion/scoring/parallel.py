@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from ..nlp import load_pipeline
-from ..scoring import Scorer
+from . import Scorer
 
 # Below this many posts, scoring in-process is faster than starting workers.
 MIN_POSTS_FOR_POOL = 400
