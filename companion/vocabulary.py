@@ -24,8 +24,17 @@ LABEL_NAMES: dict[str, str] = {
 # The six habits of the rubric (DESIGN.md), in the order they are shown.
 DIMENSIONS: tuple[str, ...] = ("spotlight", "engage", "help", "human", "learn", "substance")
 
-# What a published item is: a post of one's own, an answer to someone, a comment.
-KINDS: tuple[str, ...] = ("post", "reply", "comment")
+# What a published item is: a post of one's own, an answer to someone, a comment, the next
+# part of one's own thread, a long-form article.
+KINDS: tuple[str, ...] = ("post", "reply", "comment", "thread", "article")
+
+# The kinds that answer someone else: the listen ratio counts these ("Listen first... the
+# network needs your response to the conversations already going on"). A thread goes on
+# with one's own words, so it is not listening.
+ANSWER_KINDS: tuple[str, ...] = ("reply", "comment")
+
+# What a person the user names is: someone, or a brand, outlet, event or company.
+ENTITIES: tuple[str, ...] = ("person", "organisation")
 
 # How the history groups time.
 BUCKETS: tuple[str, ...] = ("day", "week", "month")

@@ -25,8 +25,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
             "gives you, the unpacked folder, or the one file inside. Recognised: X/Twitter\n"
             "(data/tweets.js), LinkedIn (Shares.csv, Comments.csv), Facebook (JSON export),\n"
             "Mastodon (outbox.json), Reddit (posts.csv, comments.csv), WordPress (WXR .xml),\n"
-            "and any CSV or JSON Lines file with text and date columns. Importing the same\n"
-            "export again adds nothing; an interrupted import finishes when run again."
+            "and any CSV or JSON Lines file with text and date columns. Your network too:\n"
+            "LinkedIn Connections.csv, X following.js/follower.js, Mastodon's follows CSV,\n"
+            "Facebook's friends list. Importing the same export again adds nothing; an\n"
+            "interrupted import finishes when run again."
         ),
         epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
         "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
@@ -114,6 +116,20 @@ def _import(args: argparse.Namespace, settings: Any, bars: _Bars) -> ImportSumma
         store.close()
 
 
+def _network_lines(summary: ImportSummary, dry_run: bool) -> list[str]:
+    found = summary.connections.get("found", 0)
+    if not found and not summary.connections:
+        return []
+    line = f"  connections      {found:>7,}  found"
+    if not dry_run:
+        counts = summary.connections
+        line += (
+            f", {counts.get('added', 0):,} new, {counts.get('ended', 0):,} no longer "
+            f"connected, {counts.get('restored', 0):,} back"
+        )
+    return [line]
+
+
 def render(summary: ImportSummary, *, dry_run: bool = False) -> str:
     """The summary as a person reads it in a terminal."""
     platforms = ", ".join(summary.platforms) or "unknown"
@@ -127,6 +143,7 @@ def render(summary: ImportSummary, *, dry_run: bool = False) -> str:
         why = ", ".join(f"{count:,} {reason}" for reason, count in summary.ignored.most_common())
         lines.append(f"  left out         {sum(summary.ignored.values()):>7,}  ({why})")
     lines.append(f"  unreadable       {summary.unreadable:>7,}")
+    lines += _network_lines(summary, dry_run)
     if summary.problems:
         lines.append("")
         lines.append("First problems:" if summary.unreadable > SHOW_PROBLEMS else "Problems:")

@@ -8,6 +8,7 @@ from . import facebook, linkedin, mastodon, plain, reddit, wordpress, x_twitter
 from .archive import READ_ERRORS, Member
 from .formats import Reader
 from .model import ArchiveError
+from .network import NETWORK_READERS
 
 # One explicit list; the order matters where claims could overlap: the platform readers
 # look at names and headers, the plain reader takes any CSV with a text column.
@@ -42,7 +43,9 @@ def assign_readers(members: list[Member]) -> list[tuple[Member, Reader]]:
 
 def unknown_export(label: str, members: list[Member]) -> ArchiveError:
     """The error for an export no reader recognises, saying what each platform ships."""
-    expected = "; ".join(f"{reader.LABEL}: {reader.EXPECTS}" for reader in READERS)
+    expected = "; ".join(
+        f"{reader.LABEL}: {reader.EXPECTS}" for reader in (*READERS, *NETWORK_READERS)
+    )
     names = ", ".join(member.name for member in members[:5]) or "no files"
     more = f" and {len(members) - 5} more" if len(members) > 5 else ""
     return ArchiveError(

@@ -16,6 +16,8 @@ from typing import Any
 
 import sqlite_utils
 
+from .network import NetworkQueries
+from .persons import PersonQueries, record_mentions, recount
 from .posts import clean_post
 from .rows import decode_post, people_rows, post_row, where_clause
 from .schema import BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
@@ -25,8 +27,10 @@ class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do."""
 
 
-class Store:
-    """The history database. Open with :meth:`Store.open`; safe to share between threads."""
+class Store(PersonQueries, NetworkQueries):
+    """The history database. Open with :meth:`Store.open`; safe to share between threads.
+
+    The people and the network are in :mod:`.persons` and :mod:`.network`."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path):
         self.db = db
@@ -145,12 +149,7 @@ class Store:
         )
         if cursor.rowcount == 0:
             return False
-        if people:
-            self.db.conn.executemany(
-                "insert or ignore into people (post_id, person, name, kind, role, posted_at) "
-                "values (:post_id, :person, :name, :kind, :role, :posted_at)",
-                people,
-            )
+        record_mentions(self.db.conn, post, report, people)
         return True
 
     def _get(self, post_id: str) -> dict[str, Any] | None:
@@ -207,14 +206,26 @@ class Store:
     def delete_post(self, post_id: str) -> bool:
         """Delete one post and its people; ``False`` if there was no such post."""
         with self._lock, self.db.atomic():
+            persons = [
+                row[0]
+                for row in self.db.conn.execute(
+                    "select distinct person_id from people where post_id = ? and person_id "
+                    "is not null",
+                    [post_id],
+                )
+            ]
             self.db.conn.execute("delete from people where post_id = ?", [post_id])
-            return self.db.conn.execute("delete from posts where id = ?", [post_id]).rowcount > 0
+            deleted = self.db.conn.execute("delete from posts where id = ?", [post_id]).rowcount
+            recount(self.db.conn, persons)
+            return deleted > 0
 
     def delete_all_posts(self) -> int:
         """Delete every post and person; returns how many posts there were."""
         with self._lock, self.db.atomic():
             self.db.conn.execute("delete from people")
-            return self.db.conn.execute("delete from posts").rowcount
+            deleted = self.db.conn.execute("delete from posts").rowcount
+            recount(self.db.conn)  # the people's counters (the network is delete_network's)
+            return deleted
 
     def forget_texts(self) -> int:
         """Remove the text of every stored post, keeping scores and people."""
@@ -239,7 +250,8 @@ class Store:
                 f"select {start} as start, count(*) as posts, "
                 "sum(label = 'promotes_others') as promotes_others, "
                 "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
-                f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means} "
+                f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means}, "
+                "sum(kind in ('reply', 'comment')) as answers "
                 f"from posts{where} group by start order by start"
             )
         else:
@@ -249,7 +261,8 @@ class Store:
                 f"select {start} as start, sum(posts) as posts, "
                 "sum(promotes_others) as promotes_others, sum(self_promotion) as self_promotion, "
                 "sum(mixed) as mixed, sum(neutral) as neutral, "
-                f"1.0 * sum(overall_sum) / sum(posts) as overall, {means} "
+                f"1.0 * sum(overall_sum) / sum(posts) as overall, {means}, "
+                "sum(answers) as answers "
                 f"from daily_totals{where} group by start order by start"
             )
         with self._lock:
