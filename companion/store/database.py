@@ -19,6 +19,7 @@ import sqlite_utils
 from .network import NetworkQueries
 from .persons import PersonQueries, record_mentions, recount
 from .posts import clean_post
+from .reach import ReachQueries
 from .rows import decode_post, people_rows, post_row, where_clause
 from .schema import BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
 
@@ -27,10 +28,11 @@ class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do."""
 
 
-class Store(PersonQueries, NetworkQueries):
+class Store(PersonQueries, NetworkQueries, ReachQueries):
     """The history database. Open with :meth:`Store.open`; safe to share between threads.
 
-    The people and the network are in :mod:`.persons` and :mod:`.network`."""
+    The people, the network and their questions are in :mod:`.persons`,
+    :mod:`.network` and :mod:`.reach`."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path):
         self.db = db
@@ -293,24 +295,6 @@ class Store(PersonQueries, NetworkQueries):
                 "select label from posts order by posted_at desc limit ?", [count]
             ).fetchall()
         return [row[0] for row in rows]
-
-    def people_ranking(self, since: str | None, limit: int) -> list[dict[str, Any]]:
-        """People mentioned or replied to since ``since`` (UTC time), most posts first."""
-        sql = (
-            "select person, max(name) as name, max(kind) as kind, "
-            "count(distinct post_id) as posts, "
-            "max(posted_at) as last_at, min(posted_at) as first_at from people "
-            "where posted_at >= ? group by person order by posts desc, last_at desc limit ?"
-        )
-        with self._lock:
-            return list(self.db.query(sql, [since or "", limit]))
-
-    def distinct_people_since(self, since: str) -> int:
-        """How many different people posts mentioned or replied to since ``since`` (UTC)."""
-        with self._lock:
-            return self.db.execute(
-                "select count(distinct person) from people where posted_at >= ?", [since]
-            ).fetchone()[0]
 
     def sites(self) -> list[str]:
         with self._lock:
