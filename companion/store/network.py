@@ -38,8 +38,8 @@ def _person_for(conn: sqlite3.Connection, site: str, account: dict[str, Any]) ->
     person = person_of_handle(conn, site, handle) if handle else None
     name = account.get("name") or (f"@{handle.lstrip('@')}" if handle else None)
     if person is None:
-        name = name or f"{site} account {account['account']}"
-        kind = "person" if site in PEOPLE_ONLY else entity_by_rule(handle or name)
+        kind = "person" if site in PEOPLE_ONLY else entity_by_rule(handle or name or "")
+        name = name or f"account {account['account']} on {site}"  # named by a later export
         person = create_person(conn, name, kind, "connection")
     elif account.get("name"):  # a handle seen in posts now has the export's name
         conn.execute(
@@ -49,6 +49,15 @@ def _person_for(conn: sqlite3.Connection, site: str, account: dict[str, Any]) ->
     if handle:
         add_handle(conn, site, handle, person, "export")
     return person
+
+
+def _name_placeholder(conn: sqlite3.Connection, person: int, name: str) -> None:
+    """Name a person known so far only by an account id, now that an export names them."""
+    conn.execute(
+        "update persons set name = ?, name_key = ? where id = ? and origin = 'connection' "
+        "and name like 'account % on %'",
+        [name, name_key(name), person],
+    )
 
 
 def _is_newest(conn: sqlite3.Connection, snapshot: dict[str, Any]) -> tuple[bool, str | None]:
@@ -107,6 +116,7 @@ def _upsert(
                 key,
             ).fetchone()[0]
             add_handle(conn, site, account["handle"], person, "export")
+            _name_placeholder(conn, person, account.get("name") or "@" + account["handle"])
         return "restored" if not connected else "already"
     conn.execute(
         "update connections set first_seen = min(first_seen, ?) where site = ? and "
