@@ -26,7 +26,7 @@ ORGANISATION_WORDS = frozenset({
     "united", "sports", "league", "shop", "store", "app", "apps", "studio", "studios",
     "records", "films", "hq", "inc", "corp", "corporation", "ltd", "llc", "gmbh", "plc",
     "group", "team", "club", "official", "foundation", "institute", "university", "college",
-    "school", "labs", "lab", "conf", "conference", "summit", "meetup", "festival", "fest",
+    "school", "labs", "lab", "con", "conf", "conference", "summit", "meetup", "festival", "fest",
     "expo", "awards", "community", "org", "software", "cloud", "systems", "solutions",
     "global", "company", "agency",
     "ventures", "capital", "bank", "airlines", "motors", "health", "council", "ministry",
