@@ -22,10 +22,10 @@ def ago(days):
 @pytest.fixture
 def network(tmp_path, dirs):  # noqa: F811
     store = Store.open(tmp_path / "data" / "history.db")
+    accounts = [{"account": "1", "handle": "dwhitfield", "name": "Dana Whitfield"},
+                {"account": "2", "handle": "marco", "name": "Marco Rossi"}]  # fmt: skip
     store.record_network({"site": "x", "direction": "following", "as_of": ago(0)[:10],
-                          "source": "t", "accounts": [
-                              {"account": "1", "handle": "dwhitfield", "name": "Dana Whitfield"},
-                              {"account": "2", "handle": "marco", "name": "Marco Rossi"}]})  # fmt: skip
+                          "source": "t", "accounts": accounts})  # fmt: skip
     store.record_post(make_post("a", site="x", posted_at=ago(3)), make_report(people=("@marco",)))
     for i in range(3):
         reply = make_post(f"r{i}", site="x", kind="reply", replied_to=["@dwhitfield"],
