@@ -28,12 +28,13 @@ POSTS = [  # (days ago, site, kind, replied_to, text)
 
 async def seed(companion):
     store = companion.app[STORE]
-    store.record_network({
-        "site": "linkedin", "direction": "connection", "as_of": NOW.date().isoformat(),
-        "source": "Connections.csv", "accounts": [
-            {"account": "in/priya", "name": "Priya Patel", "connected_on": "2024-01-02"},
-            {"account": "in/sam", "name": "Sam Okafor", "connected_on": "2022-05-01"},
-            {"account": "in/dana", "name": "Dana Whitfield", "connected_on": "2021-03-04"}]})  # fmt: skip
+    accounts = [
+        {"account": "in/priya", "name": "Priya Patel", "connected_on": "2024-01-02"},
+        {"account": "in/sam", "name": "Sam Okafor", "connected_on": "2022-05-01"},
+        {"account": "in/dana", "name": "Dana Whitfield", "connected_on": "2021-03-04"},
+    ]
+    store.record_network({"site": "linkedin", "direction": "connection", "source": "t",
+                          "as_of": NOW.date().isoformat(), "accounts": accounts})  # fmt: skip
     for days, site, kind, replied_to, text in POSTS:
         when = (NOW - dt.timedelta(days=days)).strftime("%Y-%m-%dT09:00:00Z")
         body = {"id": str(uuid.uuid4()), "text": text, "site": site, "kind": kind,
