@@ -137,3 +137,34 @@ async def test_history_page_people_on_a_phone_and_names_as_text(
         finally:
             await browser.close()
     assert problems == []
+
+
+async def test_history_page_imports_a_network_with_the_posts(
+    companion,
+    tmp_path,
+    chromium_available,  # noqa: F811
+):
+    from archive_builders import ARCHIVES, zip_folder
+
+    connections = (ARCHIVES / "network" / "linkedin" / "Connections.csv").read_text()
+    archive = zip_folder(ARCHIVES / "linkedin", tmp_path / "Complete_LinkedInDataExport.zip",
+                         extra={"Connections.csv": connections})  # fmt: skip
+    problems: list[str] = []
+    async with async_playwright() as playwright:
+        browser, page = await open_page(playwright, url_of(companion), problems)
+        try:
+            await page.set_input_files("#import-file", str(archive))
+            await page.click("#import-start")
+            status = page.locator("#import-status")
+            for _ in range(600):  # CSP forbids eval, so no wait_for_function
+                text = await status.text_content()
+                if "unreadable" in text or "Could not" in text:
+                    break
+                await page.wait_for_timeout(200)
+            text = await status.text_content()
+            assert "(LinkedIn connections, LinkedIn): 4 added" in text
+            assert text.endswith("Network: 5 connections, 5 new, 0 no longer connected.")
+            assert companion.app[STORE].connection_count(connected=True) == 5
+        finally:
+            await browser.close()
+    assert problems == []

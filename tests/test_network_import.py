@@ -209,3 +209,16 @@ def test_network_an_account_known_by_id_is_named_by_a_later_archive(tmp_path, st
     store.record_network(following([named], "2026-11-20"))
     person = store.list_people()[0][0]
     assert person["name"] == "Kofi Asante" and person["handles"][0]["handle"] == "@kofi_a"
+
+
+def test_network_parts_of_one_list_are_one_snapshot_and_profile_is_no_connection(tmp_path):
+    part = 'window.YTD.following.part{n} = [{{"following": {{"accountId": "{i}"}}}}]'
+    archive = zip_files(tmp_path / "x.zip", {
+        "data/following-part1.js": part.format(n=0, i=1),
+        "data/following-part2.js": part.format(n=1, i=2),
+        "Profile.csv": "First Name,Last Name,Maiden Name,Address\nAna,Lima,,\n",
+    })  # fmt: skip
+    with open_archive(archive) as members:
+        files, problems = read_network(members)
+    assert problems == [] and len(files) == 1
+    assert [a.account for a in files[0].accounts] == ["1", "2"]

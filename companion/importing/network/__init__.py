@@ -25,9 +25,11 @@ __all__ = ["NETWORK_READERS", "Account", "NetworkFile", "read_network"]
 
 
 def read_network(members: list[Member]) -> tuple[list[NetworkFile], list[tuple[str, str]]]:
-    """The network files among ``members``, read; and ``(file, message)`` for each that
+    """The network files among ``members``, read, one per site and direction (X splits a
+    long list into ``following-part1.js``, ...); and ``(file, message)`` for each file that
     could not be read."""
-    files, problems = [], []
+    files: dict[tuple[str, str], NetworkFile] = {}
+    problems = []
     for member in members:
         for reader in NETWORK_READERS:
             try:
@@ -38,9 +40,13 @@ def read_network(members: list[Member]) -> tuple[list[NetworkFile], list[tuple[s
                 continue
             try:
                 file = reader.read(member, members)
-                file.label = reader.LABEL
-                files.append(file)
             except READ_ERRORS as error:
                 problems.append((member.display, f"{reader.LABEL}: {error}"))
+                break
+            file.label = reader.LABEL
+            same = files.setdefault((file.site, file.direction), file)
+            if same is not file:  # one snapshot: a part alone would end the other's accounts
+                same.accounts.extend(file.accounts)
+                same.source += ", " + file.source
             break
-    return files, problems
+    return list(files.values()), problems

@@ -26,7 +26,7 @@ PLATFORM = "linkedin"
 LABEL = "LinkedIn connections"
 EXPECTS = "Connections.csv"
 
-HEADER = "First Name,Last Name"
+HEADER = "First Name,Last Name,URL"  # Profile.csv starts "First Name,Last Name,Maiden Name"
 _NAME = re.compile(r"(?:^|/)Connections(?:_\d+)?\.csv$", re.IGNORECASE)
 
 

@@ -61,13 +61,20 @@
     }
   }
 
+  function network(counts) {
+    if (!counts.found) return "";
+    return ` Network: ${counts.found.toLocaleString()} connections, ` +
+      `${(counts.added || 0).toLocaleString()} new, ` +
+      `${(counts.ended || 0).toLocaleString()} no longer connected.`;
+  }
+
   function summarise(job) {
     const s = job.summary;
     const left = Object.entries(s.ignored).map(([why, n]) => `${n} ${why}`).join(", ");
     return `${job.filename} (${s.platforms.join(", ")}): ${s.added.toLocaleString()} added, ` +
       `${s.already.toLocaleString()} already there` +
       (left ? `, left out: ${left}` : "") +
-      `, ${s.unreadable.toLocaleString()} unreadable.`;
+      `, ${s.unreadable.toLocaleString()} unreadable.` + network(s.connections || {});
   }
 
   form.addEventListener("submit", async (event) => {
