@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from archive_builders import ARCHIVES, zip_files, zip_folder
+from test_people_resolution import assert_consistent
 
 from companion.importing import ArchiveError, import_export, network, read_export
 from companion.importing.archive import open_archive
@@ -49,6 +50,7 @@ EXPECTED = {
 def store(tmp_path: Path):
     store = Store.open(tmp_path / "history.db")
     yield store
+    assert_consistent(store)
     store.close()
 
 

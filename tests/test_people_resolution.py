@@ -17,12 +17,35 @@ LINKEDIN = [
 X_FOLLOWING = [{"account": "2001", "name": "Dana Whitfield", "handle": "dwhitfield"}]
 
 
+def assert_consistent(store):
+    """What the store keeps ready equals what it is made of: each group's totals and
+    ``known``, each mention's group."""
+    groups = {}
+    for person in store.db.query("select * from persons"):
+        groups.setdefault(person["root_id"], []).append(person)
+    for root, members in groups.items():
+        row = store.db.query("select * from persons where id = ?", [root]).__next__()
+        assert row["g_size"] == len(members) and row["g_talked"] == sum(
+            m["talked"] for m in members)  # fmt: skip
+        assert row["g_credited"] == sum(m["credited"] for m in members)
+        assert row["g_connections"] == sum(m["connections"] for m in members)
+        known = row["kind"] == "person" and (row["g_connections"] > 0 or
+                                             row["g_credited_replies"] >= 2)  # fmt: skip
+        assert bool(row["known"]) == known, row["name"]
+    stale = store.db.execute(
+        "select count(*) from people m join persons p on p.id = m.person_id join persons r "
+        "on r.id = p.root_id where m.root_id is not p.root_id or m.known is not r.known"
+    ).fetchone()[0]
+    assert stale == 0
+
+
 @pytest.fixture
 def store(tmp_path):
     store = Store.open(tmp_path / "history.db")
     store.record_network(snapshot("linkedin", "connection", LINKEDIN))
     store.record_network(snapshot("x", "following", X_FOLLOWING))
     yield store
+    assert_consistent(store)
     store.close()
 
 
@@ -110,6 +133,7 @@ def test_resolution_mention_before_the_connection_is_linked_by_the_same_name(tmp
         # the automatic link is a merge like any other: the user can undo it
         parts = store.split_person(early)
         assert {p["known"] for p in parts} == {True, False}
+        assert_consistent(store)
     finally:
         store.close()
 
@@ -182,6 +206,12 @@ def test_people_known_by_credit_in_conversation(tmp_path):
         assert group(store, first)["known"] is False  # answered, not credited
         post(store, (), site="x", replied_to=["@lee"], kind="reply")
         assert group(store, first)["known"] is True  # credited twice in conversation
+        assert_consistent(store)
+        store.delete_post(
+            store.db.execute("select post_id from people order by rowid desc").fetchone()[0]
+        )
+        assert group(store, first)["known"] is False  # one credit fewer: not known any more
+        assert_consistent(store)
     finally:
         store.close()
 

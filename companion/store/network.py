@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .entity import entity_by_rule
+from .groups import regroup
 from .persons import merge_people_in, resolve_stored
 from .posts import utc_now
 from .resolution import add_handle, create_person, name_key, person_of_handle
@@ -191,6 +192,7 @@ class NetworkQueries:
                  snapshot["source"], len(seen), snapshot.get("newest_connection")],
             )  # fmt: skip
             _recount_connections(conn, snapshot["site"])
+            regroup(conn)
             link_same_names(conn)
         return {"found": len(seen), **counts}
 

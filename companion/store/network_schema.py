@@ -3,14 +3,16 @@
 - ``persons``: one row per person (or organisation) the user named, answered or is
   connected to: display ``name``, ``kind`` (person, organisation), and where merges put it
   (``merged_into``, ``merge_id``, ``root_id``: the person it counts as). The counters
-  (``talked``, ``credited``, ...) are kept per row by the store, so the people list reads a
-  few thousand rows instead of every mention.
+  (``talked``, ``credited``, ...) are kept per row by the store, and a group's totals
+  (``g_...``) and ``known`` on its root row (:mod:`.groups`), so the people list reads a few
+  thousand rows instead of every mention.
 - ``handles``: ``(site, handle)`` -> person, from mentions and from the exports' own data.
 - ``connections``: the network files of the exports, one row per account and direction;
   ``connected`` is 0 once a newer export no longer holds it (the row and its history stay).
 - ``network_snapshots``: each network file imported, with the day it describes.
 - ``merges``: each merge of people, so it can be undone (split).
-- ``people`` (the mentions) gains ``person_id``, ``entity``, ``credited``, ``posted_date``;
+- ``people`` (the mentions) gains ``person_id``, ``entity``, ``credited``, ``posted_date``,
+  and its group's ``root_id`` and ``known``;
   ``daily_totals`` gains ``answers`` (replies and comments: the listen ratio).
 
 Existing databases keep their data: every stored mention is resolved to a person here.
@@ -21,6 +23,8 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
+
+from .groups import GROUP_COLUMNS
 
 PERSON_COUNTERS = ("talked", "mentioned", "replied", "credited", "credited_replies",
                    "connections", "connected")  # fmt: skip
@@ -39,8 +43,9 @@ def create_people_and_network(db: sqlite_utils.Database, totals: tuple[str, ...]
                                "merge_id": int, "created_at": str}  # fmt: skip
     columns.update(dict.fromkeys(PERSON_COUNTERS, int))
     columns.update({"first_talked_at": str, "last_talked_at": str, "last_credited_at": str,
-                    "connected_on": str})  # fmt: skip
-    db["persons"].create(columns, pk="id", defaults=dict.fromkeys(PERSON_COUNTERS, 0))
+                    "connected_on": str, "known": int})  # fmt: skip
+    columns.update({c: str if c.endswith(("_at", "_on")) else int for c in GROUP_COLUMNS})
+    db["persons"].create(columns, pk="id", defaults=dict.fromkeys((*PERSON_COUNTERS, "known"), 0))
     db["persons"].create_index(["name_key"])
     db["persons"].create_index(["root_id"])
     db["handles"].create(
@@ -84,10 +89,13 @@ def create_people_and_network(db: sqlite_utils.Database, totals: tuple[str, ...]
     db["merges"].create({"id": int, "into_id": int, "merged_at": str, "reason": str}, pk="id")
     mentions = db["people"]
     for name, kind in (("person_id", int), ("entity", str), ("credited", int),
-                       ("posted_date", str)):  # fmt: skip
+                       ("posted_date", str), ("root_id", int), ("known", int)):  # fmt: skip
         mentions.add_column(name, kind)
     mentions.create_index(["person_id", "post_id"])
-    mentions.create_index(["credited", "posted_date"])
+    # The trends' questions about people the user knows, answered from these indexes.
+    mentions.create_index(["known", "credited", "posted_date", "post_id"])
+    mentions.create_index(["known", "posted_at", "root_id"])
+    mentions.create_index(["known", "credited", "posted_at"])
     _listen_totals(db, totals, row_totals)
     from .persons import resolve_stored  # the mentions stored before people existed
 

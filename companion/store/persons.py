@@ -11,27 +11,10 @@ import sqlite3
 from typing import Any
 
 from .entity import mention_entity
+from .groups import GROUPS, regroup, roots_of
 from .posts import utc_now
 from .resolution import entity_of, name_key, resolve_mentions
 
-# A group of persons (everyone merged into one) as one row: its counters summed. ``known``:
-# a person (not an organisation) in the user's network on some site, or credited at least
-# twice in conversation with them (replies that lift them up).
-GROUPS = """
-select r.id as id, r.name as name, r.kind as kind, count(*) - 1 as merged,
-  sum(m.talked) as talked, sum(m.mentioned) as mentioned, sum(m.replied) as replied,
-  sum(m.credited) as credited, sum(m.credited_replies) as credited_replies,
-  sum(m.connections) as connections, sum(m.connected) as connected,
-  min(m.first_talked_at) as first_talked_at, max(m.last_talked_at) as last_talked_at,
-  max(m.last_credited_at) as last_credited_at, max(m.connected_on) as connected_on,
-  (r.kind = 'person' and (sum(m.connections) > 0 or sum(m.credited_replies) >= 2)) as known
-from persons m join persons r on r.id = m.root_id
-group by m.root_id
-"""
-KNOWN_ROOTS = (
-    "select m.root_id from persons m join persons r on r.id = m.root_id where r.kind = "
-    "'person' group by m.root_id having sum(m.connections) > 0 or sum(m.credited_replies) >= 2"
-)
 _RECOUNT = """
 update persons set (talked, mentioned, replied, credited, credited_replies, first_talked_at,
   last_talked_at, last_credited_at) = (
@@ -82,8 +65,10 @@ def record_mentions(
     resolve_mentions(conn, post["site"], rows)
     conn.executemany(
         "insert or ignore into people (post_id, person, name, kind, role, posted_at, "
-        "person_id, entity, credited, posted_date) values (:post_id, :person, :name, :kind, "
-        ":role, :posted_at, :person_id, :entity, :credited, :posted_date)",
+        "person_id, entity, credited, posted_date, root_id, known) values (:post_id, :person, "
+        ":name, :kind, :role, :posted_at, :person_id, :entity, :credited, :posted_date, "
+        "(select root_id from persons where id = :person_id), (select r.known from persons p "
+        "join persons r on r.id = p.root_id where p.id = :person_id))",
         rows,
     )
     by_person: dict[int, list[dict[str, Any]]] = {}
@@ -104,17 +89,20 @@ def record_mentions(
             "else last_credited_at end where id = :id",
             {"m": mentioned, "r": replied, "c": credited, "at": at, "id": person},
         )
+    regroup(conn, roots_of(conn, by_person))
 
 
 def recount(conn: sqlite3.Connection, persons: list[int] | None = None) -> None:
     """Count the mentions of these persons again (all when ``None``), after a deletion."""
     if persons is None:
         conn.execute(_RECOUNT)
+        regroup(conn, None, moved=True)
         return
     for start in range(0, len(persons), 500):
         chunk = persons[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
         conn.execute(f"{_RECOUNT} where id in ({marks})", chunk)
+    regroup(conn, roots_of(conn, persons))
 
 
 def resolve_stored(conn: sqlite3.Connection) -> None:
@@ -278,6 +266,7 @@ class PersonQueries:
             )
             conn.execute("delete from merges where id = ?", [last])
             _reroot(conn, [root, *freed])
+            regroup(conn, [root, *freed], moved=True)
         return [self.get_person(group) for group in [root, *freed]]
 
 
@@ -293,6 +282,7 @@ def merge_people_in(conn: sqlite3.Connection, into: int, others: list[int], reas
         [into, merge, *others],
     )
     conn.execute(f"update persons set root_id = ? where root_id in ({marks})", [into, *others])
+    regroup(conn, [into], moved=True)
 
 
 def _reroot(conn: sqlite3.Connection, tops: list[int]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .persons import GROUPS, KNOWN_ROOTS
+from .groups import GROUPS
 from .schema import BUCKETS
 
 
@@ -20,7 +20,7 @@ class ReachQueries:
 
     def known_credit_buckets(self, bucket: str, filters: dict[str, Any]) -> dict[str, int]:
         """Per day/week/month start: how many posts credit someone the user knows."""
-        conditions = ["m.credited = 1", f"p.root_id in ({KNOWN_ROOTS})"]
+        conditions = ["m.known = 1", "m.credited = 1"]
         params: list[Any] = []
         join = ""
         for key, sql in (("since", "m.posted_date >= ?"), ("until", "m.posted_date <= ?")):
@@ -34,8 +34,8 @@ class ReachQueries:
                 params.append(filters[key])
         sql = (
             f"select {BUCKETS[bucket]} as start, count(*) as posts from (select distinct "
-            f"m.post_id, m.posted_date as posted_date from people m join persons p on "
-            f"p.id = m.person_id{join} where {' and '.join(conditions)}) group by start"
+            f"m.post_id, m.posted_date as posted_date from people m{join} "
+            f"where {' and '.join(conditions)}) group by start"
         )
         with self._lock:
             return {row[0]: row[1] for row in self.db.execute(sql, params)}
@@ -44,8 +44,7 @@ class ReachQueries:
         """How many different people the user knows were named or answered since ``since``."""
         with self._lock:
             return self.db.execute(
-                "select count(distinct p.root_id) from people m join persons p on "
-                f"p.id = m.person_id where m.posted_at >= ? and p.root_id in ({KNOWN_ROOTS})",
+                "select count(distinct root_id) from people where known = 1 and posted_at >= ?",
                 [since],
             ).fetchone()[0]
 
@@ -53,8 +52,7 @@ class ReachQueries:
         """When a post last credited someone the user knows (UTC), or ``None``."""
         with self._lock:
             return self.db.execute(
-                "select max(m.posted_at) from people m join persons p on p.id = m.person_id "
-                f"where m.credited = 1 and p.root_id in ({KNOWN_ROOTS})"
+                "select max(posted_at) from people where known = 1 and credited = 1"
             ).fetchone()[0]
 
     def thank_candidates(self, since: str, limit: int) -> list[dict[str, Any]]:
