@@ -224,3 +224,20 @@ def test_network_parts_of_one_list_are_one_snapshot_and_profile_is_no_connection
         files, problems = read_network(members)
     assert problems == [] and len(files) == 1
     assert [a.account for a in files[0].accounts] == ["1", "2"]
+
+
+def test_network_spotlight_import_reads_the_file_alone_and_says_what_changed(tmp_path, capsys, nlp):
+    from companion.cli import main
+
+    args = ["--db", str(tmp_path / "cli.db"), "--config-dir", str(tmp_path / "config")]
+    path = NETWORK / "linkedin" / "Connections.csv"
+    assert main(["import", str(path), "--processes", "1", *args]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{path} (LinkedIn connections): 0 posts and replies found"
+    assert out[-1] == "  connections            5  found, 5 new, 0 no longer connected, 0 back"
+    assert main(["import", "--dry-run", str(path), *args]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "  connections            5  found"
+    assert main(["import", str(path), "--json", *args]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["connections"] == {"found": 5, "added": 0, "restored": 0, "ended": 0,
+                                      "already": 5}  # fmt: skip
