@@ -17,7 +17,7 @@ from typing import Any
 import sqlite_utils
 
 from .network import NetworkQueries
-from .persons import PersonQueries, record_mentions, recount
+from .persons import PersonQueries, record_mentions, recount, regroup_people
 from .posts import clean_post
 from .reach import ReachQueries
 from .rows import decode_post, people_rows, post_row, where_clause
@@ -105,7 +105,9 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
         )
         with self._lock:
             with self.db.atomic():
-                created = self._insert(post, report, self._keep_text())
+                touched: set[int] = set()
+                created = self._insert(post, report, self._keep_text(), touched)
+                regroup_people(self.db.conn, touched)
             return self._get(post["id"]), created
 
     def record_posts(
@@ -136,11 +138,15 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
         with self._lock:
             keep_text = self._keep_text()
             with self.db.atomic():
+                touched: set[int] = set()
                 for post, report in cleaned:
-                    added += self._insert(post, report, keep_text)
+                    added += self._insert(post, report, keep_text, touched)
+                regroup_people(self.db.conn, touched)  # once for the batch
         return added, len(cleaned) - added
 
-    def _insert(self, post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> bool:
+    def _insert(
+        self, post: dict[str, Any], report: dict[str, Any], keep_text: bool, touched: set[int]
+    ) -> bool:
         row = post_row(post, report, keep_text)
         people = people_rows(post, report)
         row["people_count"] = len({person["person"] for person in people})
@@ -151,7 +157,7 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
         )
         if cursor.rowcount == 0:
             return False
-        record_mentions(self.db.conn, post, report, people)
+        touched.update(record_mentions(self.db.conn, post, report, people))
         return True
 
     def _get(self, post_id: str) -> dict[str, Any] | None:

@@ -108,4 +108,4 @@ def regroup(conn: sqlite3.Connection, roots: Iterable[int] | None = None, *,
     if moved:
         sync_mentions(conn, roots)
     elif changed:
-        sync_mentions(conn, None if roots is None and len(changed) > 500 else changed)
+        sync_mentions(conn, changed)

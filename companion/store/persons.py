@@ -57,10 +57,15 @@ def _mention_rows(
 
 def record_mentions(
     conn: sqlite3.Connection, post: dict[str, Any], report: dict[str, Any], rows: list[dict]
-) -> None:
-    """Resolve one post's mention rows to persons, store them, count them per person."""
+) -> set[int]:
+    """Resolve one post's mention rows to persons, store them, count them per person.
+
+    Returns:
+        The persons counted; pass them to :func:`regroup_people` before the transaction
+        ends (once for a batch of posts).
+    """
     if not rows:
-        return
+        return set()
     rows = _mention_rows(post, report, rows)
     resolve_mentions(conn, post["site"], rows)
     conn.executemany(
@@ -89,7 +94,13 @@ def record_mentions(
             "else last_credited_at end where id = :id",
             {"m": mentioned, "r": replied, "c": credited, "at": at, "id": person},
         )
-    regroup(conn, roots_of(conn, by_person))
+    return set(by_person)
+
+
+def regroup_people(conn: sqlite3.Connection, persons: set[int]) -> None:
+    """Bring the groups of these persons up to date (after :func:`record_mentions`)."""
+    if persons:
+        regroup(conn, roots_of(conn, persons))
 
 
 def recount(conn: sqlite3.Connection, persons: list[int] | None = None) -> None:
