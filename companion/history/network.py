@@ -142,7 +142,7 @@ def merge(store: Store, body: Any) -> dict[str, Any]:
     """
     ids = body.get("ids") if isinstance(body, dict) else None
     if not isinstance(ids, list) or not all(
-        isinstance(i, int) and not isinstance(i, bool) for i in ids
+        isinstance(i, int) and not isinstance(i, bool) and 0 < i < 2**62 for i in ids
     ):
         raise InputError("send {ids: [id, id, ...]}: the people to merge, the one to keep first")
     if len(ids) > 100:
