@@ -99,6 +99,9 @@ async def test_api_people_merge_and_split_undo(companion):
         ({"ids": [1, True]}, 400),
         ([], 400),
         ({"ids": [1, 99999]}, 400),
+        ({"ids": [1, 2**70]}, 400),
+        ({"ids": [1, -2]}, 400),
+        ({"ids": list(range(1, 103))}, 400),
     ],  # fmt: skip
 )
 async def test_api_people_merge_refuses_bad_input(companion, body, status):
