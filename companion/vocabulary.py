@@ -34,5 +34,8 @@ DIMENSIONS: tuple[str, ...] = ("spotlight", "engage", "help", "human", "learn", 
 KINDS: tuple[str, ...] = ("post", "reply", "comment", "thread", "article")
 ANSWER_KINDS: tuple[str, ...] = ("reply", "comment")
 
+# What a person the user names is: someone, or a brand, outlet, event or company.
+ENTITIES: tuple[str, ...] = ("person", "organisation")
+
 # How the history groups time.
 BUCKETS: tuple[str, ...] = ("day", "week", "month")

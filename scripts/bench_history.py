@@ -1,11 +1,14 @@
-"""Benchmarks of the history: /trends and the page's first load with 1k/10k/100k posts, and
-the draft cache on a 3,000-character post edited one character at a time.
+"""Benchmarks of the history: /trends, /people and the page's first load with 1k/10k/100k
+posts and a network of 5,000 connections, and the draft cache on a 3,000-character post
+edited one character at a time.
 
     scripts/bench_history                 # all, sizes 1000 10000 100000
     scripts/bench_history --sizes 1000 --skip-page
+    scripts/bench_history --sizes 100000 --connections 5000 --skip-page --skip-draft
 
 Each function returns a dict of figures, so a wider benchmark can call them:
-``fill_database``, ``bench_api``, ``bench_page``, ``bench_draft_cache``, ``bench_score_api``.
+``fill_database``, ``fill_network``, ``bench_api``, ``bench_page``, ``bench_draft_cache``,
+``bench_score_api``.
 """
 
 from __future__ import annotations
@@ -90,6 +93,36 @@ def fill_database(path: Path, size: int, seed: int = 7) -> dict:
         store.close()
 
 
+def fill_network(path: Path, connections: int, seed: int = 11) -> dict:
+    """A network of ``connections``: two fifths X follows whose handles are the posts'
+    ``@personN`` (so their mentions are people the user knows), the rest LinkedIn
+    connections, a tenth of them made in the last 90 days."""
+    store = Store.open(path)
+    try:
+        if store.connection_count() == connections:
+            return {"connections": connections, "insert_s": None}
+        if store.connection_count():
+            store.delete_network()
+        rng = random.Random(seed)
+        follows = connections * 2 // 5
+        today = dt.date(2026, 12, 1)
+        x = [{"account": str(10_000 + i), "handle": f"person{i}", "name": f"Person {i} X"}
+             for i in range(follows)]  # fmt: skip
+        linkedin = [
+            {"account": f"in/member-{i}", "name": f"Member{i} Lastname{i % 97}",
+             "connected_on": (today - dt.timedelta(days=rng.randrange(900))).isoformat()}
+            for i in range(connections - follows)
+        ]  # fmt: skip
+        began = time.perf_counter()
+        for site, direction, accounts in (("x", "following", x),
+                                          ("linkedin", "connection", linkedin)):  # fmt: skip
+            store.record_network({"site": site, "direction": direction, "source": "bench",
+                                  "as_of": today.isoformat(), "accounts": accounts})  # fmt: skip
+        return {"connections": connections, "insert_s": round(time.perf_counter() - began, 2)}
+    finally:
+        store.close()
+
+
 def _p(values: list[float], q: float) -> float:
     values = sorted(values)
     return round(values[min(len(values) - 1, int(q * len(values)))], 1)
@@ -117,6 +150,10 @@ async def _bench_api_async(path: Path, tmp: Path, runs: int) -> dict:
         "posts_page": "api/v1/posts?limit=20",
         "posts_filtered": "api/v1/posts?limit=20&site=x&since=2025-01-01&until=2025-06-30",
         "people_90d": "api/v1/people?days=90&limit=10",
+        "people_known": "api/v1/people?known=true&sort=credited&limit=10",
+        "people_public": "api/v1/people?known=false&days=90&limit=10",
+        "people_all": "api/v1/people?limit=20",
+        "people_suggestions": "api/v1/people/suggestions?limit=5",
     }
     figures = {}
     try:
@@ -264,6 +301,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--dir", type=Path, default=Path(tempfile.gettempdir()) / "spotlight-bench")
+    parser.add_argument("--connections", type=int, default=5000, help="network size (0: none)")
     parser.add_argument("--skip-page", action="store_true", help="no Chromium page loads")
     parser.add_argument("--skip-draft", action="store_true", help="no draft-cache benchmark")
     args = parser.parse_args()
@@ -271,7 +309,10 @@ def main() -> int:
     results: dict = {}
     for size in args.sizes:
         path = args.dir / f"history-{size}.db"
-        result = {"fill": fill_database(path, size), "api": bench_api(path)}
+        result = {"fill": fill_database(path, size)}
+        if args.connections:
+            result["network"] = fill_network(path, args.connections)
+        result["api"] = bench_api(path)
         if not args.skip_page:
             result["page"] = bench_page(path)
         results[size] = result

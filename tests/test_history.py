@@ -31,7 +31,8 @@ def add(store, labels, start_day=1, people=("@maria",)):
 def test_history_trends_empty_history(store):
     data = history.trends(store, "week", now=NOW)
     assert data["buckets"] == [] and data["totals"] == {
-        "posts": 0, "promotes_others": 0, "give_ratio": None}  # fmt: skip
+        "posts": 0, "promotes_others": 0, "give_ratio": None, "answers": 0,
+        "listen_ratio": None, "known_credits": 0, "known_give_ratio": None}  # fmt: skip
     assert data["network"] == {"people_30d": 0, "people_90d": 0}
 
 
@@ -43,7 +44,7 @@ def test_history_trends_give_ratio_and_goal(store):
     assert data["totals"]["give_ratio"] == 0.5
     assert data["buckets"][0]["labels"] == {
         "promotes_others": 2, "self_promotion": 1, "mixed": 1, "neutral": 0}  # fmt: skip
-    assert data["network"]["people_30d"] == 1
+    assert data["network"]["people_30d"] == 0  # @maria is not someone the user knows (issue 11)
 
 
 def test_history_trends_filters_by_site(store):

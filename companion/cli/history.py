@@ -23,6 +23,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument("--bucket", choices=BUCKETS, default="week")
     parser.add_argument("--last", type=int, default=12, metavar="N", help="show the last N")
     parser.add_argument("--site", help="only this site")
+    parser.add_argument(
+        "--people",
+        action="store_true",
+        help="whom you could thank: people you know and talk with but have not credited",
+    )
     parser.add_argument("--json", action="store_true", help="print the numbers as JSON")
     add_settings_options(parser)
     parser.set_defaults(run=run)
@@ -35,6 +40,40 @@ def _bar(ratio: float | None, goal: float, width: int = 20) -> str:
     mark = min(width - 1, round(goal * width))
     cells[mark] = "|" if cells[mark] == "·" else "┃"
     return "".join(cells)
+
+
+def _listening(data: dict[str, Any], last: int) -> list[str]:
+    totals, goal = data["totals"], data["listen_goal"]
+    lines = [
+        "",
+        f"Listen ratio: {totals['listen_ratio'] or 0:.0%} of {totals['posts']} items answer "
+        f"someone else (goal {goal:.0%})",
+    ]
+    for bucket in data["buckets"][-last:]:
+        ratio = bucket["listen_ratio"]
+        shown = "   –" if ratio is None else f"{ratio:>4.0%}"
+        lines.append(f"  {data['bucket']} of {bucket['start']}  {_bar(ratio, goal)} {shown}")
+    if totals["posts"]:
+        lines.append(
+            f"Credit to people you know: {totals['known_give_ratio'] or 0:.0%} of posts "
+            f"(of {totals['give_ratio'] or 0:.0%} that promote others)"
+        )
+    return lines
+
+
+def render_thanks(suggestions: dict[str, Any]) -> str:
+    """The "whom you could thank" list as a person reads it in a terminal."""
+    items = suggestions["suggestions"]
+    if not items:
+        return (
+            "Whom you could thank: no one yet. Import your network (spotlight import with "
+            "LinkedIn's Connections.csv, X's following.js, ...) and talk with people you know."
+        )
+    lines = ["Whom you could thank (people you know, not credited in 90 days):"]
+    for item in items:
+        when = (item["last_talked_at"] or "")[:10] or "never"
+        lines.append(f"  {item['name']:<28} last talked {when:<10}  {item['reason']}")
+    return "\n".join(lines)
 
 
 def render(data: dict[str, Any], people: dict[str, Any], last: int) -> str:
@@ -58,18 +97,21 @@ def render(data: dict[str, Any], people: dict[str, Any], last: int) -> str:
             f"  {data['bucket']} of {bucket['start']}  {_bar(ratio, goal)} "
             f"{shown}  ({bucket['posts']} posts)"
         )
+    lines += _listening(data, last)
     lines += ["", "Mean score per dimension (latest):"]
     latest = data["buckets"][-1]["scores"]
     lines += [f"  {d:<10} {latest[d]:>5.1f}" for d in DIMENSIONS]
     network = data["network"]
     lines += [
         "",
-        f"Network breadth: {network['people_30d']} people in 30 days, "
+        f"Network breadth: {network['people_30d']} people you know in 30 days, "
         f"{network['people_90d']} in 90 days",
     ]
     if people["people"]:
-        names = ", ".join(f"{p['name']} ({p['posts']})" for p in people["people"][:8])
-        lines.append(f"Spotlighted most: {names}")
+        names = ", ".join(
+            f"{p['name']}{'*' if p['known'] else ''} ({p['posts']})" for p in people["people"][:8]
+        )
+        lines.append(f"Spotlighted most: {names}  (* someone you know)")
     if data["sites"]:
         sites = ", ".join(f"{s['site']} {s['posts']}" for s in data["sites"])
         lines.append(f"By site: {sites}")
@@ -83,11 +125,15 @@ def run(args: argparse.Namespace) -> int:
         filters = {"site": args.site.lower()} if args.site else {}
         data = history.trends(store, args.bucket, filters)
         people = history.people(store, limit=8)
+        thanks = history.network.suggestions(store, limit=10) if args.people else None
     finally:
         store.close()
     if args.json:
-        json.dump({**data, "people": people["people"]}, sys.stdout, indent=2)
+        extra = {"suggestions": thanks["suggestions"]} if thanks else {}
+        json.dump({**data, "people": people["people"], **extra}, sys.stdout, indent=2)
         print()
+    elif thanks is not None:
+        print(render_thanks(thanks))
     else:
         print(render(data, people, args.last))
     return 0

@@ -26,7 +26,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
             "gives you, the unpacked folder, or the one file inside. Importing the same export\n"
             "again adds nothing; an interrupted import finishes when run again. Exit status: 0,\n"
             "1 when some items could not be read, 2 when nothing could be imported.\n\n"
-            "Recognised:\n" + formats_help()
+            "Recognised:\n" + formats_help() + "\n\nYour network too: LinkedIn Connections.csv, "
+            "X following.js/follower.js, Mastodon's follows CSV, Facebook's friends list."
         ),
         epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
         "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
@@ -124,6 +125,20 @@ def _line(label: str, count: int) -> str:
     return f"  {label:<21}{count:>7,}"
 
 
+def _network_lines(summary: ImportSummary, dry_run: bool) -> list[str]:
+    found = summary.connections.get("found", 0)
+    if not found and not summary.connections:
+        return []
+    line = _line("connections", found) + "  found"
+    if not dry_run:
+        counts = summary.connections
+        line += (
+            f", {counts.get('added', 0):,} new, {counts.get('ended', 0):,} no longer "
+            f"connected, {counts.get('restored', 0):,} back"
+        )
+    return [line]
+
+
 def render(summary: ImportSummary, *, dry_run: bool = False) -> str:
     """The summary as a person reads it in a terminal."""
     platforms = ", ".join(summary.platforms) or "unknown"
@@ -138,6 +153,7 @@ def render(summary: ImportSummary, *, dry_run: bool = False) -> str:
         why = ", ".join(f"{count:,} {reason}" for reason, count in summary.ignored.most_common())
         lines.append(_line("left out", sum(summary.ignored.values())) + f"  ({why})")
     lines.append(_line("unreadable", summary.unreadable))
+    lines += _network_lines(summary, dry_run)
     if summary.problems:
         lines.append("")
         lines.append("First problems:" if summary.unreadable > SHOW_PROBLEMS else "Problems:")

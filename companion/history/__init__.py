@@ -7,9 +7,11 @@ same code:
   composer's trend feedback;
 - :mod:`.preferences`: the user's choices on the page;
 - :mod:`.filters`: the page's filters, and :class:`InputError` for bad input;
-- :mod:`.export`: the history as CSV or JSON.
+- :mod:`.export`: the history as CSV or JSON;
+- :mod:`.network`: the people you know and lifted up, whom you could thank, merging people.
 """
 
+from . import network
 from .filters import InputError, parse_filters
 from .preferences import DEFAULTS, rule_ids, update_settings, user_settings
 from .summary import (
@@ -29,6 +31,7 @@ __all__ = [
     "InputError",
     "draft_context",
     "fill_gaps",
+    "network",
     "network_breadth",
     "parse_filters",
     "people",

@@ -66,12 +66,33 @@ def csv_chunks(store: Store, batch: int = 500) -> Iterator[str]:
 
 
 def json_chunks(store: Store, batch: int = 500) -> Iterator[str]:
-    """The history as one JSON document ``{"posts": [...]}``, in chunks."""
+    """The history as one JSON document ``{"posts": [...], "network": {...}}``, in chunks."""
     parts = ['{"posts": [']
     for count, post in enumerate(store.iter_posts()):
         parts.append(("," if count else "") + "\n" + json.dumps(post, ensure_ascii=False))
         if len(parts) >= batch:
             yield "".join(parts)
             parts = []
-    parts.append("\n]}\n")
+    parts.append("\n],\n")
     yield "".join(parts)
+    yield from network_json_chunks(store)
+    yield "}\n"
+
+
+NETWORK_SECTIONS = {  # the export's name for each table of the network
+    "persons": "persons",
+    "handles": "handles",
+    "connections": "connections",
+    "snapshots": "network_snapshots",
+    "merges": "merges",
+}
+
+
+def network_json_chunks(store: Store) -> Iterator[str]:
+    """``"network": {"persons": [...], "handles", "connections", "snapshots", "merges"}``:
+    the people and the network files, as a member of the export's JSON object."""
+    yield '"network": {'
+    for number, (name, table) in enumerate(NETWORK_SECTIONS.items()):
+        rows = [json.dumps(row, ensure_ascii=False) for row in store.iter_network(table)]
+        yield ("," if number else "") + f'\n"{name}": [' + ",\n".join(rows) + "]"
+    yield "\n}\n"

@@ -10,6 +10,7 @@ from .filters import InputError
 
 DEFAULTS: dict[str, Any] = {
     "goal": 50,  # percent of posts that promote others: the seed's "split"
+    "listen_goal": 30,  # percent of items that answer someone else: "Listen first"
     "store_text": True,
     "disabled_rules": [],
     "own_domains": [],
@@ -37,9 +38,9 @@ def _string_list(value: Any, name: str) -> list[str]:
 
 
 def _check_setting(name: str, value: Any) -> Any:
-    if name == "goal":
+    if name in ("goal", "listen_goal"):
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
-            raise InputError("goal must be a number from 0 to 100 (percent)")
+            raise InputError(f"{name} must be a number from 0 to 100 (percent)")
         return round(value)
     if name == "store_text":
         if not isinstance(value, bool):

@@ -10,8 +10,8 @@ import datetime as dt
 from typing import Any
 
 from ..store import BUCKETS, Store
-from ..store.posts import format_utc
 from ..vocabulary import DIMENSIONS, LABELS
+from . import network
 from .filters import InputError
 from .preferences import user_settings
 
@@ -32,7 +32,8 @@ def _next_start(start: dt.date, bucket: str) -> dt.date:
 
 def _empty_bucket(start: str) -> dict[str, Any]:
     return {"start": start, "posts": 0, "labels": dict.fromkeys(LABELS, 0), "give_ratio": None,
-            "overall": None, "scores": dict.fromkeys(DIMENSIONS)}  # fmt: skip
+            "overall": None, "scores": dict.fromkeys(DIMENSIONS), "answers": 0,
+            "listen_ratio": None, "known_credits": 0, "known_give_ratio": None}  # fmt: skip
 
 
 def fill_gaps(buckets: list[dict[str, Any]], bucket: str) -> list[dict[str, Any]]:
@@ -66,7 +67,8 @@ def trends(
     if bucket not in BUCKETS:
         raise InputError("bucket must be day, week or month")
     filters = filters or {}
-    goal = user_settings(store)["goal"]
+    settings = user_settings(store)
+    known = store.known_credit_buckets(bucket, filters)
     buckets = []
     for row in store.trend_buckets(bucket, filters):
         buckets.append(
@@ -77,6 +79,12 @@ def trends(
                 "give_ratio": _ratio(row["promotes_others"], row["posts"]),
                 "overall": round(row["overall"] or 0, 1),
                 "scores": {d: round(row[d] or 0, 1) for d in DIMENSIONS},
+                # Listening: the share that answers someone else. Known: the share that
+                # credits someone the user knows, not a public figure or a brand.
+                "answers": row["answers"] or 0,
+                "listen_ratio": _ratio(row["answers"], row["posts"]),
+                "known_credits": known.get(row["start"], 0),
+                "known_give_ratio": _ratio(known.get(row["start"], 0), row["posts"]),
             }
         )
     buckets = fill_gaps(buckets, bucket)
@@ -91,42 +99,32 @@ def trends(
     ]
     total = sum(b["posts"] for b in buckets)
     given = sum(b["labels"]["promotes_others"] for b in buckets)
+    answers = sum(b["answers"] for b in buckets)
+    credits = sum(b["known_credits"] for b in buckets)
     return {
         "bucket": bucket,
-        "goal": goal / 100,
+        "goal": settings["goal"] / 100,
+        "listen_goal": settings["listen_goal"] / 100,
         "buckets": buckets,
         "sites": sites,
-        "totals": {"posts": total, "promotes_others": given, "give_ratio": _ratio(given, total)},
+        "totals": {"posts": total, "promotes_others": given, "give_ratio": _ratio(given, total),
+                   "answers": answers, "listen_ratio": _ratio(answers, total),
+                   "known_credits": credits, "known_give_ratio": _ratio(credits, total)},
         "network": network_breadth(store, now=now),
-    }
+    }  # fmt: skip
 
 
 def network_breadth(store: Store, *, now: dt.datetime | None = None) -> dict[str, int]:
-    """How many different people posts mentioned or replied to in the last 30 and 90 days."""
-    now = now or dt.datetime.now(dt.UTC)
-    return {
-        f"people_{days}d": store.distinct_people_since(format_utc(now - dt.timedelta(days=days)))
-        for days in (30, 90)
-    }
+    """How many different people you know posts named or answered in 30 and 90 days."""
+    return network.network_breadth(store, now=now)
 
 
 def people(
     store: Store, *, days: int | None = None, limit: int = 20, now: dt.datetime | None = None
 ) -> dict[str, Any]:
-    """The people spotlighted most (posts that named or replied to them), and how recently."""
-    now = now or dt.datetime.now(dt.UTC)
-    since = format_utc(now - dt.timedelta(days=days)) if days else None
-    ranking = [
-        {
-            "name": row["name"],
-            "kind": row["kind"],
-            "posts": row["posts"],
-            "last_at": row["last_at"],
-            "first_at": row["first_at"],
-        }
-        for row in store.people_ranking(since, limit)
-    ]
-    return {"days": days, "people": ranking, "network": network_breadth(store, now=now)}
+    """The people spotlighted most (posts that named or replied to them), and how recently;
+    see :func:`.network.people_list` for the filters."""
+    return network.people_list(store, days=days, limit=limit, now=now)
 
 
 def _streak(labels: list[str]) -> tuple[str | None, int]:
@@ -139,7 +137,11 @@ def _streak(labels: list[str]) -> tuple[str | None, int]:
 def draft_context(store: Store) -> dict[str, Any]:
     """What scoring a draft needs from the store, read in one go: the user's settings and
     the labels of the most recent posts (for :func:`trend_for`)."""
-    return {"settings": user_settings(store), "recent_labels": store.recent_labels(RECENT)}
+    return {
+        "settings": user_settings(store),
+        "recent_labels": store.recent_labels(RECENT),
+        **network.thank_context(store),
+    }
 
 
 def trend_feedback(store: Store, label: str) -> dict[str, Any]:
@@ -147,12 +149,15 @@ def trend_feedback(store: Store, label: str) -> dict[str, Any]:
     return trend_for(draft_context(store), label)
 
 
-def trend_for(context: dict[str, Any], label: str) -> dict[str, Any]:
+def trend_for(
+    context: dict[str, Any], label: str, *, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """The trend feedback for a draft with this label, from :func:`draft_context`.
 
     Returns:
-        ``{recent_labels, streak{label, count}, give_ratio, goal, message}``; ``message`` is
-        ``None`` when there is nothing worth saying.
+        ``{recent_labels, streak{label, count}, give_ratio, goal, message, thank}``;
+        ``message`` is ``None`` when there is nothing worth saying; ``thank`` names whom the
+        user could thank (people they know, not credited in 90 days).
     """
     labels = context["recent_labels"]
     goal = context["settings"]["goal"] / 100
@@ -176,10 +181,13 @@ def trend_for(context: dict[str, Any], label: str) -> dict[str, Any]:
             f"{given} of your last {RECENT} posts promoted others (your goal is "
             f"{round(goal * 100)}%); this one could spotlight someone."
         )
+    if message is None and label != "promotes_others":
+        message = network.quiet_message(context, now or dt.datetime.now(dt.UTC))
     return {
         "recent_labels": labels,
         "streak": {"label": streak_label, "count": count},
         "give_ratio": ratio,
         "goal": goal,
         "message": message,
+        "thank": [person["name"] for person in context.get("thank", [])],
     }

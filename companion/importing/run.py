@@ -22,6 +22,7 @@ from .archive import MAX_FILE_BYTES, READ_ERRORS, Member, open_archive
 from .detect import assign_readers, unknown_export
 from .found import ArchiveError, Found, Ignored, ImportedPost, Problem
 from .reader import Context, Reader
+from .network import NetworkFile, read_network
 
 if TYPE_CHECKING:
     from ..scoring import Scorer
@@ -55,6 +56,9 @@ class ImportSummary:
     ignored: Counter[str] = dataclasses.field(default_factory=Counter)
     unreadable: int = 0
     problems: list[str] = dataclasses.field(default_factory=list)
+    # The network files (connections, follows, friends): accounts found, and once
+    # recorded: added, restored, ended (no longer connected), already.
+    connections: Counter[str] = dataclasses.field(default_factory=Counter)
 
     def problem(self, problem: Problem) -> None:
         self.unreadable += 1
@@ -69,6 +73,7 @@ class ImportSummary:
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["ignored"] = dict(self.ignored)
+        data["connections"] = dict(self.connections)
         return data
 
 
@@ -99,8 +104,12 @@ def read_export(
     display: str | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
     progress: Progress | None = None,
+    network: list[NetworkFile] | None = None,
 ) -> tuple[list[ImportedPost], ImportSummary]:
     """Every post in the export at ``path``, and a summary of what was left out and why.
+
+    The network files (:mod:`.network`) are read too; they are appended to ``network``
+    when it is given.
 
     Raises:
         companion.importing.found.ArchiveError: the export cannot be opened, or no
@@ -112,7 +121,8 @@ def read_export(
     with open_archive(Path(path), display=label) as members:
         members = [dataclasses.replace(member, limit=max_file_bytes) for member in members]
         claimed = assign_readers(members)
-        if not claimed:
+        found_network = _read_network(members, summary, network)
+        if not claimed and not found_network:
             if any(member.salvaged for member in members):
                 raise ArchiveError(
                     f"{label}: the zip is cut short (was the download interrupted?) and the part "
@@ -140,6 +150,22 @@ def read_export(
         if progress:
             progress("reading", len(claimed), len(claimed))
     return list(posts.values()), summary
+
+
+def _read_network(
+    members: list[Member], summary: ImportSummary, network: list[NetworkFile] | None
+) -> bool:
+    files, problems = read_network(members)
+    for source, message in problems:
+        summary.problem(Problem(source, message))
+    for file in files:
+        summary.files.append(file.source)
+        if file.label not in summary.platforms:
+            summary.platforms.append(file.label)
+        summary.connections["found"] += len(file.accounts)
+    if network is not None:
+        network.extend(files)
+    return bool(files or problems)
 
 
 def _scorable(
@@ -186,9 +212,13 @@ def import_export(
     """
     from ..scoring.parallel import score_reports
 
+    network: list[NetworkFile] = []
     posts, summary = read_export(
-        path, display=display, max_file_bytes=max_file_bytes, progress=progress
+        path, display=display, max_file_bytes=max_file_bytes, progress=progress, network=network
     )
+    for file in network:  # first, so the posts' mentions meet the people they name
+        counts = store.record_network(file.snapshot())
+        summary.connections.update({k: v for k, v in counts.items() if k != "found"})
     known = store.known_post_ids([post.id for post in posts])
     summary.already += len(known)
     todo = _scorable([post for post in posts if post.id not in known], scorer, summary)

@@ -114,22 +114,17 @@ async def delete_post(request: web.Request) -> web.Response:
 async def delete_all_posts(request: web.Request) -> web.Response:
     if request.query.get("confirm") != "delete-all":
         raise history.InputError("to delete every post, add ?confirm=delete-all")
-    deleted = await request.app[WORKERS].db(request.app[STORE].delete_all_posts)
-    return web.json_response({"deleted": deleted})
+    store = request.app[STORE]
+    deleted = await request.app[WORKERS].db(store.delete_all_posts)
+    # "Delete all" is everything Spotlight learnt: the network and the people go too.
+    connections = await request.app[WORKERS].db(store.delete_network)
+    return web.json_response({"deleted": deleted, "connections": connections})
 
 
 async def trends(request: web.Request) -> web.Response:
     bucket = request.query.get("bucket", "week")
     filters = history.parse_filters(request.query)
     data = await request.app[WORKERS].db(history.trends, request.app[STORE], bucket, filters)
-    return web.json_response(data)
-
-
-async def people(request: web.Request) -> web.Response:
-    days = _int(request.query, "days", 0, 0, 36_500) or None
-    limit = _int(request.query, "limit", 20, 1, 500)
-    store = request.app[STORE]
-    data = await request.app[WORKERS].db(lambda: history.people(store, days=days, limit=limit))
     return web.json_response(data)
 
 
@@ -185,7 +180,6 @@ def add_routes(app: web.Application) -> None:
             web.delete(f"{PREFIX}/posts", delete_all_posts),
             web.delete(f"{PREFIX}/posts/{{post_id}}", delete_post),
             web.get(f"{PREFIX}/trends", trends),
-            web.get(f"{PREFIX}/people", people),
             web.get(f"{PREFIX}/settings", get_settings),
             web.put(f"{PREFIX}/settings", put_settings),
             web.get(f"{PREFIX}/export", export),

@@ -94,6 +94,9 @@ class _StoreOnDbThread:
     def record_posts(self, items: Iterable[tuple[dict, dict]]) -> tuple[int, int]:
         return self.workers.database.submit(self.store.record_posts, list(items)).result()
 
+    def record_network(self, snapshot: dict[str, Any]) -> dict[str, int]:
+        return self.workers.database.submit(self.store.record_network, snapshot).result()
+
 
 def _job(request: web.Request) -> ImportJob:
     job = request.app[JOBS].get(request.match_info["import_id"])

@@ -75,6 +75,7 @@ SETTINGS_SCHEMA = {
     "type": "object",
     "properties": {
         "goal": {"type": "integer", "minimum": 0, "maximum": 100, "default": 50},
+        "listen_goal": {"type": "integer", "minimum": 0, "maximum": 100, "default": 30},
         "store_text": {"type": "boolean", "default": True},
         "disabled_rules": {"type": "array", "items": {"type": "string"}},
         "own_domains": {"type": "array", "items": {"type": "string"}},
@@ -131,6 +132,8 @@ IMPORT_PATHS = {
 
 def openapi_document(port: int) -> dict[str, Any]:
     """The API as OpenAPI 3.1, served from 127.0.0.1:``port``."""
+    from .openapi_people import PEOPLE_PATHS, TREND_BUCKET  # they use _op and _json
+
     post_id = [{"name": "post_id", "in": "path", "required": True, "schema": {"type": "string"}}]
     paging = [
         {"name": n, "in": "query", "schema": {"type": "integer"}} for n in ("limit", "offset")
@@ -197,19 +200,18 @@ def openapi_document(port: int) -> dict[str, Any]:
         },
         "/trends": {
             "get": _op(
-                "Give ratio and scores per bucket, sites, network breadth",
-                _json({"type": "object"}),
+                "Give ratio, listen ratio and scores per bucket, sites, network breadth",
+                _json(
+                    {
+                        "type": "object",
+                        "properties": {
+                            "buckets": {"type": "array", "items": TREND_BUCKET},
+                            "goal": {"type": "number"},
+                            "listen_goal": {"type": "number"},
+                        },
+                    }
+                ),  # fmt: skip
                 params=bucket + _FILTERS,
-            )
-        },
-        "/people": {
-            "get": _op(
-                "People spotlighted most",
-                _json({"type": "object"}),
-                params=[
-                    {"name": "days", "in": "query", "schema": {"type": "integer"}},
-                    {"name": "limit", "in": "query", "schema": {"type": "integer"}},
-                ],
             )
         },
         "/settings": {
@@ -225,6 +227,7 @@ def openapi_document(port: int) -> dict[str, Any]:
         },
         "/openapi.json": {"get": _op("This document", _json({"type": "object"}))},
         **IMPORT_PATHS,
+        **PEOPLE_PATHS,
     }
     return {
         "openapi": "3.1.0",

@@ -16,7 +16,10 @@ from typing import Any
 
 import sqlite_utils
 
+from .network import NetworkQueries
+from .persons import PersonQueries, record_mentions, recount, regroup_people
 from .posts import clean_post
+from .reach import ReachQueries
 from .rows import decode_post, people_rows, post_row, where_clause
 from .schema import BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
 
@@ -25,8 +28,11 @@ class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do."""
 
 
-class Store:
-    """The history database. Open with :meth:`Store.open`; safe to share between threads."""
+class Store(PersonQueries, NetworkQueries, ReachQueries):
+    """The history database. Open with :meth:`Store.open`; safe to share between threads.
+
+    The people, the network and their questions are in :mod:`.persons`,
+    :mod:`.network` and :mod:`.reach`."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path):
         self.db = db
@@ -99,7 +105,9 @@ class Store:
         )
         with self._lock:
             with self.db.atomic():
-                created = self._insert(post, report, self._keep_text())
+                touched: set[int] = set()
+                created = self._insert(post, report, self._keep_text(), touched)
+                regroup_people(self.db.conn, touched)
             return self._get(post["id"]), created
 
     def record_posts(
@@ -130,11 +138,15 @@ class Store:
         with self._lock:
             keep_text = self._keep_text()
             with self.db.atomic():
+                touched: set[int] = set()
                 for post, report in cleaned:
-                    added += self._insert(post, report, keep_text)
+                    added += self._insert(post, report, keep_text, touched)
+                regroup_people(self.db.conn, touched)  # once for the batch
         return added, len(cleaned) - added
 
-    def _insert(self, post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> bool:
+    def _insert(
+        self, post: dict[str, Any], report: dict[str, Any], keep_text: bool, touched: set[int]
+    ) -> bool:
         row = post_row(post, report, keep_text)
         people = people_rows(post, report)
         row["people_count"] = len({person["person"] for person in people})
@@ -145,12 +157,7 @@ class Store:
         )
         if cursor.rowcount == 0:
             return False
-        if people:
-            self.db.conn.executemany(
-                "insert or ignore into people (post_id, person, name, kind, role, posted_at) "
-                "values (:post_id, :person, :name, :kind, :role, :posted_at)",
-                people,
-            )
+        touched.update(record_mentions(self.db.conn, post, report, people))
         return True
 
     def _get(self, post_id: str) -> dict[str, Any] | None:
@@ -207,14 +214,26 @@ class Store:
     def delete_post(self, post_id: str) -> bool:
         """Delete one post and its people; ``False`` if there was no such post."""
         with self._lock, self.db.atomic():
+            persons = [
+                row[0]
+                for row in self.db.conn.execute(
+                    "select distinct person_id from people where post_id = ? and person_id "
+                    "is not null",
+                    [post_id],
+                )
+            ]
             self.db.conn.execute("delete from people where post_id = ?", [post_id])
-            return self.db.conn.execute("delete from posts where id = ?", [post_id]).rowcount > 0
+            deleted = self.db.conn.execute("delete from posts where id = ?", [post_id]).rowcount
+            recount(self.db.conn, persons)
+            return deleted > 0
 
     def delete_all_posts(self) -> int:
         """Delete every post and person; returns how many posts there were."""
         with self._lock, self.db.atomic():
             self.db.conn.execute("delete from people")
-            return self.db.conn.execute("delete from posts").rowcount
+            deleted = self.db.conn.execute("delete from posts").rowcount
+            recount(self.db.conn)  # the people's counters (the network is delete_network's)
+            return deleted
 
     def forget_texts(self) -> int:
         """Remove the text of every stored post, keeping scores and people."""
@@ -239,7 +258,8 @@ class Store:
                 f"select {start} as start, count(*) as posts, "
                 "sum(label = 'promotes_others') as promotes_others, "
                 "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
-                f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means} "
+                f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means}, "
+                "sum(kind in ('reply', 'comment')) as answers "
                 f"from posts{where} group by start order by start"
             )
         else:
@@ -249,7 +269,8 @@ class Store:
                 f"select {start} as start, sum(posts) as posts, "
                 "sum(promotes_others) as promotes_others, sum(self_promotion) as self_promotion, "
                 "sum(mixed) as mixed, sum(neutral) as neutral, "
-                f"1.0 * sum(overall_sum) / sum(posts) as overall, {means} "
+                f"1.0 * sum(overall_sum) / sum(posts) as overall, {means}, "
+                "sum(answers) as answers "
                 f"from daily_totals{where} group by start order by start"
             )
         with self._lock:
@@ -280,24 +301,6 @@ class Store:
                 "select label from posts order by posted_at desc limit ?", [count]
             ).fetchall()
         return [row[0] for row in rows]
-
-    def people_ranking(self, since: str | None, limit: int) -> list[dict[str, Any]]:
-        """People mentioned or replied to since ``since`` (UTC time), most posts first."""
-        sql = (
-            "select person, max(name) as name, max(kind) as kind, "
-            "count(distinct post_id) as posts, "
-            "max(posted_at) as last_at, min(posted_at) as first_at from people "
-            "where posted_at >= ? group by person order by posts desc, last_at desc limit ?"
-        )
-        with self._lock:
-            return list(self.db.query(sql, [since or "", limit]))
-
-    def distinct_people_since(self, since: str) -> int:
-        """How many different people posts mentioned or replied to since ``since`` (UTC)."""
-        with self._lock:
-            return self.db.execute(
-                "select count(distinct person) from people where posted_at >= ?", [since]
-            ).fetchone()[0]
 
     def sites(self) -> list[str]:
         with self._lock:

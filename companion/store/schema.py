@@ -120,3 +120,13 @@ def m002_daily_totals(db: sqlite_utils.Database) -> None:
         f"count(*), {sums} from posts group by posted_date, site"
     )
     db["posts"].create_index(["site", "posted_date"])
+
+
+@migrations()
+def m003_people_and_network(db: sqlite_utils.Database) -> None:
+    """People first-class (persons, handles, merges), the user's network (connections,
+    snapshots), mentions resolved to persons, and replies counted for the listen ratio.
+    See :mod:`.network_schema`."""
+    from .network_schema import create_people_and_network
+
+    create_people_and_network(db, _TOTALS, _ROW_TOTALS)

@@ -15,6 +15,8 @@ const DIMENSIONS = ["spotlight", "engage", "help", "human", "learn", "substance"
 const COLORS = ["#2563eb", "#16a34a", "#d97706", "#db2777", "#7c3aed", "#0891b2", "#64748b"];
 
 const state = { bucket: "week", filters: {}, offset: 0, total: 0, charts: {} };
+// Other scripts (people.js) add async functions here; load() awaits them with the trends.
+const LOAD_HOOKS = [];
 const $ = (selector) => document.querySelector(selector);
 
 async function api(path, options = {}) {
@@ -82,7 +84,7 @@ function drawChart(id, config) {
   state.charts[id] = new Chart(document.getElementById(id), config);
 }
 
-function renderCards(trends, people) {
+function renderCards(trends) {
   const totals = trends.totals;
   const recent = trends.buckets.slice(-4);
   const recentPosts = recent.reduce((sum, b) => sum + b.posts, 0);
@@ -92,12 +94,13 @@ function renderCards(trends, people) {
   const verdict = recentRatio === null ? "" : recentRatio >= trends.goal ? "at or above" : "below";
   $("#card-ratio-sub").textContent =
     `last ${recent.length} ${trends.bucket}s, ${verdict} your goal of ${percent(trends.goal)}` +
-    ` · all time ${percent(totals.give_ratio)}`;
+    ` · all time ${percent(totals.give_ratio)}` +
+    ` · ${percent(totals.known_give_ratio)} to people you know`;
   $("#card-posts").textContent = totals.posts.toLocaleString();
   $("#card-posts-sub").textContent = `${totals.promotes_others.toLocaleString()} lift others up`;
-  $("#card-people").textContent = people.network.people_30d;
+  $("#card-people").textContent = trends.network.people_30d;
   $("#card-people-sub").textContent =
-    `different people in 30 days · ${people.network.people_90d} in 90 days`;
+    `people you know in 30 days · ${trends.network.people_90d} in 90 days`;
 }
 
 function renderCharts(trends) {
@@ -121,6 +124,12 @@ function renderCharts(trends) {
           label: "posts that promote others (%)",
           data: trends.buckets.map((b) => (b.give_ratio === null ? null : Math.round(b.give_ratio * 100))),
           backgroundColor: "#2563eb",
+        },
+        {
+          label: "credit to people you know (%)",
+          data: trends.buckets.map((b) =>
+            b.known_give_ratio === null ? null : Math.round(b.known_give_ratio * 100)),
+          backgroundColor: "#16a34a",
         },
       ],
     },
@@ -164,21 +173,6 @@ function renderCharts(trends) {
       scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } },
     },
   });
-}
-
-function renderPeople(people) {
-  const list = $("#people");
-  list.replaceChildren();
-  if (!people.people.length) list.append(element("li", "muted", "No one named yet."));
-  for (const person of people.people) {
-    const item = element("li");
-    item.append(element("span", "name", person.name));
-    const days = Math.round((Date.now() - Date.parse(person.last_at)) / 86400000);
-    const when = days <= 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
-    const posts = `${person.posts} post${person.posts === 1 ? "" : "s"}`;
-    item.append(element("span", "meta", `${posts} · most recent ${when}`));
-    list.append(item);
-  }
 }
 
 function renderPost(post) {
@@ -232,9 +226,8 @@ async function loadPosts() {
 
 async function load() {
   try {
-    const [trends, people, settings] = await Promise.all([
+    const [trends, settings] = await Promise.all([
       api(`/trends${query({ bucket: state.bucket, ...state.filters })}`),
-      api("/people?days=90&limit=10"),
       api("/settings"),
     ]);
     $("#goal").value = settings.goal;
@@ -243,10 +236,9 @@ async function load() {
     $("#empty").hidden = !empty;
     $("#content").hidden = empty;
     if (!empty) {
-      renderCards(trends, people);
+      renderCards(trends);
       renderCharts(trends);
-      renderPeople(people);
-      await loadPosts();
+      await Promise.all([loadPosts(), ...LOAD_HOOKS.map((hook) => hook(trends, settings))]);
     }
     document.body.dataset.loaded = "true";
   } catch (error) {
@@ -267,7 +259,8 @@ async function deletePost(post) {
 }
 
 async function deleteAll() {
-  const question = `Delete all ${state.total} posts from your history? This cannot be undone.`;
+  const question = `Delete all ${state.total} posts from your history, and the network and ` +
+    "people you imported? This cannot be undone.";
   if (!(await confirmAction(question, "Delete all"))) return;
   try {
     const result = await api("/posts?confirm=delete-all", { method: "DELETE" });
@@ -345,5 +338,8 @@ function bind() {
   }
 }
 
-bind();
-load();
+// After every deferred script ran, so the hooks of people.js are in place.
+document.addEventListener("DOMContentLoaded", () => {
+  bind();
+  load();
+});

@@ -61,6 +61,13 @@
     }
   }
 
+  function network(counts) {
+    if (!counts.found) return "";
+    return ` Network: ${counts.found.toLocaleString()} connections, ` +
+      `${(counts.added || 0).toLocaleString()} new, ` +
+      `${(counts.ended || 0).toLocaleString()} no longer connected.`;
+  }
+
   function summarise(job) {
     const s = job.summary;
     const left = Object.entries(s.ignored).map(([why, n]) => `${n} ${why}`).join(", ");
@@ -68,7 +75,7 @@
       `${s.already.toLocaleString()} already in your history` +
       (s.repeated ? `, ${s.repeated.toLocaleString()} twice in this export` : "") +
       (left ? `, left out: ${left}` : "") +
-      `, ${s.unreadable.toLocaleString()} unreadable.`;
+      `, ${s.unreadable.toLocaleString()} unreadable.` + network(s.connections || {});
   }
 
   form.addEventListener("submit", async (event) => {

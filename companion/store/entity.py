@@ -1,0 +1,74 @@
+"""Is a mention a person or an organisation? The one seam where the learned classifier
+drops in.
+
+The judgement issue's classifier sets ``entity`` ("person" or "organisation") on each item
+of a report's ``people``; :func:`mention_entity` takes it when it is there and falls back
+on :func:`entity_by_rule` otherwise. Everything else in Spotlight asks this module, so the
+classifier replaces the rule in one place.
+
+The rule reads the words of a name or a handle: brands, media, events, companies and
+the accounts that publish for them ("@nytimes", "@TechCrunch", "Acme Inc", "PyCon 2026").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..vocabulary import ENTITIES
+
+# Words that name what an account publishes or sells, an event, or a company rather than
+# a person. Written for handles split at their humps ("BBCNews" -> bbc, news) and names.
+# fmt: off
+ORGANISATION_WORDS = frozenset({
+    "news", "tv", "radio", "fm", "magazine", "mag", "daily", "weekly", "press", "media",
+    "network", "channel", "journal", "times", "report", "live", "blog", "podcast", "fc",
+    "united", "sports", "league", "shop", "store", "app", "apps", "studio", "studios",
+    "records", "films", "hq", "inc", "corp", "corporation", "ltd", "llc", "gmbh", "plc",
+    "group", "team", "club", "official", "foundation", "institute", "university", "college",
+    "school", "labs", "lab", "con", "conf", "conference", "summit", "meetup", "festival", "fest",
+    "expo", "awards", "community", "org", "software", "cloud", "systems", "solutions",
+    "global", "company", "agency",
+    "ventures", "capital", "bank", "airlines", "motors", "health", "council", "ministry",
+    "department", "government", "gov", "police", "museum", "library", "uk", "usa", "com",
+})
+# Brands and outlets that read as one word a person could be named (kept short: the
+# classifier is the real answer, this is the fallback).
+KNOWN_BRANDS = frozenset({
+    "nytimes", "techcrunch", "verge", "wired", "bbc", "cnn", "reuters", "forbes",
+    "bloomberg", "google", "microsoft", "apple", "amazon", "meta", "openai", "github",
+    "linkedin", "twitter", "youtube", "netflix", "spotify", "nasa", "nike", "tesla",
+    "ibm", "intel", "nvidia", "adobe", "salesforce", "oracle", "stripe", "shopify",
+})
+# fmt: on
+_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def _words(text: str) -> list[str]:
+    text = text.lstrip("@").split("@")[0]  # a Mastodon address: the user part
+    return [part.lower() for part in _PARTS.findall(text)]
+
+
+def entity_by_rule(text: str) -> str:
+    """``organisation`` when the name or handle is written in a brand's, outlet's, event's
+    or company's words, else ``person``."""
+    words = _words(text)
+    if not words:
+        return "person"
+    joined = "".join(words)
+    if joined in KNOWN_BRANDS or any(word in KNOWN_BRANDS for word in words[:1]):
+        return "organisation"
+    if any(word in ORGANISATION_WORDS for word in words):
+        return "organisation"
+    if any(len(word) >= 4 and word.isdigit() for word in words[1:]) and not text.startswith("@"):
+        return "organisation"  # "PyCon 2026", "Web Summit 2025": an event of a year
+    return "person"
+
+
+def mention_entity(item: dict[str, Any]) -> str:
+    """What a report's ``people`` item names: the classifier's ``entity`` when it set one,
+    else :func:`entity_by_rule` on its text."""
+    entity = item.get("entity")
+    if entity in ENTITIES:
+        return entity
+    return entity_by_rule(str(item.get("text") or ""))
