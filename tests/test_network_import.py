@@ -234,9 +234,9 @@ def test_network_spotlight_import_reads_the_file_alone_and_says_what_changed(tmp
     assert main(["import", str(path), "--processes", "1", *args]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == f"{path} (LinkedIn connections): 0 posts and replies found"
-    assert out[-1] == "  connections            5  found, 5 new, 0 no longer connected, 0 back"
+    assert out[-1] == "  connections                5  found, 5 new, 0 no longer connected, 0 back"
     assert main(["import", "--dry-run", str(path), *args]) == 0
-    assert capsys.readouterr().out.splitlines()[-1] == "  connections            5  found"
+    assert capsys.readouterr().out.splitlines()[-1] == "  connections                5  found"
     assert main(["import", str(path), "--json", *args]) == 0
     summary = json.loads(capsys.readouterr().out)
     assert summary["connections"] == {"found": 5, "added": 0, "restored": 0, "ended": 0,

@@ -93,7 +93,8 @@ def run(args: argparse.Namespace) -> int:
 def exit_status(summary: ImportSummary, *, dry_run: bool = False) -> int:
     """2 when nothing of the export is (or, in a dry run, would be) in the history, 1 when
     some items could not be read, else 0."""
-    nothing = summary.found == 0 if dry_run else summary.imported_nothing
+    found = summary.found + summary.connections.get("found", 0)
+    nothing = found == 0 if dry_run else summary.imported_nothing
     if nothing:
         return 2
     return 1 if summary.unreadable else 0

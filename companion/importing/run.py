@@ -67,8 +67,9 @@ class ImportSummary:
 
     @property
     def imported_nothing(self) -> bool:
-        """Nothing of the export is in the history: no post found, or none stored."""
-        return self.added + self.already == 0
+        """Nothing of the export is in the history: no post and no connection found, or
+        none stored."""
+        return self.added + self.already == 0 and not self.connections.get("found")
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
