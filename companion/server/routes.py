@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import api, imports, page
+from . import api, imports, origins, page
 
-ROUTE_MODULES = (api, imports, page)
+ROUTE_MODULES = (api, imports, origins, page)
 
 
 def setup_routes(app: web.Application) -> None:
