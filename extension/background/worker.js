@@ -5,6 +5,7 @@
 if (typeof importScripts === "function") {
   importScripts(
     "../lib/storage.js",
+    "../lib/patterns.js",
     "companion.js",
     "queue.js",
     "origins.js",

@@ -3,7 +3,7 @@
 // to it through the background.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { storage, sites } = globalThis.Spotlight;
+  const { storage, sites, patterns } = globalThis.Spotlight;
   const form = document.getElementById("options");
   const $ = (id) => document.getElementById(id);
   let rulesLoaded = false;
@@ -103,9 +103,9 @@
     }
     // Sites other than loopback need the user's permission. Asking needs this click, so it
     // is the first thing awaited; for origins already allowed it answers without a prompt.
-    const patterns = Object.keys(origins).map((origin) => `${origin}/*`);
-    const granted = patterns.length
-      ? await api.permissions.request({ origins: patterns }).catch(() => false)
+    const wanted = [...new Set(Object.keys(origins).map(patterns.forOrigin))];
+    const granted = wanted.length
+      ? await api.permissions.request({ origins: wanted }).catch(() => false)
       : true;
     const on = new Set(new FormData(form).getAll("site"));
     const off = rulesLoaded
