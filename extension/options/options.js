@@ -72,6 +72,8 @@
         offline: `The companion is not running on port ${status.port}. Start it with "spotlight serve".`,
         unauthorized: "The companion refused the token: paste the one `spotlight serve` printed.",
         timeout: "The companion did not answer in time.",
+        origin: status.error?.message,
+        blocked: status.error?.message,
       }[status.error?.code] ?? `Not connected: ${status.error?.message ?? "unknown problem"}`;
     }
     line.dataset.state = status.paired ? "connected" : (status.error?.code ?? "error");
@@ -121,6 +123,8 @@
       origins,
     });
     await api.runtime.sendMessage({ type: "syncOrigins" });
+    // Pasting the token is pairing too: the companion learns this install's origin.
+    if ($("token").value.trim()) await api.runtime.sendMessage({ type: "registerOrigin" });
     if (off) await api.runtime.sendMessage({ type: "setRules", disabled_rules: off });
     await showStatus();
     saved.textContent = granted
