@@ -124,6 +124,10 @@ QUIET = {
     "browser.safebrowsing.downloads.remote.enabled": False,
     "network.captive-portal-service.enabled": False,
     "network.connectivity-service.enabled": False,
+    "media.gmp-manager.updateEnabled": False,
+    "media.gmp-manager.url": "http://127.0.0.1:9/",
+    "media.gmp-widevinecdm.enabled": False,
+    "media.gmp-gmpopenh264.enabled": False,
 }
 
 
@@ -214,40 +218,39 @@ class Firefox:
 def evaluate_in(bidi: Connection, context: str, script: str, arg: Any = None) -> Any:
     """Playwright's evaluate: ``script`` is an expression; if it is a function, it is called
     with ``arg``; a promise is awaited. Runs through the debugger: a page's CSP (extension
-    pages forbid eval) does not apply."""
+    pages forbid eval) does not apply. Statements (``a = 1; b()``) run as a script."""
     wrapper = (
         "(arg) => { const value = (\n" + script + "\n); "
         "return typeof value === 'function' ? value(arg) : value; }"
     )
-    return _result(
-        bidi.send(
-            "script.callFunction",
-            {
-                "functionDeclaration": wrapper,
-                "arguments": [serialize(arg)],
-                "target": {"context": context},
-                "awaitPromise": True,
-                "resultOwnership": "none",
-            },
-        ),
-        script,
-    )
+    params = {
+        "functionDeclaration": wrapper,
+        "arguments": [serialize(arg)],
+        "target": {"context": context},
+        "awaitPromise": True,
+        "resultOwnership": "none",
+    }
+    try:
+        result = bidi.send("script.callFunction", params)
+    except BiDiError as error:
+        if "SyntaxError" not in str(error):
+            raise
+        return run_script(bidi, context, script)  # not an expression: nothing ran yet
+    details = result.get("exceptionDetails") or {}
+    if result["type"] == "exception" and str(details.get("text", "")).startswith("SyntaxError"):
+        return run_script(bidi, context, script)
+    return _result(result, script)
 
 
 def run_script(bidi: Connection, context: str, source: str) -> Any:
-    """Run a whole script (statements, as a <script> tag would)."""
-    return _result(
-        bidi.send(
-            "script.evaluate",
-            {
-                "expression": source,
-                "target": {"context": context},
-                "awaitPromise": False,
-                "resultOwnership": "none",
-            },
-        ),
-        source,
-    )
+    """Run a whole script (statements, as a <script> tag would); a promise is awaited."""
+    params = {
+        "expression": source,
+        "target": {"context": context},
+        "awaitPromise": True,
+        "resultOwnership": "none",
+    }
+    return _result(bidi.send("script.evaluate", params), source)
 
 
 def _result(result: dict[str, Any], script: str) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -81,10 +82,13 @@ VISIBLE = (
     "const visible = (el) => { if (!el) return false; const r = el.getBoundingClientRect(); "
     "return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };"
 )
+# The point to click: the element's centre, once it is in view and what is hit there.
 CENTER = (
     "if (!el) return null; el.scrollIntoView({block: 'nearest', inline: 'nearest'}); "
-    "const r = el.getBoundingClientRect(); "
-    "if (!r.width || !r.height) return null; return [r.left + r.width / 2, r.top + r.height / 2];"
+    "const r = el.getBoundingClientRect(); if (!r.width || !r.height) return null; "
+    "const x = r.left + r.width / 2, y = r.top + r.height / 2; "
+    "const hit = el.getRootNode().elementFromPoint(x, y); "
+    "return hit && (hit === el || el.contains(hit)) ? [x, y] : null;"
 )
 
 
@@ -182,12 +186,17 @@ class Locator:
             time.sleep(0.05)
 
     def _center(self, timeout: float = 30) -> tuple[float, float]:
-        deadline = time.monotonic() + timeout
-        while (point := self._call(CENTER)) is None:
+        """Where to click, once the element is there, hit there and no longer moving (a
+        page still laying out moves its buttons, as Playwright's stability check knows)."""
+        deadline, last = time.monotonic() + timeout, None
+        while True:
+            point = self._call(CENTER)
+            if point is not None and point == last:
+                return point[0], point[1]
             if time.monotonic() > deadline:
                 raise TimeoutError(f"{' '.join(self.steps)} is not there to click")
-            time.sleep(0.05)
-        return point[0], point[1]
+            last = point
+            time.sleep(0.03)
 
     def click(self) -> None:
         self.page.mouse.click(*self._center())
@@ -200,12 +209,36 @@ class Locator:
         return self._call("return el.innerText;")
 
 
+@dataclass(frozen=True)
+class _Request:
+    url: str
+
+
 class Page:
     def __init__(self, context: Context, context_id: str):
         self.context, self.context_id = context, context_id
         self.bidi = context.firefox.bidi
         self.keyboard, self.mouse = Keyboard(self), Mouse(self)
         self._closed = False
+        self._on_request: list[Any] = []
+
+    def on(self, event: str, callback: Any) -> None:
+        """Playwright's page.on("request", cb): cb(request) with request.url, for every
+        request this tab makes (its page and the content scripts in it)."""
+        if event != "request":
+            raise ValueError(f"only 'request' events: {event!r}")
+        if not self._on_request:
+            self.bidi.send("session.subscribe", {"events": ["network.beforeRequestSent"],
+                                                 "contexts": [self.context_id]})  # fmt: skip
+
+            def listener(method: str, params: dict[str, Any]) -> None:
+                if method == "network.beforeRequestSent" and params["context"] == self.context_id:
+                    request = _Request(params["request"]["url"])
+                    for callback in self._on_request:
+                        callback(request)
+
+            self.bidi.listeners.append(listener)
+        self._on_request.append(callback)
 
     # navigation
     def goto(self, url: str) -> None:

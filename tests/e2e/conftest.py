@@ -380,6 +380,14 @@ def _firefox(sites: SiteServer, tmp_path_factory: pytest.TempPathFactory) -> Ite
         "extensions.webextensions.uuids": json.dumps({FIREFOX_ADDON_ID: FIREFOX_UUID}),
         "devtools.console.stdout.content": True,
         "devtools.console.stdout.chrome": True,
+        # Local Network Access as Chromium's checks above: the sites' server (reached
+        # through the proxy) is a public address, and requests from public pages to
+        # loopback are blocked unless allowed.
+        "network.lna.enabled": True,
+        "network.lna.blocking": True,
+        "network.lna.address_space.public.override": (
+            f"127.0.0.1:{sites.port},127.0.0.1:{proxy.port}"
+        ),
     }
     ARTIFACTS.mkdir(exist_ok=True)
     firefox = Firefox(base / "profile", prefs, log=ARTIFACTS / "firefox.log")
@@ -439,7 +447,9 @@ def page(browser_context: Any) -> Iterator[Any]:
     page.close()
 
 
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+@pytest.fixture(scope="module")
+def artifacts(browser_name: str) -> Path:
+    """Where screenshots and measurements go: artifacts/chromium/, artifacts/firefox/."""
+    folder = ARTIFACTS / browser_name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
