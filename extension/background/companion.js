@@ -6,7 +6,8 @@
 //   unauthorized the token is missing or wrong (pair again)
 //   origin       the companion does not allow this extension's origin (pair again from the
 //                history page); the message names the origin
-//   blocked      the browser itself refused the request (Local Network Access denied)
+//   blocked      no answer, and the browser denies the extension local network access
+//                (Local Network Access): the message says what to allow and where
 //   rejected     the companion refused the request as invalid (4xx); retrying cannot help
 //   server       the companion failed (5xx)
 (() => {
@@ -82,7 +83,10 @@
         throw new CompanionError("timeout", `The companion did not answer within ${timeoutMs} ms`);
       }
       if (await localNetworkDenied()) {
-        throw new CompanionError("blocked", `The browser blocks the companion: ${allowHint()}`);
+        // A refused request and a stopped companion fail alike: say both.
+        throw new CompanionError("blocked", `Nothing answered on port ${settings.port}, and ` +
+          `the browser denies Spotlight local network access: if the companion is running, ` +
+          allowHint());
       }
       throw new CompanionError("offline", `The companion is not running on port ${settings.port}`);
     } finally {

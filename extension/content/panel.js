@@ -23,7 +23,7 @@
     timeout: "Companion busy",
     unauthorized: "Not paired",
     origin: "Companion refuses this browser",
-    blocked: "Browser blocks companion",
+    blocked: "Local network denied",
   };
 
   /** A new element; text goes in as text, never as HTML. */

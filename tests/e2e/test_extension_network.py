@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import uuid
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from extension_harness import (
@@ -119,3 +120,56 @@ def test_refused_origin_is_named_and_posts_wait_for_pairing(
     assert len(posts) == 1 and shown["text"]
     wait_until(lambda: paired.queue() == [], message="the queue emptied")
     page.close()
+
+
+LOCAL_NETWORK = ("local-network-access", "loopback-network")
+
+
+def test_denied_local_network_is_named_and_posts_wait(
+    paired, companion, fixture_origins, browser_context, browser_name
+):
+    """The user denied Spotlight local network access (Chromium's site settings; set here
+    with CDP) and nothing answers: the pill, its tooltip and the popup say what to allow and
+    where, and the post waits. (Chromium 156 still lets the worker through when denied, see
+    docs/extension.md; the companion is stopped so that the request fails.)"""
+    if browser_name != "chromium":
+        pytest.skip("Firefox 153 has no local network permission to deny")
+    helper = browser_context.new_page()
+    helper.goto(paired.url("popup/popup.html"))
+    cdp = browser_context.new_cdp_session(helper)
+
+    def set_permission(setting):
+        for name in LOCAL_NETWORK:
+            cdp.send("Browser.setPermission", {"permission": {"name": name}, "setting": setting,
+                                               "origin": paired.origin})  # fmt: skip
+
+    editor = EDITORS_BY_SITE["mastodon"]
+    text = f"Thanks @lee for the careful review ({uuid.uuid4().hex[:6]})"
+    set_permission("denied")
+    companion.stop()
+    try:
+        page = browser_context.new_page()
+        open_editor(page, fixture_origins["mastodon"], editor)
+        type_draft(page, text)
+        wait_for_pill(page, problem="blocked")
+        title = page.evaluate(
+            "document.querySelector('spotlight-overlay').shadowRoot.querySelector('.pill').title"
+        )
+        where = f"chrome://settings/content/siteDetails?site={quote(paired.origin, safe='')}"
+        assert "Local network access" in title and where in title, title
+        page.click(editor.publish)
+        wait_until(lambda: (paired.queue() or [{}])[0].get("last_error"), message="noted")
+        assert paired.queue()[0]["last_error"]["code"] == "blocked"
+        helper.reload()
+        helper.wait_for_selector("#companion[data-state=blocked]")
+        assert "Local network access" in helper.inner_text("#companion")
+        page.close()
+    finally:
+        set_permission("prompt")
+        companion.start()
+        cdp.detach()
+    paired.status()
+    posts = wait_until(lambda: companion.posts_with_text(text), message="the post delivered")
+    assert len(posts) == 1
+    wait_until(lambda: paired.queue() == [], message="the queue emptied")
+    helper.close()
