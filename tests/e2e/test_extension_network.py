@@ -19,6 +19,7 @@ from extension_harness import (
     wait_for_pill,
     wait_until,
 )
+from site_registry import adapters
 
 pytestmark = pytest.mark.browser
 
@@ -173,3 +174,18 @@ def test_denied_local_network_is_named_and_posts_wait(
     assert len(posts) == 1
     wait_until(lambda: paired.queue() == [], message="the queue emptied")
     helper.close()
+
+
+def test_every_host_the_manifest_matches_gets_its_adapter(paired, fixture_origins, page):
+    """Each of the adapters' hosts (the manifest matches exactly these) gets the pill from
+    the manifest's own content scripts on that adapter's fixture page, whose composer only
+    that adapter's selectors find."""
+    by_site = {editor.site: editor for editor in EDITORS_BY_SITE.values()}
+    for adapter in adapters():
+        editor = by_site.get(adapter["id"])
+        for host in adapter["hosts"] if editor else ():
+            open_editor(page, f"https://{host}", editor)
+            text = f"Thanks @ada on {host}!"
+            type_draft(page, text)
+            shown = wait_for_pill(page, chars=utf16_len(text))
+            assert shown["label"] != "problem", host
