@@ -5,6 +5,7 @@ Access checks forced on (conftest.py), Firefox with its defaults."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from pathlib import Path
@@ -189,3 +190,20 @@ def test_every_host_the_manifest_matches_gets_its_adapter(paired, fixture_origin
             type_draft(page, text)
             shown = wait_for_pill(page, chars=utf16_len(text))
             assert shown["label"] != "problem", host
+
+
+def test_a_request_for_another_host_is_caught_and_goes_nowhere(
+    paired, fixture_origins, page, browser_context
+):
+    """The guard itself: a page asking for a host that is not a fixture site gets no answer
+    (it resolves to nothing, or the proxy refuses it), and is what the check after each
+    test reports."""
+    open_editor(page, fixture_origins["linkedin"], EDITORS_BY_SITE["linkedin"])
+    seen = browser_context.outside_requests.seen
+    before = len(seen)
+    outcome = page.evaluate(PAGE_FETCH, "https://example.org/spotlight-probe")
+    assert outcome.startswith("refused"), outcome
+    wait_until(lambda: len(seen) > before, timeout=5, message="the request recorded")
+    caught = dataclasses.replace(browser_context.outside_requests, seen=seen[before:]).outside()
+    assert caught and all("example.org" in url for url in caught), caught
+    del seen[before:]  # seen on purpose: not a leak for the check after this test
