@@ -21,7 +21,8 @@ ENV_PREFIX = "SPOTLIGHT_"
 DEFAULT_PORT = 47800
 # The unpacked extension's id is fixed by the public key in extension/manifest.json, so its
 # origin can be allowed by default. Firefox gives each install its own moz-extension://
-# origin: add it with the allowed_origins setting.
+# origin, which pairing registers (companion/server/paired_origins.py); allowed_origins
+# can still name one.
 EXTENSION_ORIGINS = ("chrome-extension://bjfckobifhiblfafahbgcpaklplappad",)
 
 

@@ -21,9 +21,10 @@ from aiohttp import web
 from ..settings import Settings
 from ..store import Store, StoreError
 from . import middlewares as mw
+from .paired_origins import PairedOrigins
 from .pairing import TokenFile
 from .routes import setup_routes
-from .state import SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
+from .state import PAIRED_ORIGINS, SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
 
 log = logging.getLogger("spotlight.server")
 
@@ -104,6 +105,7 @@ def create_app(settings: Settings) -> web.Application:
         ],
     )
     app[SETTINGS] = settings
+    app[PAIRED_ORIGINS] = PairedOrigins(settings.config_dir / "paired-origins.json")
     app.cleanup_ctx.extend([_workers, _token, _store, _scorer])
     app.on_response_prepare.append(mw.add_response_headers)
     setup_routes(app)

@@ -19,9 +19,10 @@ from aiohttp import web
 from ..history import InputError
 from ..store import StoreError
 from ..store.posts import PostError
+from .paired_origins import EXTENSION_ORIGIN
 from .pairing import matches
 from .peer import connection_uid
-from .state import SETTINGS, TOKEN
+from .state import PAIRED_ORIGINS, SETTINGS, TOKEN
 
 log = logging.getLogger("spotlight.server")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -32,6 +33,9 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
 PUBLIC_PATHS = ("/", "/api/v1/health", "/favicon.ico")
 PUBLIC_PREFIX = "/static/"
 WRITE_METHODS = ("POST", "PUT", "PATCH")
+# Where an extension registers its origin (companion.server.origins): the one path an
+# origin not allowed yet may reach, with the token.
+PAIRING_PATH = "/api/v1/pairing"
 CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -126,8 +130,24 @@ def _own_origin(request: web.Request) -> str:
 
 
 def origin_allowed(request: web.Request, origin: str) -> bool:
-    """Exactly one of the configured origins, or the history page's own."""
-    return origin in request.app[SETTINGS].origins or origin == _own_origin(request)
+    """Exactly one of the configured origins, the history page's own, or an extension's
+    registered by pairing with the token now in force."""
+    return origin == _own_origin(request) or _cors_allowed(request, origin)
+
+
+def _cors_allowed(request: web.Request, origin: str) -> bool:
+    app = request.app
+    return origin in app[SETTINGS].origins or origin in app[PAIRED_ORIGINS].allowed(
+        app[TOKEN].current()
+    )
+
+
+def refused(origin: str) -> str:
+    """What the companion says to an origin it does not allow: which one, and what to do."""
+    return (
+        f"the companion does not allow the origin {origin}: pair the extension by opening "
+        "the history page, or add the origin to allowed_origins"
+    )
 
 
 def origin_middleware() -> web.middleware:
@@ -136,8 +156,9 @@ def origin_middleware() -> web.middleware:
     @web.middleware
     async def origin_check(request: web.Request, handler: Handler) -> web.StreamResponse:
         origin = request.headers.get("Origin")
-        if origin is not None and not origin_allowed(request, origin):
-            return json_error(403, "this origin may not call the companion", "bad_origin")
+        pairing = request.raw_path.split("?", 1)[0] == PAIRING_PATH
+        if origin is not None and not pairing and not origin_allowed(request, origin):
+            return json_error(403, refused(origin), "bad_origin")
         if request.method == "OPTIONS" and "Access-Control-Request-Method" in request.headers:
             return web.Response(status=204)  # headers added in add_response_headers
         return await handler(request)
@@ -212,7 +233,9 @@ async def add_response_headers(request: web.Request, response: web.StreamRespons
     headers["X-Frame-Options"] = "DENY"
     headers.setdefault("Content-Security-Policy", PAGE_CSP)
     origin = request.headers.get("Origin")
-    if origin and origin in request.app[SETTINGS].origins:
+    # An extension that pairs may not be allowed yet; its answer still needs the token.
+    pairing = request.path == PAIRING_PATH and EXTENSION_ORIGIN.fullmatch(origin or "")
+    if origin and (pairing or _cors_allowed(request, origin)):
         headers["Access-Control-Allow-Origin"] = origin
         headers["Vary"] = "Origin"
         headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type"

@@ -83,6 +83,26 @@ SETTINGS_SCHEMA = {
 }
 
 
+# An extension checks or registers its own Origin, bound to the token (server/origins.py).
+PAIRING_PATHS = {
+    "/pairing": {
+        "post": _op(
+            "Check ({register: false}) or register ({register: true}) the caller's own "
+            "extension origin; 403 bad_origin names an origin that is not allowed",
+            _json(
+                {
+                    "type": "object",
+                    "properties": {
+                        "origin": {"type": "string"},
+                        "allowed": {"type": "boolean"},
+                        "registered": {"type": "boolean"},
+                    },
+                }
+            ),
+            body={"type": "object", "properties": {"register": {"type": "boolean"}}},
+        )
+    }
+}
 _IMPORT_ID = [{"name": "import_id", "in": "path", "required": True, "schema": {"type": "string"}}]
 # The upload of a platform's data export from the history page (companion.server.imports).
 IMPORT_PATHS = {
@@ -226,6 +246,7 @@ def openapi_document(port: int) -> dict[str, Any]:
             )
         },
         "/openapi.json": {"get": _op("This document", _json({"type": "object"}))},
+        **PAIRING_PATHS,
         **IMPORT_PATHS,
         **PEOPLE_PATHS,
     }

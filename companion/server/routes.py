@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from . import api, imports, page, people
+from . import api, imports, origins, page, people
 
-ROUTE_MODULES = (api, people, imports, page)
+ROUTE_MODULES = (api, people, imports, origins, page)
 
 
 def setup_routes(app: web.Application) -> None:

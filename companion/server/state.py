@@ -21,6 +21,7 @@ from .pairing import TokenFile
 
 if TYPE_CHECKING:  # the scoring engine loads with the pipeline, in create_app's startup
     from ..scoring import Scorer
+    from .paired_origins import PairedOrigins
 
 T = TypeVar("T")
 
@@ -56,4 +57,5 @@ SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
 SCORER: web.AppKey[Scorer] = web.AppKey("scorer")
 TOKEN = web.AppKey("token", TokenFile)
+PAIRED_ORIGINS: web.AppKey[PairedOrigins] = web.AppKey("paired_origins")
 WORKERS = web.AppKey("workers", Workers)

@@ -4,6 +4,10 @@
 //   offline      nothing answers on that port (companion not running)
 //   timeout      it did not answer in time
 //   unauthorized the token is missing or wrong (pair again)
+//   origin       the companion does not allow this extension's origin (pair again from the
+//                history page); the message names the origin
+//   blocked      no answer, and the browser denies the extension local network access
+//                (Local Network Access): the message says what to allow and where
 //   rejected     the companion refused the request as invalid (4xx); retrying cannot help
 //   server       the companion failed (5xx)
 (() => {
@@ -25,6 +29,30 @@
     toJSON() {
       return { code: this.code, message: this.message, status: this.status };
     }
+  }
+
+  // Permission names browsers give to requests from an extension or page to loopback.
+  const LOCAL_NETWORK_PERMISSIONS = ["loopback-network", "local-network-access", "local-network"];
+
+  /** Where the user allows this extension to reach the companion, if the browser asks. */
+  function allowHint() {
+    const own = globalThis.location?.origin ?? "";
+    return own.startsWith("moz-extension:")
+      ? "allow Spotlight to access this device's local network: Firefox's prompt, or " +
+        "Settings > Privacy & Security > Permissions"
+      : `allow "Local network access" for Spotlight: chrome://settings/content/siteDetails?site=${encodeURIComponent(own)}`;
+  }
+
+  /** Whether the browser has denied this extension the loopback network (LNA). */
+  async function localNetworkDenied() {
+    for (const name of LOCAL_NETWORK_PERMISSIONS) {
+      try {
+        if ((await navigator.permissions.query({ name })).state === "denied") return true;
+      } catch {
+        // This browser does not know that permission name.
+      }
+    }
+    return false;
   }
 
   function baseUrl(settings) {
@@ -54,6 +82,12 @@
       if (error.name === "AbortError") {
         throw new CompanionError("timeout", `The companion did not answer within ${timeoutMs} ms`);
       }
+      if (await localNetworkDenied()) {
+        // A refused request and a stopped companion fail alike: say both.
+        throw new CompanionError("blocked", `Nothing answered on port ${settings.port}, and ` +
+          `the browser denies Spotlight local network access: if the companion is running, ` +
+          allowHint());
+      }
       throw new CompanionError("offline", `The companion is not running on port ${settings.port}`);
     } finally {
       clearTimeout(timer);
@@ -61,6 +95,10 @@
     const data = await response.json().catch(() => null);
     if (response.ok) return data;
     const message = data?.error?.message ?? `HTTP ${response.status}`;
+    if (data?.error?.code === "bad_origin") {
+      throw new CompanionError("origin", `The companion refuses this extension's origin ` +
+        `${globalThis.location?.origin}: open the history page to pair again`, response.status);
+    }
     if (response.status === 401 || response.status === 403) {
       throw new CompanionError("unauthorized", message, response.status);
     }
@@ -77,7 +115,7 @@
         return await call();
       } catch (error) {
         const again = error instanceof CompanionError && error.retryable
-          && error.code !== "unauthorized" && attempt < attempts;
+          && !["unauthorized", "origin", "blocked"].includes(error.code) && attempt < attempts;
         if (!again) throw error;
         await new Promise((resolve) => setTimeout(resolve, pauseMs * attempt));
       }
@@ -98,5 +136,9 @@
     getSettings: (settings) => withRetries(() => request(settings, "GET", "/settings")),
     putSettings: (settings, patch) => request(settings, "PUT", "/settings", patch),
     trends: (settings) => withRetries(() => request(settings, "GET", "/trends?bucket=week")),
+    // A POST, so that the browser sends our Origin (Firefox sends none on a GET): whether
+    // the companion allows it, and with register, make it allow it (the token proves us).
+    pairing: (settings, register) =>
+      request(settings, "POST", "/pairing", { register }, { timeoutMs: 4000 }),
   };
 })();

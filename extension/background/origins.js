@@ -6,12 +6,8 @@
   const Spotlight = (globalThis.Spotlight ??= {});
   const api = globalThis.browser ?? globalThis.chrome;
 
+  const { patterns } = Spotlight;
   const SCRIPT_ID = "spotlight-enabled-origins";
-
-  /** "https://social.example:8443" -> "https://social.example:8443/*" (port kept). */
-  function matchPattern(origin) {
-    return `${new URL(origin).origin}/*`;
-  }
 
   // Two syncs at once would both register the same script id: run them in turn.
   let last = Promise.resolve();
@@ -29,8 +25,7 @@
       await api.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
     }
     const allowed = [];
-    for (const origin of origins) {
-      const pattern = matchPattern(origin);
+    for (const pattern of new Set(origins.map(patterns.forOrigin))) {
       // Loopback is in host_permissions; any other origin needs the permission the options
       // page asked for when the user enabled it.
       if (await api.permissions.contains({ origins: [pattern] })) allowed.push(pattern);
@@ -40,7 +35,7 @@
       {
         id: SCRIPT_ID,
         matches: allowed,
-        js: api.runtime.getManifest().content_scripts[0].js,
+        js: api.runtime.getManifest().content_scripts[0].js.map(patterns.relative),
         runAt: "document_idle",
         persistAcrossSessions: true,
       },
@@ -48,5 +43,5 @@
     return allowed;
   }
 
-  Spotlight.origins = { matchPattern, sync };
+  Spotlight.origins = { sync };
 })();

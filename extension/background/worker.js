@@ -5,6 +5,7 @@
 if (typeof importScripts === "function") {
   importScripts(
     "../lib/storage.js",
+    "../lib/patterns.js",
     "companion.js",
     "queue.js",
     "origins.js",
@@ -54,6 +55,7 @@ if (typeof importScripts === "function") {
         status.health = await companion.health(settings);
         status.reachable = true;
         const trends = await companion.trends(settings);
+        await companion.pairing(settings, false); // a GET may carry no Origin to refuse
         status.paired = true;
         Object.assign(status, weekSummary(trends));
         await queue.deliver();
@@ -92,6 +94,15 @@ if (typeof importScripts === "function") {
       return { ok: true, origins: await origins.sync(await storage.getSettings()) };
     },
 
+    /** -> {ok}: the options page saved a token: register our origin with it. */
+    async registerOrigin(_message, sender) {
+      if (!sender.url?.startsWith(api.runtime.getURL(""))) {
+        return failure(new companion.CompanionError("rejected", "only from the extension's pages"));
+      }
+      await companion.pairing(await storage.getSettings(), true);
+      return { ok: true };
+    },
+
     /** {port, token} from content/pairing.js on the companion's own history page. */
     async pair({ port, token }, sender) {
       const page = new URL(sender.url ?? sender.origin ?? "about:blank");
@@ -109,7 +120,9 @@ if (typeof importScripts === "function") {
             `already paired with the companion on port ${current.port}; change it in the options`));
         }
       }
-      await companion.trends({ ...current, port: Number(port), token }); // throws unless it takes it
+      const candidate = { ...current, port: Number(port), token };
+      await companion.trends(candidate); // throws unless it takes the token
+      await companion.pairing(candidate, true); // and now allows our exact origin
       await storage.saveSettings({ port: Number(port), token });
       queue.deliver();
       return { ok: true };

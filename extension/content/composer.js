@@ -177,6 +177,14 @@
       if (session?.composer.isConnected) session.publish({ button });
     });
 
+    // The page may have loaded, and the user clicked into a composer, before the browser
+    // ran the content scripts (document_idle): follow the focused composer now.
+    const focused = Spotlight.text.editableRoot(document.activeElement);
+    if (focused && site.isComposer(focused)) {
+      const session = sessionFor(focused);
+      if (session.reader.read().text.trim()) session.changed();
+    }
+
     const sweep = new MutationObserver(() => {
       for (const [composer, session] of sessions) {
         if (!composer.isConnected) {

@@ -22,6 +22,8 @@
     offline: "Companion offline",
     timeout: "Companion busy",
     unauthorized: "Not paired",
+    origin: "Companion refuses this browser",
+    blocked: "Local network denied",
   };
 
   /** A new element; text goes in as text, never as HTML. */

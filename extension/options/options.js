@@ -3,7 +3,7 @@
 // to it through the background.
 (() => {
   const api = globalThis.browser ?? globalThis.chrome;
-  const { storage, sites } = globalThis.Spotlight;
+  const { storage, sites, patterns } = globalThis.Spotlight;
   const form = document.getElementById("options");
   const $ = (id) => document.getElementById(id);
   let rulesLoaded = false;
@@ -72,6 +72,8 @@
         offline: `The companion is not running on port ${status.port}. Start it with "spotlight serve".`,
         unauthorized: "The companion refused the token: paste the one `spotlight serve` printed.",
         timeout: "The companion did not answer in time.",
+        origin: status.error?.message,
+        blocked: status.error?.message,
       }[status.error?.code] ?? `Not connected: ${status.error?.message ?? "unknown problem"}`;
     }
     line.dataset.state = status.paired ? "connected" : (status.error?.code ?? "error");
@@ -103,9 +105,9 @@
     }
     // Sites other than loopback need the user's permission. Asking needs this click, so it
     // is the first thing awaited; for origins already allowed it answers without a prompt.
-    const patterns = Object.keys(origins).map((origin) => `${origin}/*`);
-    const granted = patterns.length
-      ? await api.permissions.request({ origins: patterns }).catch(() => false)
+    const wanted = [...new Set(Object.keys(origins).map(patterns.forOrigin))];
+    const granted = wanted.length
+      ? await api.permissions.request({ origins: wanted }).catch(() => false)
       : true;
     const on = new Set(new FormData(form).getAll("site"));
     const off = rulesLoaded
@@ -121,6 +123,8 @@
       origins,
     });
     await api.runtime.sendMessage({ type: "syncOrigins" });
+    // Pasting the token is pairing too: the companion learns this install's origin.
+    if ($("token").value.trim()) await api.runtime.sendMessage({ type: "registerOrigin" });
     if (off) await api.runtime.sendMessage({ type: "setRules", disabled_rules: off });
     await showStatus();
     saved.textContent = granted

@@ -12,9 +12,11 @@
     companion.dataset.state = status.paired ? "connected" : (status.error?.code ?? "error");
     companion.textContent = status.paired
       ? `Companion connected (port ${status.port})`
-      : status.reachable
-        ? "Companion running, but not paired: open the history page or the options"
-        : `Companion not reachable on port ${status.port}`;
+      : ["origin", "blocked"].includes(status.error?.code)
+        ? status.error.message // names the origin refused, or what to allow and where
+        : status.reachable
+          ? "Companion running, but not paired: open the history page or the options"
+          : `Companion not reachable on port ${status.port}`;
     $("queue").dataset.count = String(status.queued);
     $("queue").textContent = status.queued
       ? `${status.queued} post${status.queued === 1 ? "" : "s"} waiting to be recorded`

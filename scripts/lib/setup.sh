@@ -41,6 +41,26 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium
 }
 
+# ensure_firefox: Debian's firefox-esr, the second browser the browser tests drive (over
+# WebDriver BiDi, no geckodriver). The extension needs Firefox 142 or later
+# (strict_min_version); bookworm's main suite has 140, its security suite the current ESR.
+ensure_firefox() {
+    local version
+    version="$(firefox-esr --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
+    if [[ -n "$version" && "$version" -ge 142 ]]; then return; fi
+    say "Installing Debian's firefox-esr (for the browser tests)"
+    local sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q firefox-esr
+    version="$(firefox-esr --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || true)"
+    if [[ -z "$version" || "$version" -lt 142 ]]; then
+        say "firefox-esr ${version:-?} is older than 142, which the extension needs:" \
+            "enable the bookworm-security suite in /etc/apt/sources.list and run again"
+        return 1
+    fi
+}
+
 # ensure_node_packages DIR...: npm ci in each DIR that has a package-lock.json, again when
 # the lock file changes.
 ensure_node_packages() {

@@ -23,23 +23,33 @@ class Editor:
     composer: str  # CSS selector of the editor's root element
     publish: str  # CSS selector of the publish button
     kind: str = "post"  # what the adapter should call what this page publishes
+    # The site's real address, where the test browsers find this page (tests/e2e/sites.py)
+    # and the manifest's content scripts run; "" for a page on its own loopback origin,
+    # which the options' "Other sites" map to the adapter (a self-hosted site).
+    address: str = ""
+
+    @property
+    def origin(self) -> str:
+        """The origin of the real address ("" when there is none)."""
+        return "/".join(self.address.split("/")[:3]) if self.address else ""
 
 
 EDITOR_PAGES = (
     Editor("linkedin", "quill", "linkedin.html", "#editor .ql-editor",
-           ".share-actions__primary-action"),
+           ".share-actions__primary-action", address="https://www.linkedin.com/feed/"),
     Editor("x", "draft-js", "x.html", "[data-testid=tweetTextarea_0]",
-           "[data-testid=tweetButtonInline]"),
+           "[data-testid=tweetButtonInline]", address="https://x.com/compose/post"),
     Editor("facebook", "lexical", "facebook.html", "[data-lexical-editor]",
-           "[aria-label=Post]"),
+           "[aria-label=Post]", address="https://www.facebook.com/"),
     Editor("threads", "lexical", "threads.html", "[data-lexical-editor]",
-           "[data-fixture-publish]"),
+           "[data-fixture-publish]", address="https://www.threads.net/"),
     Editor("reddit", "lexical", "reddit.html", "[data-lexical-editor]",
-           "[data-fixture-publish]", kind="comment"),
+           "[data-fixture-publish]", kind="comment",
+           address="https://www.reddit.com/r/python/comments/1abc2de/which_editor_do_you_use/"),
     Editor("bluesky", "tiptap", "bluesky.html", ".ProseMirror",
-           "[data-testid=composerPublishBtn]"),
+           "[data-testid=composerPublishBtn]", address="https://bsky.app/"),
     Editor("mastodon", "textarea", "mastodon.html", "textarea",
-           ".compose-form__publish button"),
+           ".compose-form__publish button", address="https://mastodon.social/home"),
 )  # fmt: skip
 
 
@@ -72,7 +82,10 @@ def open_editor(page: Any, origin: str, editor: Editor, query: str = "") -> Any:
     # The tab the user writes in is the one in front: a background tab gets no animation
     # frames, which the overlay (and Playwright's own checks) wait for.
     page.bring_to_front()
-    page.goto(f"{origin}/pages/{editor.page}{query}")
+    if editor.address and origin == editor.origin:
+        page.goto(editor.address + query)
+    else:
+        page.goto(f"{origin}/pages/{editor.page}{query}")
     page.wait_for_function("window.fixture !== undefined")
     page.click(editor.composer)
     return page.locator(editor.composer)

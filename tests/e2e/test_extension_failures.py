@@ -78,12 +78,12 @@ def test_queue_survives_service_worker_restart(paired, companion, fixture_origin
     try:
         publish_on(browser_context, fixture_origins["mastodon"], editor, text, problem="offline")
         queued = wait_until(lambda: paired.queue(), message="the post queued")
-        browser_context.service_workers[-1].evaluate("globalThis.beforeRestart = true")
+        before = paired.background_instance()
         paired.stop_worker()
     finally:
         companion.start()
-    status = paired.status()  # wakes a new worker, which finds the post in storage
-    assert browser_context.service_workers[-1].evaluate("globalThis.beforeRestart ?? null") is None
+    status = paired.status()  # wakes a new background, which finds the post in storage
+    assert paired.background_instance() not in (None, before)
     assert status["reachable"]
     posts = wait_until(lambda: companion.posts_with_text(text), message="the post recorded")
     assert [post["id"] for post in posts] == [queued[0]["id"]]
@@ -202,8 +202,10 @@ def test_queue_retried_by_alarm_alone(paired, companion, fixture_origins, browse
 
 
 @pytest.mark.parametrize("site", ["mastodon", "facebook"])
-def test_overlay_waits_for_ime_composition(site, paired, fixture_origins, page):
+def test_overlay_waits_for_ime_composition(site, paired, fixture_origins, page, browser_name):
     """While an input method composes (isComposing), nothing is scored; the committed text is."""
+    if browser_name == "firefox":
+        pytest.skip("composing with an input method needs CDP's Input.imeSetComposition")
     editor = EDITORS_BY_SITE[site]
     open_editor(page, fixture_origins[site], editor)
     cdp = page.context.new_cdp_session(page)

@@ -38,10 +38,13 @@ LONG_DRAFT = "\n".join(
 
 @pytest.mark.parametrize(
     ("site", "start"),
-    [("linkedin", ""), ("facebook", ""), ("mastodon", ""), ("linkedin", LONG_DRAFT)],
-    ids=["linkedin", "facebook", "mastodon", "linkedin-long"],
-)
-def test_latency_keystroke_to_pill(site, start, paired, fixture_origins, page, artifacts):
+    [("linkedin", ""), ("x", ""), ("facebook", ""), ("bluesky", ""), ("mastodon", ""),
+     ("linkedin", LONG_DRAFT)],
+    ids=["linkedin", "x", "facebook", "bluesky", "mastodon", "linkedin-long"],
+)  # fmt: skip
+def test_latency_keystroke_to_pill(
+    site, start, paired, fixture_origins, page, artifacts, browser_name
+):
     editor = EDITORS_BY_SITE[site]
     open_editor(page, fixture_origins[site], editor)
     if start:
@@ -57,6 +60,7 @@ def test_latency_keystroke_to_pill(site, start, paired, fixture_origins, page, a
         samples.append(float(shown["updatedAt"]) - page.evaluate("window.lastKey"))
     samples.sort()
     result = {
+        "browser": browser_name,
         "site": site,
         "draft_chars": utf16_len(page.evaluate("fixture.getText()")),
         "editor": editor.library,
@@ -67,10 +71,11 @@ def test_latency_keystroke_to_pill(site, start, paired, fixture_origins, page, a
     }
     path = artifacts / "latency.json"
     saved = json.loads(path.read_text()) if path.exists() else {}
-    saved[site + ("-long" if start else "")] = result
+    saved[f"{browser_name}-{site}" + ("-long" if start else "")] = result
     path.write_text(json.dumps(saved, indent=2) + "\n")
     print(
-        f"\nkeystroke to pill on {site} ({editor.library}, {result['draft_chars']} chars): "
+        f"\n{browser_name}: keystroke to pill on {site} ({editor.library}, "
+        f"{result['draft_chars']} chars): "
         f"median {result['median_ms']} ms, "
         f"p95 {result['p95_ms']} ms, max {result['max_ms']} ms over {len(samples)} edits"
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from extension_harness import EXTENSION_ID
+from site_registry import adapters, manifest_hosts
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "extension"
@@ -36,6 +37,33 @@ def test_manifest_loads_every_site_adapter():
     assert sorted(path for path in content if path.startswith("content/sites/")) == adapters
     options = (EXTENSION / "options/options.html").read_text()
     assert sorted(re.findall(r'src="\.\./(content/sites/[^"]+)"', options)) == adapters
+
+
+def test_registry_hosts_are_the_manifests_matches():
+    """Every host an adapter claims is matched by the manifest (else its content scripts
+    never run there), and every host the manifest matches has an adapter (else the scripts
+    run for nothing); no host belongs to two adapters."""
+    claimed = [host for adapter in adapters() for host in adapter["hosts"]]
+    assert len(claimed) == len(set(claimed))
+    assert sorted(claimed) == sorted(manifest_hosts())
+
+
+def test_registry_sites_are_the_ones_the_docs_list():
+    """docs/extension.md's Sites table: one row per adapter, with exactly its hosts."""
+    docs = (ROOT / "docs" / "extension.md").read_text()
+    table = docs.split("## Sites", 1)[1].split("\n\n", 2)[1]
+    rows = {}
+    for line in table.splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        rows[cells[1].strip("`").removesuffix(".js")] = re.findall(r"`([^`]+)`", cells[2])
+    assert rows == {adapter["id"]: adapter["hosts"] for adapter in adapters()}
+
+
+def test_adapters_share_init_and_kind():
+    """The composer code starts every adapter (registry defaults): none repeats it."""
+    for path in sorted((EXTENSION / "content/sites").glob("*.js")):
+        if path.name != "registry.js":
+            assert "init(" not in path.read_text(), path.name
 
 
 def test_manifest_background_scripts_match_worker_imports():
@@ -69,5 +97,10 @@ def test_manifest_passes_web_ext_lint():
 
 
 @pytest.mark.browser
-def test_manifest_key_gives_the_allowed_extension_id(extension):
-    assert extension.id == EXTENSION_ID
+def test_manifest_key_gives_the_allowed_extension_id(extension, page):
+    """Chromium: the key fixes the id the companion allows by default. Firefox: the test
+    profile pins the uuid, which a real install draws at random (pairing registers it)."""
+    if extension.browser == "chromium":
+        assert extension.id == EXTENSION_ID
+    page.goto(extension.url("popup/popup.html"))
+    assert page.evaluate("location.origin") == extension.origin

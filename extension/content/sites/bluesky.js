@@ -1,7 +1,7 @@
 // Bluesky: the composer is TipTap (ProseMirror, div.ProseMirror). The publish button has
 // data-testid composerPublishBtn and says "Post" or "Reply".
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   sites.register({
     id: "bluesky",
@@ -10,12 +10,5 @@
     composer: '.ProseMirror[contenteditable="true"]',
     publishButton: '[data-testid="composerPublishBtn"]',
     scope: "[role='dialog'], [aria-modal='true'], form",
-    kind(composer, trigger) {
-      if (/\breply\b/i.test(sites.prompt(composer))) return "reply";
-      return sites.kindFromButton(trigger) ?? "post";
-    },
-    init(signal) {
-      composers.watch(this, signal);
-    },
   });
 })();

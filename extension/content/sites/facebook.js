@@ -1,7 +1,7 @@
 // Facebook: posts and comments are written in Lexical (div[data-lexical-editor]). The post
 // dialog has a "Post" button; a comment or reply is sent with plain Enter.
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   const isComment = (composer) => /\b(comment|reply|answer)\b/i.test(sites.prompt(composer));
 
@@ -21,8 +21,5 @@
     enterPublishes: isComment,
     // Ctrl/Cmd+Enter does not publish here.
     shortcutPublishes: false,
-    init(signal) {
-      composers.watch(this, signal);
-    },
   });
 })();

@@ -2,7 +2,7 @@
 // every textarea and contenteditable is a composer; a submit button or a button saying
 // post/reply/send/publish/comment publishes it.
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   const PUBLISH_WORDS = /^(post|reply|send|publish|comment|submit|share|toot|tweet)\b/i;
 
@@ -20,12 +20,5 @@
       return PUBLISH_WORDS.test(words.trim());
     },
     scope: "form, [role='dialog']",
-    kind(composer, trigger) {
-      if (/\breply\b/i.test(sites.prompt(composer))) return "reply";
-      return sites.kindFromButton(trigger) ?? "post";
-    },
-    init(signal) {
-      composers.watch(this, signal);
-    },
   });
 })();

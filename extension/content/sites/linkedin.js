@@ -1,7 +1,7 @@
 // LinkedIn: posts and comments are written in Quill (div.ql-editor). The share box has a
 // primary "Post" button; comment boxes have their own submit button.
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   sites.register({
     id: "linkedin",
@@ -21,8 +21,5 @@
     },
     // Ctrl/Cmd+Enter does not publish here.
     shortcutPublishes: false,
-    init(signal) {
-      composers.watch(this, signal);
-    },
   });
 })();

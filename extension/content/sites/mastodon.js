@@ -2,7 +2,7 @@
 // Mastodon runs on thousands of hosts: a few big ones are matched here, any other
 // instance is enabled in the options ("Other sites", adapter Mastodon).
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   sites.register({
     id: "mastodon",
@@ -14,9 +14,6 @@
     kind(composer) {
       return composer.closest(".compose-form")?.querySelector(".reply-indicator")
         ? "reply" : "post";
-    },
-    init(signal) {
-      composers.watch(this, signal);
     },
   });
 })();

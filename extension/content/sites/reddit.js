@@ -2,7 +2,7 @@
 // shreddit-composer (old Reddit: textareas only). A composer on a /submit page is a post;
 // one under a comment is a reply; the others on a thread are comments.
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   sites.register({
     id: "reddit",
@@ -17,9 +17,6 @@
     kind(composer) {
       if (/\/submit\b/.test(location.pathname)) return "post";
       return composer.closest("shreddit-comment, .comment, [data-reply-to]") ? "reply" : "comment";
-    },
-    init(signal) {
-      composers.watch(this, signal);
     },
   });
 })();

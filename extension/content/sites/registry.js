@@ -5,17 +5,25 @@
 //   composer         CSS selector of the editor's root element (contenteditable or textarea)
 //   publishButton    CSS selector of the buttons that publish (post, reply, comment)
 //   scope            CSS selector of the box holding a composer and its publish button
-//   kind(composer, trigger) -> "post" | "reply" | "comment"
-//   init(signal)     start following composers until signal aborts
-// and optionally isPublishButton(element), enterPublishes(composer) (plain Enter sends,
-// as in Facebook's comment boxes), shortcutPublishes (false where Ctrl/Cmd+Enter does not
-// publish, so that pressing it records nothing).
+// and optionally kind(composer, trigger) -> "post" | "reply" | "comment" (by default: a
+// reply when the composer's prompt says so, else what the button says, else a post),
+// isPublishButton(element), enterPublishes(composer) (plain Enter sends, as in Facebook's
+// comment boxes), shortcutPublishes (false where Ctrl/Cmd+Enter does not publish, so that
+// pressing it records nothing). Every adapter starts the same way: init(signal) follows
+// the composers it recognizes (content/composer.js) until the signal aborts.
 (() => {
   const Spotlight = (globalThis.Spotlight ??= {});
   const all = [];
 
   const defaults = {
     shortcutPublishes: true,
+    kind(composer, trigger) {
+      if (/\breply\b/i.test(prompt(composer))) return "reply";
+      return kindFromButton(trigger) ?? "post";
+    },
+    init(signal) {
+      Spotlight.composers.watch(this, signal);
+    },
     isComposer(element) {
       return element.matches(this.composer);
     },

@@ -1,7 +1,7 @@
 // Threads: the composer is Lexical; its "Post" button is a div[role=button] with the
 // word on it. A reply's composer prompt says "Reply to ...".
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   sites.register({
     id: "threads",
@@ -14,12 +14,5 @@
         /^(post|reply)$/i.test(element.textContent.trim());
     },
     scope: "[role='dialog'], form",
-    kind(composer, trigger) {
-      if (/\breply\b/i.test(sites.prompt(composer))) return "reply";
-      return sites.kindFromButton(trigger) ?? "post";
-    },
-    init(signal) {
-      composers.watch(this, signal);
-    },
   });
 })();

@@ -2,7 +2,7 @@
 // tweetTextarea_N). "Post" and "Reply" are the same buttons (tweetButton in the dialog,
 // tweetButtonInline in the timeline); a reply is written on a /status/ page or says so.
 (() => {
-  const { sites, composers } = globalThis.Spotlight;
+  const { sites } = globalThis.Spotlight;
 
   sites.register({
     id: "x",
@@ -18,9 +18,6 @@
       if (fromButton) return fromButton;
       if (/\breply\b/i.test(sites.prompt(composer))) return "reply";
       return /\/status\/\d+/.test(location.pathname) ? "reply" : "post";
-    },
-    init(signal) {
-      composers.watch(this, signal);
     },
   });
 })();
