@@ -134,6 +134,9 @@ def test_resolution_mention_before_the_connection_is_linked_by_the_same_name(tmp
         parts = store.split_person(early)
         assert {p["known"] for p in parts} == {True, False}
         assert_consistent(store)
+        # importing the network again does not undo the user's undo
+        store.record_network(snapshot("linkedin", "connection", LINKEDIN, as_of="2026-11-20"))
+        assert group(store, early)["merged"] == 0 and group(store, early)["known"] is False
     finally:
         store.close()
 

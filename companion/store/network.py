@@ -11,6 +11,7 @@ them stay. An older export imported later only adds what it knew.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 from typing import Any
@@ -137,10 +138,17 @@ def link_same_names(conn: sqlite3.Connection) -> int:
         "where p.origin = 'mention' and p.root_id = p.id and p.name_key like '% %' "
         "and not exists (select 1 from handles h where h.person_id = p.id)"
     ).fetchall()
+    undone = {  # links the user undid: never made again
+        member
+        for (members,) in conn.execute(
+            "select members from merges where reason = 'same name' and undone_at is not null"
+        )
+        for member in json.loads(members or "[]")
+    }
     linked = 0
     for person, roots in rows:
         candidates = {int(root) for root in (roots or "").split(",") if root}
-        if len(candidates) == 1 and person not in candidates:
+        if len(candidates) == 1 and person not in candidates and person not in undone:
             merge_people_in(conn, candidates.pop(), [person], "same name")
             linked += 1
     return linked

@@ -10,7 +10,9 @@
 - ``connections``: the network files of the exports, one row per account and direction;
   ``connected`` is 0 once a newer export no longer holds it (the row and its history stay).
 - ``network_snapshots``: each network file imported, with the day it describes.
-- ``merges``: each merge of people, so it can be undone (split).
+- ``merges``: each merge of people (``members``: the ids it joined), so it can be undone
+  (split); an undone merge keeps its row with ``undone_at``, so an automatic link the user
+  undid is not made again.
 - ``people`` (the mentions) gains ``person_id``, ``entity``, ``credited``, ``posted_date``,
   and its group's ``root_id`` and ``known``;
   ``daily_totals`` gains ``answers`` (replies and comments: the listen ratio).
@@ -86,7 +88,17 @@ def create_people_and_network(db: sqlite_utils.Database, totals: tuple[str, ...]
         },  # fmt: skip
         pk=("site", "direction", "as_of"),
     )
-    db["merges"].create({"id": int, "into_id": int, "merged_at": str, "reason": str}, pk="id")
+    db["merges"].create(
+        {
+            "id": int,
+            "into_id": int,
+            "merged_at": str,
+            "reason": str,
+            "members": str,
+            "undone_at": str,
+        },  # fmt: skip
+        pk="id",
+    )
     mentions = db["people"]
     for name, kind in (("person_id", int), ("entity", str), ("credited", int),
                        ("posted_date", str), ("root_id", int), ("known", int)):  # fmt: skip

@@ -7,6 +7,7 @@ people list reads, merging two people and undoing it.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -275,7 +276,7 @@ class PersonQueries:
                 "and merge_id = ?",
                 [root, last],
             )
-            conn.execute("delete from merges where id = ?", [last])
+            conn.execute("update merges set undone_at = ? where id = ?", [utc_now(), last])
             _reroot(conn, [root, *freed])
             regroup(conn, [root, *freed], moved=True)
         return [self.get_person(group) for group in [root, *freed]]
@@ -284,8 +285,8 @@ class PersonQueries:
 def merge_people_in(conn: sqlite3.Connection, into: int, others: list[int], reason: str) -> None:
     """Record one merge of the groups ``others`` into the group ``into`` (all roots)."""
     merge = conn.execute(
-        "insert into merges (into_id, merged_at, reason) values (?, ?, ?)",
-        [into, utc_now(), reason],
+        "insert into merges (into_id, merged_at, reason, members) values (?, ?, ?, ?)",
+        [into, utc_now(), reason, json.dumps(others)],
     ).lastrowid
     marks = ", ".join("?" for _ in others)
     conn.execute(
