@@ -67,9 +67,25 @@ def test_network_registry_is_explicit_and_complete():
     assert {reader.__name__.rsplit(".", 1)[1] for reader in NETWORK_READERS} == modules - helpers
     for reader in NETWORK_READERS:
         assert reader.PLATFORM and reader.LABEL and reader.EXPECTS
-        assert reader.__doc__ and "Bluesky" not in reader.LABEL
-    assert "Bluesky" in network.__doc__ and "imports" in network.__doc__  # the seam is named
-    assert set(EXPECTED) == {reader.__name__.rsplit(".", 1)[1] for reader in NETWORK_READERS}
+        assert reader.__doc__
+    readers = {reader.__name__.rsplit(".", 1)[1] for reader in NETWORK_READERS}
+    assert set(EXPECTED) | {"bluesky"} == readers  # bluesky: its repo.car holds posts too
+
+
+@pytest.mark.parametrize("shape", ["folder", "zip", "file"])
+def test_network_reads_bluesky_follows_from_the_repository(shape, tmp_path):
+    """The follow records of repo.car; the handle from the user's own mention of the DID."""
+    folder = NETWORK.parent / "bluesky"
+    path = {"folder": folder, "file": folder / "repo.car"}.get(shape) or zip_folder(
+        folder, tmp_path / "bluesky.zip", prefix="Export_2026/"
+    )
+    with open_archive(path) as members:
+        files, problems = read_network(members)
+    assert problems == []
+    assert [(f.site, f.direction) for f in files] == [("bluesky", "following")]
+    assert accounts(files) == {
+        "following": [("did:plc:bea5ode8example3333333", None, "bea.example.org", "2024-05-01")]
+    }
 
 
 @pytest.mark.parametrize("platform", sorted(EXPECTED))

@@ -6,9 +6,9 @@ from pathlib import PurePosixPath
 
 from .archive import READ_ERRORS, Member
 from .found import ArchiveError
+from .network import NETWORK_READERS
 from .reader import Reader
 from .registry import READERS, platform_readers
-from .network import NETWORK_READERS
 
 # Folders of photos and videos: never opened.
 _MEDIA = {"tweets_media", "tweet_media", "media", "media_attachments", "photos_and_videos"}
@@ -60,7 +60,9 @@ def unknown_export(label: str, members: list[Member]) -> ArchiveError:
     for suffix, advice in _OTHER_FORMAT:
         if any(("/" + member.name).endswith("/" + suffix) for member in members):
             return ArchiveError(f"{label}: {advice}")
-    expected = "; ".join(f"{reader.LABEL}: {reader.EXPECTS}" for reader in (*READERS, *NETWORK_READERS))
+    expected = "; ".join(
+        f"{reader.LABEL}: {reader.EXPECTS}" for reader in (*READERS, *NETWORK_READERS)
+    )
     names = ", ".join(member.name for member in members[:5]) or "no files"
     more = f" and {len(members) - 5} more" if len(members) > 5 else ""
     return ArchiveError(

@@ -21,8 +21,8 @@ from ..store.posts import PostError, clean_post
 from .archive import MAX_FILE_BYTES, READ_ERRORS, Member, open_archive
 from .detect import assign_readers, unknown_export
 from .found import ArchiveError, Found, Ignored, ImportedPost, Problem
-from .reader import Context, Reader
 from .network import NetworkFile, read_network
+from .reader import Context, Reader
 
 if TYPE_CHECKING:
     from ..scoring import Scorer
@@ -122,7 +122,7 @@ def read_export(
     with open_archive(Path(path), display=label) as members:
         members = [dataclasses.replace(member, limit=max_file_bytes) for member in members]
         claimed = assign_readers(members)
-        found_network = _read_network(members, summary, network)
+        found_network = _read_network(members, summary, network, claimed)
         if not claimed and not found_network:
             if any(member.salvaged for member in members):
                 raise ArchiveError(
@@ -154,11 +154,17 @@ def read_export(
 
 
 def _read_network(
-    members: list[Member], summary: ImportSummary, network: list[NetworkFile] | None
+    members: list[Member],
+    summary: ImportSummary,
+    network: list[NetworkFile] | None,
+    claimed: list[tuple[Member, Reader]],
 ) -> bool:
     files, problems = read_network(members)
+    # A file that holds posts too (Bluesky's repo.car) is reported once, by its post reader.
+    read_for_posts = {member.display for member, _ in claimed}
     for source, message in problems:
-        summary.problem(Problem(source, message))
+        if source not in read_for_posts:
+            summary.problem(Problem(source, message))
     for file in files:
         summary.files.append(file.source)
         if file.label not in summary.platforms:

@@ -5,21 +5,19 @@ A network reader module defines ``PLATFORM``, ``LABEL``, ``EXPECTS``, ``claims(m
 and ``read(member, members) -> NetworkFile``; it may raise ``ValueError`` (or any of
 :data:`~companion.importing.archive.READ_ERRORS`) for a file it cannot read.
 
-Bluesky: the repository (``repo.car``) holds ``app.bsky.graph.follow`` records whose
-``subject`` is the followed account's DID. The .car reader is being written on branch
-``imports``; once it lands, a ``bluesky`` module here reads the follow records from it
-(``site="bluesky"``, ``direction="following"``, ``account`` the DID, ``handle`` where the
-repository's own posts mention it) and joins this list. Nothing else needs to change.
+Bluesky's follows are records in the same repository file (``repo.car``) as its posts:
+:mod:`.bluesky` reads them with the post reader's CAR functions
+(:mod:`companion.importing.readers.bluesky`).
 """
 
 from __future__ import annotations
 
 from ..archive import READ_ERRORS, Member
-from . import facebook, linkedin, mastodon, x_twitter
+from . import bluesky, facebook, linkedin, mastodon, x_twitter
 from .model import Account, NetworkFile
 
-# One explicit list (no discovery). Bluesky joins it with the .car reader (see above).
-NETWORK_READERS = (linkedin, x_twitter, mastodon, facebook)
+# One explicit list (no discovery).
+NETWORK_READERS = (linkedin, x_twitter, mastodon, facebook, bluesky)
 
 __all__ = ["NETWORK_READERS", "Account", "NetworkFile", "read_network"]
 
