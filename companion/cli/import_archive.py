@@ -27,7 +27,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
             "again adds nothing; an interrupted import finishes when run again. Exit status: 0,\n"
             "1 when some items could not be read, 2 when nothing could be imported.\n\n"
             "Recognised:\n" + formats_help() + "\n\nYour network too: LinkedIn Connections.csv, "
-            "X following.js/follower.js, Mastodon's follows CSV, Facebook's friends list, Bluesky's follows."
+            "X following.js/follower.js, Mastodon's follows CSV, Facebook's friends list,\n"
+            "Bluesky's follows (repo.car)."
         ),
         epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
         "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
