@@ -145,6 +145,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return {}
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: not valid TOML ({error})") from None
+    except UnicodeDecodeError:
+        raise SettingsError(
+            f"{path}: not UTF-8 text; save it as UTF-8 or move it aside to use the defaults"
+        ) from None
+    except IsADirectoryError:
+        raise SettingsError(
+            f"{path} is a folder, not a file; remove it (or move it aside) to use the defaults"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SettingsError(
+            f"{path}: cannot be read ({reason}); fix its permissions (chmod 600) "
+            "or move it aside to use the defaults"
+        ) from None
     unknown = sorted(set(data) - set(_BY_NAME))
     if unknown:
         raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")
