@@ -10,11 +10,11 @@ from .. import __version__
 from ..nlp import ModelNotFound
 from ..settings import SettingsError
 from ..store import StoreError
-from . import doctor, export, history, import_archive, score, serve, token
+from . import backup, doctor, export, history, import_archive, score, serve, token
 from .common import CommandError
 
 # One explicit list: the order is the order of `spotlight --help`.
-COMMANDS = (serve, score, history, import_archive, export, token, doctor)
+COMMANDS = (serve, score, history, import_archive, export, backup, token, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:

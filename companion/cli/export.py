@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..history.export import FORMATS, csv_chunks, json_chunks
+from ..history.backup import backup_chunks
+from ..history.export import FORMATS, csv_chunks
 from ..store import Store
 from .common import CommandError, add_settings_options, settings_from
 
@@ -13,9 +14,13 @@ from .common import CommandError, add_settings_options, settings_from
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser(
         "export",
-        help="write every post with its scores as CSV or JSON",
-        description="Write the whole history, oldest first. Texts are included if kept.",
-        epilog="example:  spotlight export --format csv -o history.csv",
+        help="write the whole history: JSON to restore, CSV for spreadsheets",
+        description="Write the whole history, oldest first. JSON (the default) is a complete "
+        "backup (posts with scores and nudges, people, settings) that spotlight import "
+        "restores; CSV is for spreadsheets and cannot be imported again.",
+        epilog="examples:  spotlight export -o history.json     (restore: spotlight import "
+        "history.json)\n           spotlight export --format csv -o history.csv",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--format", choices=FORMATS, default="json")
     parser.add_argument("--output", "-o", metavar="FILE", help="write here (default: stdout)")
@@ -26,7 +31,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     store = Store.open(settings.db_path)
-    chunks = (csv_chunks if args.format == "csv" else json_chunks)(store)
+    chunks = (csv_chunks if args.format == "csv" else backup_chunks)(store)
     try:
         out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
     except OSError as error:

@@ -10,6 +10,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from ..history.backup import BackupError, is_backup, refuse_csv_export, restore_backup
 from ..importing import ArchiveError, ImportSummary, import_export, read_export
 from .common import CommandError, add_settings_options, settings_from
 
@@ -26,7 +27,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
             "(data/tweets.js), LinkedIn (Shares.csv, Comments.csv), Facebook (JSON export),\n"
             "Mastodon (outbox.json), Reddit (posts.csv, comments.csv), WordPress (WXR .xml),\n"
             "and any CSV or JSON Lines file with text and date columns. Importing the same\n"
-            "export again adds nothing; an interrupted import finishes when run again."
+            "export again adds nothing; an interrupted import finishes when run again.\n"
+            "A Spotlight backup (spotlight export --format json, or spotlight backup) is\n"
+            "restored exactly: posts with their scores, people and settings."
         ),
         epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
         "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
@@ -73,11 +76,13 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     bars = _Bars()
     try:
-        if args.dry_run:
+        if _is_backup(args.path):  # a Spotlight backup is restored, not read as an export
+            summary = _restore(args, settings)
+        elif args.dry_run:
             posts, summary = read_export(args.path, display=str(args.path), progress=bars)
         else:
             summary = _import(args, settings, bars)
-    except ArchiveError as error:
+    except (ArchiveError, BackupError) as error:
         raise CommandError(str(error)) from None
     finally:
         bars.close()
@@ -87,6 +92,21 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(summary, dry_run=args.dry_run))
     return 1 if summary.unreadable else 0
+
+
+def _is_backup(path: Path) -> bool:
+    refuse_csv_export(path)
+    return is_backup(path)
+
+
+def _restore(args: argparse.Namespace, settings: Any) -> Any:
+    from ..store import Store
+
+    store = Store.open(settings.db_path)
+    try:
+        return restore_backup(store, args.path, display=str(args.path), dry_run=args.dry_run)
+    finally:
+        store.close()
 
 
 def _import(args: argparse.Namespace, settings: Any, bars: _Bars) -> ImportSummary:

@@ -12,7 +12,8 @@ from typing import Any
 from aiohttp import web
 
 from .. import __version__, history
-from ..history.export import FORMATS, csv_chunks, json_chunks
+from ..history.backup import backup_chunks
+from ..history.export import FORMATS, csv_chunks
 from ..scoring import SCORER_VERSION, ScoreError
 from ..store.posts import KINDS, clean_post
 from .middlewares import json_error, read_json
@@ -161,7 +162,7 @@ async def export(request: web.Request) -> web.StreamResponse:
             "Content-Disposition": f'attachment; filename="spotlight-history.{fmt}"',
         }
     )
-    chunks = (csv_chunks if fmt == "csv" else json_chunks)(request.app[STORE])
+    chunks = (csv_chunks if fmt == "csv" else backup_chunks)(request.app[STORE])
     workers = request.app[WORKERS]
     await response.prepare(request)
     while (chunk := await workers.db(next, chunks, None)) is not None:

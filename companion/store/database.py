@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import copies
 from .posts import clean_post
 from .rows import decode_post, people_rows, post_row, where_clause
 from .schema import BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
@@ -215,6 +216,50 @@ class Store:
         with self._lock, self.db.atomic():
             self.db.conn.execute("delete from people")
             return self.db.conn.execute("delete from posts").rowcount
+
+    def delete_posts(self, filters: dict[str, Any]) -> int:
+        """Delete the posts matching ``filters`` (as :meth:`list_posts` reads them) and
+        their people; no filter deletes every post. Returns how many were deleted."""
+        where, params = where_clause(filters)
+        if not where:
+            return self.delete_all_posts()
+        with self._lock, self.db.atomic():
+            self.db.conn.execute(
+                f"delete from people where post_id in (select id from posts{where})", params
+            )
+            return self.db.conn.execute(f"delete from posts{where}", params).rowcount
+
+    # -- copies -----------------------------------------------------------------------
+
+    def backup_to(self, target: Path | str) -> Path:
+        """A consistent copy of the whole database at ``target`` (SQLite's backup API)."""
+        with self._lock:
+            return copies.backup_database(self.db.conn, Path(target))
+
+    def dump_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The raw rows of ``table`` as stored, oldest first, read in pages."""
+        rows = copies.iter_rows(self.db.conn, table)
+        while True:
+            with self._lock:
+                chunk = [row for _, row in zip(range(1000), rows, strict=False)]
+            if not chunk:
+                return
+            yield from chunk
+
+    def restore_rows(
+        self, tables: dict[str, list[dict[str, Any]]], *, replace: Iterable[str] = ()
+    ) -> dict[str, tuple[int, int]]:
+        """Insert raw rows into their tables in ONE transaction: ``{table: (added,
+        skipped)}``. Rows whose key is stored already are kept as they are, except in the
+        tables named in ``replace`` (settings), where the restored row wins."""
+        replace = set(replace)
+        done: dict[str, tuple[int, int]] = {}
+        with self._lock, self.db.atomic():
+            for table, rows in tables.items():
+                done[table] = copies.insert_rows(
+                    self.db.conn, table, rows, replace=table in replace
+                )
+        return done
 
     def forget_texts(self) -> int:
         """Remove the text of every stored post, keeping scores and people."""
