@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
+import sys
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -23,6 +25,16 @@ DEFAULT_PORT = 47800
 # origin can be allowed by default. Firefox gives each install its own moz-extension://
 # origin: add it with the allowed_origins setting.
 EXTENSION_ORIGINS = ("chrome-extension://bjfckobifhiblfafahbgcpaklplappad",)
+
+
+def spotlight_command() -> str:
+    """How the user can run ``spotlight`` from a shell: the bare name when that is this
+    installation on PATH, else the full path (so every message names a command that works)."""
+    here = Path(sys.executable).with_name("spotlight")
+    found = shutil.which("spotlight")
+    if found and (not here.exists() or Path(found).resolve() == here.resolve()):
+        return "spotlight"
+    return str(here) if here.exists() else f"{sys.executable} -m companion"
 
 
 class SettingsError(ValueError):

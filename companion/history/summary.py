@@ -111,9 +111,15 @@ def network_breadth(store: Store, *, now: dt.datetime | None = None) -> dict[str
 
 
 def people(
-    store: Store, *, days: int | None = None, limit: int = 20, now: dt.datetime | None = None
+    store: Store,
+    *,
+    days: int | None = None,
+    limit: int = 20,
+    filters: dict[str, Any] | None = None,
+    now: dt.datetime | None = None,
 ) -> dict[str, Any]:
-    """The people spotlighted most (posts that named or replied to them), and how recently."""
+    """The people spotlighted most (posts that named or replied to them), and how recently;
+    ``filters`` (dates, site) narrow it to the posts the history page shows."""
     now = now or dt.datetime.now(dt.UTC)
     since = format_utc(now - dt.timedelta(days=days)) if days else None
     ranking = [
@@ -124,9 +130,14 @@ def people(
             "last_at": row["last_at"],
             "first_at": row["first_at"],
         }
-        for row in store.people_ranking(since, limit)
+        for row in store.people_ranking(since, limit, filters)
     ]
-    return {"days": days, "people": ranking, "network": network_breadth(store, now=now)}
+    return {
+        "days": days,
+        "filters": filters or {},
+        "people": ranking,
+        "network": network_breadth(store, now=now),
+    }
 
 
 def _streak(labels: list[str]) -> tuple[str | None, int]:

@@ -71,6 +71,10 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
     claim = _claim_database(app[SETTINGS].db_path)
     try:
         app[STORE] = await app[WORKERS].db(Store.open, app[SETTINGS].db_path)
+        # A partly damaged file opens; quick_check finds it, and the API and the page say
+        # what to do instead of failing request by request.
+        if await app[WORKERS].db(app[STORE].quick_check) != "ok":
+            log.error("the history database is damaged: %s", app[STORE].damage)
         yield
         await app[WORKERS].db(app[STORE].close)
     finally:
@@ -103,6 +107,7 @@ def create_app(settings: Settings) -> web.Application:
             mw.body_size_middleware(settings.max_body_bytes),
             mw.token_middleware(),
             mw.json_body_middleware(),
+            mw.damaged_database_middleware(),
         ],
     )
     app[SETTINGS] = settings

@@ -14,13 +14,21 @@ from aiohttp import web
 from .. import __version__, history
 from ..history.backup import backup_chunks
 from ..history.export import FORMATS, csv_chunks
+from ..history.safety import safety_copy
 from ..scoring import SCORER_VERSION, ScoreError
+from ..settings import spotlight_command
 from ..store.posts import KINDS, clean_post
+from ..vocabulary import LABEL_NAMES
 from .middlewares import json_error, read_json
 from .openapi import openapi_document
 from .state import SCORER, STORE, WORKERS
 
 PREFIX = "/api/v1"
+
+
+def repair_command(path: Any) -> str:
+    """The command that repairs the database at ``path``, as the user types it."""
+    return f"{spotlight_command()} doctor --repair --db {path}"
 
 
 def _int(query: Any, name: str, default: int, low: int, high: int) -> int:
@@ -62,6 +70,9 @@ async def health(request: web.Request) -> web.Response:
             "model": scorer.model,
             "scorer_version": SCORER_VERSION,
             "database": str(store.path),
+            "database_state": "damaged" if store.damage else "ok",
+            "database_problem": store.damage,
+            "next_step": store.damage and repair_command(store.path),
             "uptime_s": round(time.monotonic() - request.app[WORKERS].started, 1),
         }
     )
@@ -113,10 +124,28 @@ async def delete_post(request: web.Request) -> web.Response:
 
 
 async def delete_all_posts(request: web.Request) -> web.Response:
+    """Delete the posts the filters match (none: every post), after a safety copy."""
     if request.query.get("confirm") != "delete-all":
         raise history.InputError("to delete every post, add ?confirm=delete-all")
-    deleted = await request.app[WORKERS].db(request.app[STORE].delete_all_posts)
-    return web.json_response({"deleted": deleted})
+    filters = history.parse_filters(request.query)
+    expect = _int(request.query, "expect", -1, 0, 10_000_000)
+    store = request.app[STORE]
+
+    def delete() -> dict[str, Any]:
+        matching = store.list_posts(filters, limit=1)[1]
+        if expect >= 0 and matching != expect:
+            return {"conflict": matching}
+        copy = safety_copy(store, "before-delete") if matching else None
+        return {"deleted": store.delete_posts(filters), "backup": copy and str(copy)}
+
+    result = await request.app[WORKERS].db(delete)
+    if "conflict" in result:
+        return json_error(
+            409,
+            f"{result['conflict']} posts match now, not the {expect} you confirmed; "
+            "nothing was deleted",
+        )
+    return web.json_response({**result, "filters": filters})
 
 
 async def trends(request: web.Request) -> web.Response:
@@ -129,8 +158,11 @@ async def trends(request: web.Request) -> web.Response:
 async def people(request: web.Request) -> web.Response:
     days = _int(request.query, "days", 0, 0, 36_500) or None
     limit = _int(request.query, "limit", 20, 1, 500)
+    filters = history.parse_filters(request.query)
     store = request.app[STORE]
-    data = await request.app[WORKERS].db(lambda: history.people(store, days=days, limit=limit))
+    data = await request.app[WORKERS].db(
+        lambda: history.people(store, days=days, limit=limit, filters=filters)
+    )
     return web.json_response(data)
 
 
@@ -143,13 +175,13 @@ def _rules() -> list[dict[str, Any]]:
 
 async def get_settings(request: web.Request) -> web.Response:
     data = await request.app[WORKERS].db(history.user_settings, request.app[STORE])
-    return web.json_response({**data, "rules": _rules()})
+    return web.json_response({**data, "rules": _rules(), "label_names": LABEL_NAMES})
 
 
 async def put_settings(request: web.Request) -> web.Response:
     changes = await read_json(request)
     data = await request.app[WORKERS].db(history.update_settings, request.app[STORE], changes)
-    return web.json_response({**data, "rules": _rules()})
+    return web.json_response({**data, "rules": _rules(), "label_names": LABEL_NAMES})
 
 
 async def export(request: web.Request) -> web.StreamResponse:

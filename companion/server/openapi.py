@@ -180,7 +180,9 @@ def openapi_document(port: int) -> dict[str, Any]:
                 "Stored posts, newest first", _json({"type": "object"}), params=_FILTERS + paging
             ),
             "delete": _op(
-                "Delete every post (needs ?confirm=delete-all)",
+                "Delete the posts the filters match, every post without filters (needs "
+                "?confirm=delete-all; expect=N refuses with 409 unless N posts match); a copy "
+                "of the database is kept first ({deleted, backup, filters})",
                 _json({"type": "object"}),
                 params=[
                     {
@@ -188,7 +190,9 @@ def openapi_document(port: int) -> dict[str, Any]:
                         "in": "query",
                         "required": True,
                         "schema": {"const": "delete-all"},
-                    }
+                    },
+                    {"name": "expect", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                    *_FILTERS,
                 ],
             ),
         },
@@ -204,11 +208,12 @@ def openapi_document(port: int) -> dict[str, Any]:
         },
         "/people": {
             "get": _op(
-                "People spotlighted most",
+                "People spotlighted most (in the posts the filters match)",
                 _json({"type": "object"}),
                 params=[
                     {"name": "days", "in": "query", "schema": {"type": "integer"}},
                     {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+                    *_FILTERS,
                 ],
             )
         },

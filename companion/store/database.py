@@ -26,6 +26,16 @@ class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do."""
 
 
+def repair_advice(path: Path) -> str:
+    """What to do about a damaged database, as one sentence with the exact command."""
+    from ..settings import spotlight_command
+
+    return (
+        f"Stop the companion, then run: {spotlight_command()} doctor --repair --db {path} "
+        "(it keeps a copy of the damaged file and rebuilds what can be read)"
+    )
+
+
 class Store:
     """The history database. Open with :meth:`Store.open`; safe to share between threads."""
 
@@ -33,6 +43,8 @@ class Store:
         self.db = db
         self.path = path
         self._lock = threading.RLock()
+        # What SQLite's quick_check found wrong (None: nothing, or not checked yet).
+        self.damage: str | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -52,7 +64,11 @@ class Store:
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
             migrations.apply(db)
-        except (OSError, sqlite3.DatabaseError) as error:
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"cannot open the history database {path}: {error}. {repair_advice(path)}"
+            ) from None
+        except OSError as error:
             raise StoreError(f"cannot open the history database {path}: {error}") from None
         for suffix in ("-wal", "-shm"):
             if Path(f"{path}{suffix}").exists():
@@ -326,16 +342,21 @@ class Store:
             ).fetchall()
         return [row[0] for row in rows]
 
-    def people_ranking(self, since: str | None, limit: int) -> list[dict[str, Any]]:
-        """People mentioned or replied to since ``since`` (UTC time), most posts first."""
+    def people_ranking(
+        self, since: str | None, limit: int, filters: dict[str, Any] | None = None
+    ) -> list[dict[str, Any]]:
+        """People mentioned or replied to since ``since`` (UTC time) in the posts that match
+        ``filters`` (dates, site, label), most posts first."""
+        where, params = where_clause(filters or {})
+        join = f" join posts on posts.id = people.post_id{where} and" if where else " where"
         sql = (
-            "select person, max(name) as name, max(kind) as kind, "
-            "count(distinct post_id) as posts, "
-            "max(posted_at) as last_at, min(posted_at) as first_at from people "
-            "where posted_at >= ? group by person order by posts desc, last_at desc limit ?"
+            "select person, max(name) as name, max(people.kind) as kind, "
+            "count(distinct post_id) as posts, max(people.posted_at) as last_at, "
+            f"min(people.posted_at) as first_at from people{join} people.posted_at >= ? "
+            "group by person order by posts desc, last_at desc limit ?"
         )
         with self._lock:
-            return list(self.db.query(sql, [since or "", limit]))
+            return list(self.db.query(sql, [*params, since or "", limit]))
 
     def distinct_people_since(self, since: str) -> int:
         """How many different people posts mentioned or replied to since ``since`` (UTC)."""
@@ -349,6 +370,18 @@ class Store:
             return [
                 row[0] for row in self.db.execute("select distinct site from posts order by site")
             ]
+
+    def quick_check(self) -> str:
+        """``ok``, or what SQLite's ``quick_check`` finds damaged (also kept in
+        :attr:`damage`). A file too damaged to read at all counts as damaged."""
+        try:
+            with self._lock:
+                rows = self.db.execute("pragma quick_check").fetchall()
+            result = "; ".join(str(row[0]) for row in rows[:5])
+        except sqlite3.DatabaseError as error:
+            result = str(error)
+        self.damage = None if result == "ok" else result
+        return result
 
     def integrity_check(self) -> str:
         """``ok`` or SQLite's description of what is damaged."""
