@@ -23,6 +23,7 @@ from ..store import Store, StoreError
 from . import middlewares as mw
 from .pairing import TokenFile
 from .routes import setup_routes
+from .running import remove_state, write_state
 from .state import SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
 
 log = logging.getLogger("spotlight.server")
@@ -161,10 +162,13 @@ def serve(settings: Settings, on_ready: Callable[[str], None]) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
         try:
+            write_state(settings.config_dir, port=port, url=url, database=settings.db_path)
             on_ready(url)
             await stop.wait()
         finally:
+            remove_state(settings.config_dir)
             await runner.cleanup()
 
     asyncio.run(main())
