@@ -12,7 +12,7 @@ from tqdm import tqdm
 from ..importing.parallel import default_processes, score_reports
 from ..nlp import load_pipeline
 from ..scoring import ScoreError, Scorer
-from ..vocabulary import DIMENSIONS, KINDS
+from ..vocabulary import DIMENSIONS, KINDS, LABEL_NAMES
 from .common import CommandError, add_settings_options, settings_from
 
 
@@ -150,7 +150,7 @@ def _bar(score: int, width: int = 10) -> str:
 
 def render(report: dict[str, Any], text: str) -> str:
     """The report as a person reads it in a terminal."""
-    label = report["label"].replace("_", " ")
+    label = LABEL_NAMES.get(report["label"], report["label"])
     lines = [f"{label} · overall {report['overall']}/100", ""]
     for dimension in DIMENSIONS:
         score = report["scores"][dimension]

@@ -86,6 +86,7 @@ async def score(request: web.Request) -> web.Response:
     # One trip to the database thread for the settings and the recent posts, not two.
     context = await request.app[WORKERS].db(history.draft_context, request.app[STORE])
     report = await _score(request, body["text"], body.get("kind"), context["settings"])
+    report["label_name"] = LABEL_NAMES[report["label"]]  # what the pill and panel show
     report["trend"] = history.trend_for(context, report["label"])
     report["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return web.json_response(report)

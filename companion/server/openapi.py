@@ -159,6 +159,7 @@ def openapi_document(port: int) -> dict[str, Any]:
                         "type": "object",
                         "properties": {
                             "label": _LABEL,
+                            "label_name": {"type": "string"},
                             "overall": {"type": "integer"},
                             "scores": _SCORES,
                             "trend": {"type": "object"},
