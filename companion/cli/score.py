@@ -12,6 +12,7 @@ from tqdm import tqdm
 from ..importing.parallel import default_processes, score_reports
 from ..nlp import load_pipeline
 from ..scoring import ScoreError, Scorer
+from ..scoring.language import language_note
 from ..vocabulary import DIMENSIONS, KINDS, LABEL_NAMES
 from .common import CommandError, add_settings_options, settings_from
 
@@ -152,6 +153,9 @@ def render(report: dict[str, Any], text: str) -> str:
     """The report as a person reads it in a terminal."""
     label = LABEL_NAMES.get(report["label"], report["label"])
     lines = [f"{label} · overall {report['overall']}/100", ""]
+    note = language_note(report.get("language", "en"))
+    if note:
+        lines[1:1] = [note]
     for dimension in DIMENSIONS:
         score = report["scores"][dimension]
         lines.append(f"  {dimension:<10} {_bar(score)} {score:>3}")

@@ -65,8 +65,10 @@ def trends(
     """
     if bucket not in BUCKETS:
         raise InputError("bucket must be day, week or month")
-    filters = filters or {}
-    goal = user_settings(store)["goal"]
+    settings = user_settings(store)
+    goal = settings["goal"]
+    languages = "all" if settings["count_other_languages"] else "english"
+    filters = {**(filters or {}), "languages": languages}
     buckets = []
     for row in store.trend_buckets(bucket, filters):
         buckets.append(
@@ -150,7 +152,12 @@ def _streak(labels: list[str]) -> tuple[str | None, int]:
 def draft_context(store: Store) -> dict[str, Any]:
     """What scoring a draft needs from the store, read in one go: the user's settings and
     the labels of the most recent posts (for :func:`trend_for`)."""
-    return {"settings": user_settings(store), "recent_labels": store.recent_labels(RECENT)}
+    settings = user_settings(store)
+    english_only = not settings["count_other_languages"]
+    return {
+        "settings": settings,
+        "recent_labels": store.recent_labels(RECENT, english_only=english_only),
+    }
 
 
 def trend_feedback(store: Store, label: str) -> dict[str, Any]:

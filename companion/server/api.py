@@ -16,6 +16,7 @@ from ..history.backup import backup_chunks
 from ..history.export import FORMATS, csv_chunks
 from ..history.safety import safety_copy
 from ..scoring import SCORER_VERSION, ScoreError
+from ..scoring.language import language_note
 from ..settings import spotlight_command
 from ..store.posts import KINDS, clean_post
 from ..vocabulary import LABEL_NAMES
@@ -88,6 +89,11 @@ async def score(request: web.Request) -> web.Response:
     report = await _score(request, body["text"], body.get("kind"), context["settings"])
     report["label_name"] = LABEL_NAMES[report["label"]]  # what the pill and panel show
     report["trend"] = history.trend_for(context, report["label"])
+    counted = context["settings"]["count_other_languages"]
+    note = language_note(report.get("language", "en"), counted=counted)
+    if note:  # the pill says it is not coached; the panel's trend line says why
+        report["label_name"] = f"{report['label_name']} · not English"
+        report["trend"]["message"] = note
     report["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return web.json_response(report)
 

@@ -78,6 +78,7 @@ SETTINGS_SCHEMA = {
         "store_text": {"type": "boolean", "default": True},
         "disabled_rules": {"type": "array", "items": {"type": "string"}},
         "own_domains": {"type": "array", "items": {"type": "string"}},
+        "count_other_languages": {"type": "boolean", "default": False},
     },
 }
 

@@ -36,6 +36,16 @@ def repair_advice(path: Path) -> str:
     )
 
 
+def _read_posts(filters: dict[str, Any]) -> bool:
+    """Whether the trends must read the posts: the daily totals hold English posts only,
+    summed over every label."""
+    return bool(filters.get("label")) or filters.get("languages") == "all"
+
+
+def _for_totals(filters: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in filters.items() if key != "languages"}
+
+
 class Store:
     """The history database. Open with :meth:`Store.open`; safe to share between threads."""
 
@@ -293,7 +303,7 @@ class Store:
     def trend_buckets(self, bucket: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per day/week/month: post counts per label and the mean score per dimension."""
         start = BUCKETS[bucket]
-        if filters.get("label"):  # the daily totals are not split by label: read the posts
+        if _read_posts(filters):  # the daily totals are not split by label: read the posts
             where, params = where_clause(filters)
             means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
             sql = (
@@ -304,7 +314,7 @@ class Store:
                 f"from posts{where} group by start order by start"
             )
         else:
-            where, params = where_clause(filters)
+            where, params = where_clause(_for_totals(filters))
             means = ", ".join(f"1.0 * sum({d}_sum) / sum(posts) as {d}" for d in DIMENSIONS)
             sql = (
                 f"select {start} as start, sum(posts) as posts, "
@@ -318,8 +328,8 @@ class Store:
 
     def site_split(self, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per site: post count and how many promote others."""
-        where, params = where_clause(filters)
-        if filters.get("label"):
+        where, params = where_clause(filters if _read_posts(filters) else _for_totals(filters))
+        if _read_posts(filters):
             sql = (
                 "select site, count(*) as posts, "
                 "sum(label = 'promotes_others') as promotes_others, avg(overall) as overall "
@@ -334,11 +344,12 @@ class Store:
         with self._lock:
             return list(self.db.query(sql, params))
 
-    def recent_labels(self, count: int) -> list[str]:
-        """The labels of the last ``count`` posts, newest first."""
+    def recent_labels(self, count: int, *, english_only: bool = False) -> list[str]:
+        """The labels of the last ``count`` posts (in English only), newest first."""
+        where, _ = where_clause({"languages": "english" if english_only else "all"})
         with self._lock:
             rows = self.db.execute(
-                "select label from posts order by posted_at desc limit ?", [count]
+                f"select label from posts{where} order by posted_at desc limit ?", [count]
             ).fetchall()
         return [row[0] for row in rows]
 

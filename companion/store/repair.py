@@ -26,13 +26,13 @@ from ..vocabulary import LABELS
 from . import copies
 from .database import Store, StoreError
 from .salvage import PageFile
+from .schema import FIRST_POST_COLUMNS
 
 _TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\Z")
 _DAY = re.compile(r"\d{4}-\d\d-\d\d\Z")
 
 
-# The posts table's columns as its first migration made them; later ones only add columns.
-_FIRST_POST_COLUMNS = 27
+_FIRST_POST_COLUMNS = len(FIRST_POST_COLUMNS)  # later migrations only add columns
 
 
 def _is_post(values: list[Any]) -> bool:
