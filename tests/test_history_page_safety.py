@@ -117,3 +117,24 @@ async def test_page_a_long_history_is_paged_with_nudges_collapsed(companion):
         finally:
             await browser.close()
     assert problems == []
+
+
+async def test_page_marks_posts_not_in_english_and_offers_to_count_them(companion):
+    text = "Vielen Dank an @maria für die Hilfe beim Umzug, das war wirklich großartig!"
+    body = {"id": str(uuid.uuid4()), "site": "x", "text": text}
+    assert (await companion.post("/api/v1/posts", json=body, headers=companion.auth)).status == 201
+    await seed(companion)
+    problems: list[str] = []
+    async with async_playwright() as playwright:
+        browser, page = await open_page(playwright, url_of(companion), problems)
+        try:
+            assert await page.locator("#posts .badge:has-text('not English (de)')").count() == 1
+            assert await page.inner_text("#card-posts") == "10"
+            await page.check("#count-languages")
+            await page.wait_for_selector("#status:has-text('every language')")
+            await page.wait_for_function(
+                "document.querySelector('#card-posts').textContent === '11'"
+            )
+        finally:
+            await browser.close()
+    assert problems == []

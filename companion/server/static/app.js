@@ -212,6 +212,9 @@ function renderPost(post) {
   head.append(element("span", `badge ${post.label}`, LABELS[post.label] || post.label));
   head.append(element("span", "meta", `${post.posted_date} · ${post.site} · ${post.kind}`));
   if (post.source === "import") head.append(element("span", "badge imported", "imported"));
+  if (post.language && post.language !== "en") {
+    head.append(element("span", "badge imported", `not English (${post.language})`));
+  }
   head.append(element("span", "overall", `${post.overall}/100`));
   const remove = element("button", "delete", "Delete");
   remove.type = "button";
@@ -302,6 +305,7 @@ async function load() {
       : "Last 90 days, by posts that named or answered them.";
     $("#goal").value = settings.goal;
     $("#store-text").checked = settings.store_text;
+    $("#count-languages").checked = settings.count_other_languages;
     const empty = trends.totals.posts === 0 && !Object.values(state.filters).some(Boolean);
     $("#empty").hidden = !empty;
     $("#content").hidden = empty;
@@ -424,6 +428,11 @@ function bind() {
       return;
     }
     saveSettings({ store_text: keep }, keep ? "Texts will be kept." : "Texts removed.");
+  });
+  $("#count-languages").addEventListener("change", (event) => {
+    const all = event.target.checked;
+    saveSettings({ count_other_languages: all },
+      all ? "Posts in every language count in the give ratio." : "Only English posts count now.");
   });
   for (const button of document.querySelectorAll("[data-export]")) {
     button.addEventListener("click", () => download(button.dataset.export));
