@@ -1,8 +1,9 @@
 """A copy of the history taken before anything is deleted in bulk, so it can be undone.
 
-Deleting all posts, the posts a filter matches, or repairing a damaged database first
-copies the database (SQLite's online backup) into ``backups/`` beside it; ``spotlight
-import`` of that file brings every row back. The last :data:`KEEP` copies are kept.
+Deleting all posts or the posts a filter matches first copies the database (SQLite's
+online backup) into ``backups/`` beside it, and the companion makes one copy a day when it
+starts; ``spotlight import`` of such a file brings every row back. The last :data:`KEEP`
+copies of each kind are kept.
 """
 
 from __future__ import annotations
@@ -35,3 +36,12 @@ def last_copy(database: Path) -> Path | None:
     """The newest safety copy of the database at ``database``, if there is one."""
     copies = sorted(backups_folder(database).glob("*-*.db"), key=lambda p: p.stat().st_mtime)
     return copies[-1] if copies else None
+
+
+def daily_copy(store: Store) -> Path | None:
+    """Copy the database once a day (when the companion starts): the last backup a single
+    deleted post can come back from. Returns the new copy, or None if today's exists."""
+    today = dt.datetime.now(dt.UTC).strftime("%Y%m%d")
+    if any(backups_folder(store.path).glob(f"daily-{today}T*.db")):
+        return None
+    return safety_copy(store, "daily")

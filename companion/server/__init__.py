@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Callable
 
 from aiohttp import web
 
+from ..history.safety import daily_copy
 from ..settings import Settings
 from ..store import Store, StoreError
 from . import middlewares as mw
@@ -76,6 +77,8 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
         # what to do instead of failing request by request.
         if await app[WORKERS].db(app[STORE].quick_check) != "ok":
             log.error("the history database is damaged: %s", app[STORE].damage)
+        elif await app[WORKERS].db(app[STORE].post_count):
+            await app[WORKERS].db(daily_copy, app[STORE])  # the last backup, every day
         yield
         await app[WORKERS].db(app[STORE].close)
     finally:

@@ -323,7 +323,9 @@ async function load() {
 
 async function deletePost(post) {
   const preview = (post.text || "").slice(0, 80);
-  if (!(await confirmAction(`Delete this post from ${post.posted_date}? “${preview}”`))) return;
+  const question = `Delete this post from ${post.posted_date}? “${preview}” ` +
+    "(the companion's daily copy in backups/, beside the database, still has it)";
+  if (!(await confirmAction(question))) return;
   try {
     await api(`/posts/${encodeURIComponent(post.id)}`, { method: "DELETE" });
     showStatus("Post deleted.");
