@@ -206,3 +206,14 @@ async def test_damaged_page_shows_the_next_step_not_charts(damaged_companion):
         finally:
             await browser.close()
     assert problems == []
+
+
+@pytest.mark.parametrize("command", [["history"], ["export"], ["export", "--format", "csv"]])
+def test_damaged_leaf_pages_commands_end_in_one_line_not_a_traceback(tmp_path, capsys, command):
+    database = make_history(tmp_path / "history.db")
+    overwrite(database, pages_of(database, "posts")[1:3] + pages_of(database, "daily_totals"))
+    code = main([*command, "--db", str(database), "-o", str(tmp_path / "out")]
+                if command[0] == "export" else [*command, "--db", str(database)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and "doctor says how to repair it" in err
+    assert not [p.name for p in tmp_path.iterdir() if "out" in p.name]  # no half export

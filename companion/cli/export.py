@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
 from ..history.backup import backup_chunks
 from ..history.export import FORMATS, csv_chunks
@@ -32,19 +34,30 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     store = Store.open(settings.db_path)
     chunks = (csv_chunks if args.format == "csv" else backup_chunks)(store)
+    # Written beside the target and renamed when complete: a failed export never leaves a
+    # half file that looks like a backup.
+    target = Path(args.output) if args.output else None
+    partial = target.with_name(f".{target.name}.partial") if target else None
     try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout  # noqa: SIM115
+        out = open(partial, "w", encoding="utf-8", newline="") if partial else sys.stdout  # noqa: SIM115
     except OSError as error:
         store.close()
         raise CommandError(f"cannot write {args.output}: {error}") from None
+    done = False
     try:
         count = store.post_count()
         for chunk in chunks:
             out.write(chunk)
+        done = True
     finally:
         store.close()
-        if args.output:
+        if partial:
             out.close()
-    if args.output:
-        print(f"wrote {count} posts to {args.output}", file=sys.stderr)
+            if done:
+                os.replace(partial, target)
+            else:
+                partial.unlink(missing_ok=True)
+    if target:
+        restore = " (restore: spotlight import FILE)" if args.format == "json" else ""
+        print(f"wrote {count} posts to {target}{restore}", file=sys.stderr)
     return 0
