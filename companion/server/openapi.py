@@ -31,8 +31,10 @@ def _op(
     params: list[dict[str, Any]] | None = None,
     public: bool = False,
     status: str = "200",
+    also: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    op: dict[str, Any] = {"summary": summary, "responses": {status: ok, "4XX": _ERROR}}
+    responses = {status: ok, **(also or {}), "4XX": _ERROR}
+    op: dict[str, Any] = {"summary": summary, "responses": responses}
     if body is not None:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
     if params:
@@ -177,6 +179,7 @@ def openapi_document(port: int) -> dict[str, Any]:
                 _json(POST_OUT, "Created"),
                 body=POST_IN,
                 status="201",
+                also={"200": _json(POST_OUT, "Already stored: the same body, not scored again")},
             ),
             "get": _op(
                 "Stored posts, newest first", _json({"type": "object"}), params=_FILTERS + paging
