@@ -361,8 +361,8 @@ async function deleteAll() {
 async function saveSettings(changes, done) {
   try {
     await api("/settings", { method: "PUT", body: changes });
-    showStatus(done);
     await load();
+    showStatus(done); // once the page shows the change
   } catch (error) {
     showStatus(`Could not save: ${error.message}`, true);
   }
