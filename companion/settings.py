@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
+import sys
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -24,6 +26,16 @@ DEFAULT_PORT = 47800
 # origin, which pairing registers (companion/server/paired_origins.py); allowed_origins
 # can still name one.
 EXTENSION_ORIGINS = ("chrome-extension://bjfckobifhiblfafahbgcpaklplappad",)
+
+
+def spotlight_command() -> str:
+    """How the user can run ``spotlight`` from a shell: the bare name when that is this
+    installation on PATH, else the full path (so every message names a command that works)."""
+    here = Path(sys.executable).with_name("spotlight")
+    found = shutil.which("spotlight")
+    if found and (not here.exists() or Path(found).resolve() == here.resolve()):
+        return "spotlight"
+    return str(here) if here.exists() else f"{sys.executable} -m companion"
 
 
 class SettingsError(ValueError):
@@ -184,6 +196,20 @@ def _read_toml(path: Path) -> dict[str, Any]:
         return {}
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: not valid TOML ({error})") from None
+    except UnicodeDecodeError:
+        raise SettingsError(
+            f"{path}: not UTF-8 text; save it as UTF-8 or move it aside to use the defaults"
+        ) from None
+    except IsADirectoryError:
+        raise SettingsError(
+            f"{path} is a folder, not a file; remove it (or move it aside) to use the defaults"
+        ) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise SettingsError(
+            f"{path}: cannot be read ({reason}); fix its permissions (chmod 600) "
+            "or move it aside to use the defaults"
+        ) from None
     unknown = sorted(set(data) - set(_BY_NAME))
     if unknown:
         raise SettingsError(f"{path}: unknown setting(s) {', '.join(unknown)}")

@@ -96,7 +96,7 @@ def test_cli_doctor_reports_all_good(filled, capsys, nlp):
     assert main(["doctor", "--port", str(free_port), *filled]) == 0
     out = capsys.readouterr().out
     assert "PROBLEM" not in out and "All good." in out
-    assert "4 posts, integrity ok" in out and "not running" in out
+    assert "4 posts, quick_check ok" in out and "not running" in out
 
 
 def test_cli_doctor_says_what_is_wrong(dirs, tmp_path, capsys, nlp):
@@ -112,7 +112,7 @@ def test_cli_doctor_says_what_is_wrong(dirs, tmp_path, capsys, nlp):
         # something that is not Spotlight holds the port and never answers HTTP
         assert main(["doctor", "--port", str(port), *dirs]) == 1
     out = capsys.readouterr().out
-    assert "PROBLEM database" in out and "aside" in out
+    assert "PROBLEM database" in out and "doctor --repair" in out
     assert "PROBLEM token" in out and "PROBLEM port" in out
     assert "3 problem(s) found." in out
 

@@ -21,7 +21,7 @@ def _isolated(monkeypatch, tmp_path):
 def test_cli_score_prints_a_readable_report(capsys):
     assert main(["score", "Thrilled to announce my new book! Link in bio."]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("self promotion · overall ")
+    assert out.startswith("About you · overall ")
     for dimension in ("spotlight", "engage", "help", "human", "learn", "substance"):
         assert dimension in out
     assert "“my new book”" in out and "“Link in bio”" in out

@@ -57,7 +57,7 @@ async def test_import_page_imports_an_export_and_marks_its_posts(companion, tmp_
             ]
             labels = await page.locator("#posts .post-head .badge:first-child").all_text_contents()
             # The two clear cases: congratulating a colleague, announcing one's own book.
-            assert (labels[1], labels[3]) == ("lifts others", "about me")
+            assert (labels[1], labels[3]) == ("Lifts others", "About you")
             assert await page.locator("#card-posts").text_content() == "4"
         finally:
             await browser.close()

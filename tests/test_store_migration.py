@@ -8,17 +8,18 @@ from test_store import make_post, make_report
 from companion.store import Store, migrations
 from companion.store.posts import clean_post
 from companion.store.rows import people_rows, post_row
-from companion.store.schema import POST_COLUMNS
+from companion.store.schema import FIRST_POST_COLUMNS
 
 
 def insert_as_before(db: sqlite_utils.Database, post: dict, report: dict) -> None:
     """Store a post the way Spotlight did before m003: posts and people rows only."""
     post = clean_post(post)
     row = post_row(post, report, True)
+    row.pop("language")  # a column added by m004
     people = people_rows(post, report)
     row["people_count"] = len({p["person"] for p in people})
-    names = ", ".join(POST_COLUMNS)
-    marks = ", ".join(f":{name}" for name in POST_COLUMNS)
+    names = ", ".join(FIRST_POST_COLUMNS)
+    marks = ", ".join(f":{name}" for name in FIRST_POST_COLUMNS)
     with db.conn:
         db.conn.execute(f"insert into posts ({names}) values ({marks})", row)
         db.conn.executemany(

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from .. import __version__
 from ..nlp import ModelNotFound
-from ..settings import SettingsError
+from ..settings import SettingsError, spotlight_command
 from ..store import StoreError
-from . import doctor, export, history, import_archive, score, serve, token
+from . import backup, doctor, export, history, import_archive, score, serve, token
 from .common import CommandError
 
 # One explicit list: the order is the order of `spotlight --help`.
-COMMANDS = (serve, score, history, import_archive, export, token, doctor)
+COMMANDS = (serve, score, history, import_archive, export, backup, token, doctor)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +38,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Errors a user can act on print one line; the database's say which file and why.
     except (CommandError, SettingsError, ModelNotFound, StoreError) as error:
         print(f"spotlight: error: {error}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as error:  # damage found halfway through a command
+        print(
+            f"spotlight: error: the history database cannot be read ({error}); "
+            f"{spotlight_command()} doctor says how to repair it",
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:
         return 130

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from .. import history
+from ..settings import spotlight_command
 from ..store import Store
 from ..vocabulary import BUCKETS, DIMENSIONS
 from .common import add_settings_options, settings_from
@@ -76,12 +77,20 @@ def render_thanks(suggestions: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def render(data: dict[str, Any], people: dict[str, Any], last: int) -> str:
-    """The trend as a person reads it in a terminal."""
+def render(
+    data: dict[str, Any], people: dict[str, Any], last: int, sites: list[str] | None = None
+) -> str:
+    """The trend as a person reads it in a terminal; ``sites``: every site with posts, when
+    a site filter was given."""
+    if not data["buckets"] and sites:
+        return (
+            f"No posts for site {data['site']}. Your posts are on: {', '.join(sites)} "
+            "(spotlight history --site NAME)."
+        )
     if not data["buckets"]:
         return (
-            "No posts yet. Publish with the extension installed (or import your "
-            "history), then run spotlight history again."
+            f"No posts yet. Publish with the extension installed (or import your "
+            f"history), then run {spotlight_command()} history again."
         )
     goal = data["goal"]
     totals = data["totals"]
@@ -126,6 +135,7 @@ def run(args: argparse.Namespace) -> int:
         data = history.trends(store, args.bucket, filters)
         people = history.people(store, limit=8)
         thanks = history.network.suggestions(store, limit=10) if args.people else None
+        sites = store.sites() if filters else None
     finally:
         store.close()
     if args.json:
@@ -135,5 +145,5 @@ def run(args: argparse.Namespace) -> int:
     elif thanks is not None:
         print(render_thanks(thanks))
     else:
-        print(render(data, people, args.last))
+        print(render({**data, **filters}, people, args.last, sites))
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 
 from tqdm import tqdm
 
+from ..history.backup import BackupError, is_backup, refuse_csv_export, restore_backup
 from ..importing import ArchiveError, ImportSummary, import_export, read_export
 from ..importing.registry import formats_help
 from .common import CommandError, add_settings_options, settings_from
@@ -28,7 +29,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
             "1 when some items could not be read, 2 when nothing could be imported.\n\n"
             "Recognised:\n" + formats_help() + "\n\nYour network too: LinkedIn Connections.csv, "
             "X following.js/follower.js, Mastodon's follows CSV, Facebook's friends list,\n"
-            "Bluesky's follows (repo.car)."
+            "Bluesky's follows (repo.car). A Spotlight backup (spotlight export --format json, or\n"
+            "spotlight backup) is restored exactly: posts with their scores, people, settings."
         ),
         epilog="examples:  spotlight import ~/Downloads/twitter-2024-05-01-abc.zip\n"
         "           spotlight import --dry-run Basic_LinkedInDataExport_05-01-2024.zip\n"
@@ -75,11 +77,13 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     bars = _Bars()
     try:
-        if args.dry_run:
+        if _is_backup(args.path):  # a Spotlight backup is restored, not read as an export
+            summary = _restore(args, settings)
+        elif args.dry_run:
             posts, summary = read_export(args.path, display=str(args.path), progress=bars)
         else:
             summary = _import(args, settings, bars)
-    except ArchiveError as error:
+    except (ArchiveError, BackupError) as error:
         raise CommandError(str(error)) from None
     finally:
         bars.close()
@@ -99,6 +103,21 @@ def exit_status(summary: ImportSummary, *, dry_run: bool = False) -> int:
     if nothing:
         return 2
     return 1 if summary.unreadable else 0
+
+
+def _is_backup(path: Path) -> bool:
+    refuse_csv_export(path)
+    return is_backup(path)
+
+
+def _restore(args: argparse.Namespace, settings: Any) -> Any:
+    from ..store import Store
+
+    store = Store.open(settings.db_path)
+    try:
+        return restore_backup(store, args.path, display=str(args.path), dry_run=args.dry_run)
+    finally:
+        store.close()
 
 
 def _import(args: argparse.Namespace, settings: Any, bars: _Bars) -> ImportSummary:

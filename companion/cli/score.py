@@ -10,8 +10,9 @@ from typing import Any, TextIO
 from tqdm import tqdm
 
 from ..scoring import ScoreError, Scorer
+from ..scoring.language import language_note
 from ..scoring.parallel import default_processes, score_reports
-from ..vocabulary import DIMENSIONS, KINDS
+from ..vocabulary import DIMENSIONS, KINDS, LABEL_NAMES
 from .common import CommandError, add_settings_options, settings_from
 
 
@@ -147,8 +148,11 @@ def _bar(score: int, width: int = 10) -> str:
 
 def render(report: dict[str, Any], text: str) -> str:
     """The report as a person reads it in a terminal."""
-    label = report["label"].replace("_", " ")
+    label = LABEL_NAMES.get(report["label"], report["label"])
     lines = [f"{label} · overall {report['overall']}/100", ""]
+    note = language_note(report.get("language", "en"))
+    if note:
+        lines[1:1] = [note]
     for dimension in DIMENSIONS:
         score = report["scores"][dimension]
         lines.append(f"  {dimension:<10} {_bar(score)} {score:>3}")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ..server.pairing import TokenError, load_or_create, rotate
+from ..settings import Settings
 from .common import CommandError, add_settings_options, settings_from
 
 
@@ -28,4 +30,19 @@ def run(args: argparse.Namespace) -> int:
     except TokenError as error:
         raise CommandError(str(error)) from None
     print(settings.token_path if args.path else token)
+    if args.rotate:
+        print(rotated_message(settings), file=sys.stderr)
     return 0
+
+
+def rotated_message(settings: Settings) -> str:
+    """What the user does after a rotation: the extension must pair again."""
+    from ..server.running import read_state
+
+    running = read_state(settings.config_dir)
+    page = running["url"] if running else "the history page (spotlight serve prints it)"
+    return (
+        f"New pairing token written to {settings.token_path}; the old one no longer works. "
+        f"Pair the extension again: open {page} once in its browser, or paste this token "
+        "in the extension's options."
+    )

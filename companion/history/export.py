@@ -1,4 +1,6 @@
-"""Every stored post with its scores, as CSV or JSON, written piece by piece.
+"""Every stored post with its scores as CSV, for spreadsheets, written piece by piece.
+
+The JSON export is the backup (:mod:`.backup`), which ``spotlight import`` restores.
 
 The history can hold 100,000 posts; writing them as a stream keeps memory flat, for the
 ``spotlight export`` command and the ``/api/v1/export`` download alike.
@@ -8,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -63,36 +64,3 @@ def csv_chunks(store: Store, batch: int = 500) -> Iterator[str]:
             buffer.seek(0)
             buffer.truncate()
     yield buffer.getvalue()
-
-
-def json_chunks(store: Store, batch: int = 500) -> Iterator[str]:
-    """The history as one JSON document ``{"posts": [...], "network": {...}}``, in chunks."""
-    parts = ['{"posts": [']
-    for count, post in enumerate(store.iter_posts()):
-        parts.append(("," if count else "") + "\n" + json.dumps(post, ensure_ascii=False))
-        if len(parts) >= batch:
-            yield "".join(parts)
-            parts = []
-    parts.append("\n],\n")
-    yield "".join(parts)
-    yield from network_json_chunks(store)
-    yield "}\n"
-
-
-NETWORK_SECTIONS = {  # the export's name for each table of the network
-    "persons": "persons",
-    "handles": "handles",
-    "connections": "connections",
-    "snapshots": "network_snapshots",
-    "merges": "merges",
-}
-
-
-def network_json_chunks(store: Store) -> Iterator[str]:
-    """``"network": {"persons": [...], "handles", "connections", "snapshots", "merges"}``:
-    the people and the network files, as a member of the export's JSON object."""
-    yield '"network": {'
-    for number, (name, table) in enumerate(NETWORK_SECTIONS.items()):
-        rows = [json.dumps(row, ensure_ascii=False) for row in store.iter_network(table)]
-        yield ("," if number else "") + f'\n"{name}": [' + ",\n".join(rows) + "]"
-    yield "\n}\n"

@@ -28,6 +28,11 @@ def parse_filters(query: dict[str, str]) -> dict[str, Any]:
             if not _DAY.fullmatch(value):
                 raise InputError(f"{key} must be a date like 2026-11-21")
             filters[key] = value
+    if filters.get("since", "") > filters.get("until", "9999"):
+        raise InputError(
+            f"since ({filters['since']}) is after until ({filters['until']}): no day is "
+            "in between; swap them"
+        )
     if query.get("site"):
         filters["site"] = query["site"].strip().lower()[:100]
     if query.get("label"):

@@ -14,6 +14,8 @@ DEFAULTS: dict[str, Any] = {
     "store_text": True,
     "disabled_rules": [],
     "own_domains": [],
+    # Posts not in English are scored, but the give ratio leaves them out unless asked.
+    "count_other_languages": False,
 }
 _DOMAIN = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
@@ -42,9 +44,9 @@ def _check_setting(name: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 100:
             raise InputError(f"{name} must be a number from 0 to 100 (percent)")
         return round(value)
-    if name == "store_text":
+    if name in ("store_text", "count_other_languages"):
         if not isinstance(value, bool):
-            raise InputError("store_text must be true or false")
+            raise InputError(f"{name} must be true or false")
         return value
     if name == "disabled_rules":
         rules = _string_list(value, name)

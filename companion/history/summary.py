@@ -66,8 +66,9 @@ def trends(
     """
     if bucket not in BUCKETS:
         raise InputError("bucket must be day, week or month")
-    filters = filters or {}
     settings = user_settings(store)
+    languages = "all" if settings["count_other_languages"] else "english"
+    filters = {**(filters or {}), "languages": languages}
     known = store.known_credit_buckets(bucket, filters)
     buckets = []
     for row in store.trend_buckets(bucket, filters):
@@ -120,7 +121,11 @@ def network_breadth(store: Store, *, now: dt.datetime | None = None) -> dict[str
 
 
 def people(
-    store: Store, *, days: int | None = None, limit: int = 20, now: dt.datetime | None = None
+    store: Store,
+    *,
+    days: int | None = None,
+    limit: int = 20,
+    now: dt.datetime | None = None,
 ) -> dict[str, Any]:
     """The people spotlighted most (posts that named or replied to them), and how recently;
     see :func:`.network.people_list` for the filters."""
@@ -137,9 +142,11 @@ def _streak(labels: list[str]) -> tuple[str | None, int]:
 def draft_context(store: Store) -> dict[str, Any]:
     """What scoring a draft needs from the store, read in one go: the user's settings and
     the labels of the most recent posts (for :func:`trend_for`)."""
+    settings = user_settings(store)
+    english_only = not settings["count_other_languages"]
     return {
-        "settings": user_settings(store),
-        "recent_labels": store.recent_labels(RECENT),
+        "settings": settings,
+        "recent_labels": store.recent_labels(RECENT, english_only=english_only),
         **network.thank_context(store),
     }
 

@@ -11,6 +11,7 @@ verdicts into scores, a label and nudges.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Collection, Iterable, Iterator
 from itertools import repeat
@@ -20,6 +21,7 @@ from spacy.language import Language
 
 from ..nlp import DraftParser, load_pipeline, model_name
 from .features import extract
+from .language import detect_language
 from .report import Report
 from .verdict import SCORER_VERSION, build_report
 
@@ -29,6 +31,15 @@ if TYPE_CHECKING:
 __all__ = ["Scorer", "ScoreError", "Report", "SCORER_VERSION"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _in_language(report: Report, text: str) -> Report:
+    """The report with the draft's language; the rules read English, so a draft in another
+    language gets no nudges (they would be about words it does not have)."""
+    language = detect_language(text)
+    if language == "en":
+        return report
+    return dataclasses.replace(report, language=language, nudges=())
 
 
 class ScoreError(ValueError):
@@ -91,8 +102,9 @@ class Scorer:
         Raises:
             ScoreError: the text is not a string or is too long.
         """
-        doc = self.parser.parse(self.check(text))
-        return build_report(extract(doc, kind=kind), self.model, disabled_rules)
+        text = self.check(text)
+        doc = self.parser.parse(text)
+        return _in_language(build_report(extract(doc, kind=kind), self.model, disabled_rules), text)
 
     def score_many(
         self,
@@ -113,4 +125,5 @@ class Scorer:
         checked = (self.check(text) for text in texts)
         kinds = repeat(None) if kinds is None else iter(kinds)
         for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
-            yield build_report(extract(doc, kind=kind), self.model, disabled_rules)
+            report = build_report(extract(doc, kind=kind), self.model, disabled_rules)
+            yield _in_language(report, doc.text)

@@ -69,6 +69,7 @@ class Report:
     words: int
     model: str
     scorer_version: str
+    language: str = "en"  # ISO 639-1; Spotlight coaches English (scoring/language.py)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -83,4 +84,5 @@ class Report:
             "words": self.words,
             "model": self.model,
             "scorer_version": self.scorer_version,
+            "language": self.language,
         }

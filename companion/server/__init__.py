@@ -18,12 +18,14 @@ from collections.abc import AsyncIterator, Callable
 
 from aiohttp import web
 
+from ..history.safety import daily_copy
 from ..settings import Settings
 from ..store import Store, StoreError
 from . import middlewares as mw
 from .paired_origins import PairedOrigins
 from .pairing import TokenFile
 from .routes import setup_routes
+from .running import remove_state, write_state
 from .state import PAIRED_ORIGINS, SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
 
 log = logging.getLogger("spotlight.server")
@@ -72,6 +74,12 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
     claim = _claim_database(app[SETTINGS].db_path)
     try:
         app[STORE] = await app[WORKERS].db(Store.open, app[SETTINGS].db_path)
+        # A partly damaged file opens; quick_check finds it, and the API and the page say
+        # what to do instead of failing request by request.
+        if await app[WORKERS].db(app[STORE].quick_check) != "ok":
+            log.error("the history database is damaged: %s", app[STORE].damage)
+        elif await app[WORKERS].db(app[STORE].post_count):
+            await app[WORKERS].db(daily_copy, app[STORE])  # the last backup, every day
         yield
         await app[WORKERS].db(app[STORE].close)
     finally:
@@ -102,6 +110,7 @@ def create_app(settings: Settings) -> web.Application:
             mw.body_size_middleware(settings.max_body_bytes),
             mw.token_middleware(),
             mw.json_body_middleware(),
+            mw.damaged_database_middleware(),
         ],
     )
     app[SETTINGS] = settings
@@ -156,10 +165,13 @@ def serve(settings: Settings, on_ready: Callable[[str], None]) -> None:
         loop = asyncio.get_running_loop()
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(signum, stop.set)
+        port = int(url.rstrip("/").rsplit(":", 1)[1])
         try:
+            write_state(settings.config_dir, port=port, url=url, database=settings.db_path)
             on_ready(url)
             await stop.wait()
         finally:
+            remove_state(settings.config_dir)
             await runner.cleanup()
 
     asyncio.run(main())

@@ -12,14 +12,24 @@ from typing import Any
 from aiohttp import web
 
 from .. import __version__, history
-from ..history.export import FORMATS, csv_chunks, json_chunks
+from ..history.backup import backup_chunks
+from ..history.export import FORMATS, csv_chunks
+from ..history.safety import safety_copy
 from ..scoring import SCORER_VERSION, ScoreError
+from ..scoring.language import language_note
+from ..settings import spotlight_command
 from ..store.posts import KINDS, clean_post
+from ..vocabulary import LABEL_NAMES
 from .middlewares import json_error, read_json
 from .openapi import openapi_document
 from .state import SCORER, STORE, WORKERS
 
 PREFIX = "/api/v1"
+
+
+def repair_command(path: Any) -> str:
+    """The command that repairs the database at ``path``, as the user types it."""
+    return f"{spotlight_command()} doctor --repair --db {path}"
 
 
 def _int(query: Any, name: str, default: int, low: int, high: int) -> int:
@@ -61,6 +71,9 @@ async def health(request: web.Request) -> web.Response:
             "model": scorer.model,
             "scorer_version": SCORER_VERSION,
             "database": str(store.path),
+            "database_state": "damaged" if store.damage else "ok",
+            "database_problem": store.damage,
+            "next_step": store.damage and repair_command(store.path),
             "uptime_s": round(time.monotonic() - request.app[WORKERS].started, 1),
         }
     )
@@ -74,7 +87,13 @@ async def score(request: web.Request) -> web.Response:
     # One trip to the database thread for the settings and the recent posts, not two.
     context = await request.app[WORKERS].db(history.draft_context, request.app[STORE])
     report = await _score(request, body["text"], body.get("kind"), context["settings"])
+    report["label_name"] = LABEL_NAMES[report["label"]]  # what the pill and panel show
     report["trend"] = history.trend_for(context, report["label"])
+    counted = context["settings"]["count_other_languages"]
+    note = language_note(report.get("language", "en"), counted=counted)
+    if note:  # the pill says it is not coached; the panel's trend line says why
+        report["label_name"] = f"{report['label_name']} · not English"
+        report["trend"]["message"] = note
     report["elapsed_ms"] = round((time.perf_counter() - started) * 1000, 1)
     return web.json_response(report)
 
@@ -112,13 +131,31 @@ async def delete_post(request: web.Request) -> web.Response:
 
 
 async def delete_all_posts(request: web.Request) -> web.Response:
+    """Delete the posts the filters match (none: every post), after a safety copy."""
     if request.query.get("confirm") != "delete-all":
         raise history.InputError("to delete every post, add ?confirm=delete-all")
+    filters = history.parse_filters(request.query)
+    expect = _int(request.query, "expect", -1, 0, 10_000_000)
     store = request.app[STORE]
-    deleted = await request.app[WORKERS].db(store.delete_all_posts)
-    # "Delete all" is everything Spotlight learnt: the network and the people go too.
-    connections = await request.app[WORKERS].db(store.delete_network)
-    return web.json_response({"deleted": deleted, "connections": connections})
+
+    def delete() -> dict[str, Any]:
+        matching = store.list_posts(filters, limit=1)[1]
+        if expect >= 0 and matching != expect:
+            return {"conflict": matching}
+        copy = safety_copy(store, "before-delete") if matching or not filters else None
+        deleted = store.delete_posts(filters)
+        # "Delete all" is everything Spotlight learnt: the network and the people go too.
+        connections = 0 if filters else store.delete_network()
+        return {"deleted": deleted, "connections": connections, "backup": copy and str(copy)}
+
+    result = await request.app[WORKERS].db(delete)
+    if "conflict" in result:
+        return json_error(
+            409,
+            f"{result['conflict']} posts match now, not the {expect} you confirmed; "
+            "nothing was deleted",
+        )
+    return web.json_response({**result, "filters": filters})
 
 
 async def trends(request: web.Request) -> web.Response:
@@ -137,13 +174,13 @@ def _rules() -> list[dict[str, Any]]:
 
 async def get_settings(request: web.Request) -> web.Response:
     data = await request.app[WORKERS].db(history.user_settings, request.app[STORE])
-    return web.json_response({**data, "rules": _rules()})
+    return web.json_response({**data, "rules": _rules(), "label_names": LABEL_NAMES})
 
 
 async def put_settings(request: web.Request) -> web.Response:
     changes = await read_json(request)
     data = await request.app[WORKERS].db(history.update_settings, request.app[STORE], changes)
-    return web.json_response({**data, "rules": _rules()})
+    return web.json_response({**data, "rules": _rules(), "label_names": LABEL_NAMES})
 
 
 async def export(request: web.Request) -> web.StreamResponse:
@@ -156,7 +193,7 @@ async def export(request: web.Request) -> web.StreamResponse:
             "Content-Disposition": f'attachment; filename="spotlight-history.{fmt}"',
         }
     )
-    chunks = (csv_chunks if fmt == "csv" else json_chunks)(request.app[STORE])
+    chunks = (csv_chunks if fmt == "csv" else backup_chunks)(request.app[STORE])
     workers = request.app[WORKERS]
     await response.prepare(request)
     while (chunk := await workers.db(next, chunks, None)) is not None:

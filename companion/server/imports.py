@@ -31,6 +31,7 @@ from typing import Any
 from aiohttp import web
 
 from ..history import InputError
+from ..history.backup import BackupError, is_backup, refuse_csv_export, restore_backup
 from ..importing import ArchiveError, import_export
 from .middlewares import json_error, read_json
 from .state import SCORER, SETTINGS, STORE, WORKERS, Workers
@@ -97,6 +98,10 @@ class _StoreOnDbThread:
     def record_network(self, snapshot: dict[str, Any]) -> dict[str, int]:
         return self.workers.database.submit(self.store.record_network, snapshot).result()
 
+    def restore_rows(self, tables: dict, *, replace: Iterable[str] = ()) -> dict:
+        call = self.store.restore_rows
+        return self.workers.database.submit(call, tables, replace=list(replace)).result()
+
 
 def _job(request: web.Request) -> ImportJob:
     job = request.app[JOBS].get(request.match_info["import_id"])
@@ -162,10 +167,16 @@ async def add_chunk(request: web.Request) -> web.Response:
 
 def _run(job: ImportJob, app: web.Application) -> None:
     settings = app[SETTINGS]
+    store = _StoreOnDbThread(app[STORE], app[WORKERS])
     try:
+        refuse_csv_export(job.path)
+        if is_backup(job.path):  # a Spotlight backup is restored, not read as an export
+            job.summary = restore_backup(store, job.path, display=job.filename).to_dict()
+            job.state = "done"
+            return
         summary = import_export(
             job.path,
-            _StoreOnDbThread(app[STORE], app[WORKERS]),
+            store,
             app[SCORER],
             model=settings.model,
             pool_from=0,
@@ -173,7 +184,7 @@ def _run(job: ImportJob, app: web.Application) -> None:
             progress=job.progress,
         )
         job.summary, job.state = summary.to_dict(), "done"
-    except ArchiveError as error:
+    except (ArchiveError, BackupError) as error:
         job.error, job.state = str(error), "failed"
     except Cancelled:
         job.error, job.state = "the companion stopped; import the file again to finish", "failed"

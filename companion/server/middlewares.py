@@ -18,11 +18,12 @@ from aiohttp import web
 
 from ..history import InputError
 from ..store import StoreError
+from ..store.database import repair_advice
 from ..store.posts import PostError
 from .paired_origins import EXTENSION_ORIGIN
 from .pairing import matches
 from .peer import connection_uid
-from .state import PAIRED_ORIGINS, SETTINGS, TOKEN
+from .state import PAIRED_ORIGINS, SETTINGS, STORE, TOKEN
 
 log = logging.getLogger("spotlight.server")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -76,7 +77,16 @@ def error_middleware(*, debug: bool = False) -> web.middleware:
             return json_error(error.status, message)
         except (PostError, InputError) as error:
             return json_error(400, str(error), "invalid_input")
-        except (StoreError, sqlite3.DatabaseError) as error:
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                log.exception("database trouble on %s %s", request.method, request.path)
+                return json_error(503, f"the history database is not available: {error}")
+            store = request.app.get(STORE)
+            if store is not None:
+                store.damage = store.damage or str(error)
+            log.error("the history database is damaged (%s) on %s", error, request.path)
+            return damaged_error(request)
+        except StoreError as error:
             log.exception("database trouble on %s %s", request.method, request.path)
             return json_error(503, f"the history database is not available: {error}")
         except Exception:
@@ -84,6 +94,37 @@ def error_middleware(*, debug: bool = False) -> web.middleware:
             return json_error(500, "something went wrong in the companion; see its log")
 
     return errors
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    """Whether SQLite says the file itself is damaged (not busy, full or read-only)."""
+    text = str(error).lower()
+    return any(word in text for word in ("malformed", "not a database", "corrupt"))
+
+
+def damaged_error(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    return json_error(
+        503,
+        f"the history database {store.path} is damaged ({store.damage}). "
+        f"{repair_advice(store.path)}.",
+        "database_damaged",
+    )
+
+
+def damaged_database_middleware() -> web.middleware:
+    """While the database is damaged, answer every API call (but health and the page) with
+    what to do, and write nothing more into the damaged file."""
+
+    @web.middleware
+    async def damaged(request: web.Request, handler: Handler) -> web.StreamResponse:
+        store = request.app.get(STORE)
+        api = request.path.startswith("/api/v1/") and request.path != "/api/v1/health"
+        if store is not None and store.damage and api:
+            return damaged_error(request)
+        return await handler(request)
+
+    return damaged
 
 
 def same_user_middleware(uid: int | None = None) -> web.middleware:

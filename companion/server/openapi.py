@@ -31,8 +31,10 @@ def _op(
     params: list[dict[str, Any]] | None = None,
     public: bool = False,
     status: str = "200",
+    also: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    op: dict[str, Any] = {"summary": summary, "responses": {status: ok, "4XX": _ERROR}}
+    responses = {status: ok, **(also or {}), "4XX": _ERROR}
+    op: dict[str, Any] = {"summary": summary, "responses": responses}
     if body is not None:
         op["requestBody"] = {"required": True, "content": {"application/json": {"schema": body}}}
     if params:
@@ -79,6 +81,7 @@ SETTINGS_SCHEMA = {
         "store_text": {"type": "boolean", "default": True},
         "disabled_rules": {"type": "array", "items": {"type": "string"}},
         "own_domains": {"type": "array", "items": {"type": "string"}},
+        "count_other_languages": {"type": "boolean", "default": False},
     },
 }
 
@@ -182,6 +185,7 @@ def openapi_document(port: int) -> dict[str, Any]:
                         "type": "object",
                         "properties": {
                             "label": _LABEL,
+                            "label_name": {"type": "string"},
                             "overall": {"type": "integer"},
                             "scores": _SCORES,
                             "trend": {"type": "object"},
@@ -198,12 +202,15 @@ def openapi_document(port: int) -> dict[str, Any]:
                 _json(POST_OUT, "Created"),
                 body=POST_IN,
                 status="201",
+                also={"200": _json(POST_OUT, "Already stored: the same body, not scored again")},
             ),
             "get": _op(
                 "Stored posts, newest first", _json({"type": "object"}), params=_FILTERS + paging
             ),
             "delete": _op(
-                "Delete every post (needs ?confirm=delete-all)",
+                "Delete the posts the filters match, every post without filters (needs "
+                "?confirm=delete-all; expect=N refuses with 409 unless N posts match); a copy "
+                "of the database is kept first ({deleted, backup, filters})",
                 _json({"type": "object"}),
                 params=[
                     {
@@ -211,7 +218,9 @@ def openapi_document(port: int) -> dict[str, Any]:
                         "in": "query",
                         "required": True,
                         "schema": {"const": "delete-all"},
-                    }
+                    },
+                    {"name": "expect", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                    *_FILTERS,
                 ],
             ),
         },

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from . import copies
 from .network import NetworkQueries
 from .persons import PersonQueries, record_mentions, recount, regroup_people
 from .posts import clean_post
@@ -28,6 +29,26 @@ class StoreError(RuntimeError):
     """The database cannot be opened or used; the message says what to do."""
 
 
+def repair_advice(path: Path) -> str:
+    """What to do about a damaged database, as one sentence with the exact command."""
+    from ..settings import spotlight_command
+
+    return (
+        f"Stop the companion, then run: {spotlight_command()} doctor --repair --db {path} "
+        "(it keeps a copy of the damaged file and rebuilds what can be read)"
+    )
+
+
+def _read_posts(filters: dict[str, Any]) -> bool:
+    """Whether the trends must read the posts: the daily totals hold English posts only,
+    summed over every label."""
+    return bool(filters.get("label")) or filters.get("languages") == "all"
+
+
+def _for_totals(filters: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in filters.items() if key != "languages"}
+
+
 class Store(PersonQueries, NetworkQueries, ReachQueries):
     """The history database. Open with :meth:`Store.open`; safe to share between threads.
 
@@ -38,6 +59,8 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
         self.db = db
         self.path = path
         self._lock = threading.RLock()
+        # What SQLite's quick_check found wrong (None: nothing, or not checked yet).
+        self.damage: str | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
@@ -57,7 +80,11 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
             db.enable_wal()
             db.execute("PRAGMA synchronous = FULL")
             migrations.apply(db)
-        except (OSError, sqlite3.DatabaseError) as error:
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"cannot open the history database {path}: {error}. {repair_advice(path)}"
+            ) from None
+        except OSError as error:
             raise StoreError(f"cannot open the history database {path}: {error}") from None
         for suffix in ("-wal", "-shm"):
             if Path(f"{path}{suffix}").exists():
@@ -235,6 +262,60 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
             recount(self.db.conn)  # the people's counters (the network is delete_network's)
             return deleted
 
+    def delete_posts(self, filters: dict[str, Any]) -> int:
+        """Delete the posts matching ``filters`` (as :meth:`list_posts` reads them) and
+        their people; no filter deletes every post. Returns how many were deleted."""
+        where, params = where_clause(filters)
+        if not where:
+            return self.delete_all_posts()
+        with self._lock, self.db.atomic():
+            conn = self.db.conn
+            chosen = f"post_id in (select id from posts{where})"
+            persons = [
+                row[0]
+                for row in conn.execute(
+                    f"select distinct person_id from people where {chosen} "
+                    "and person_id is not null",
+                    params,
+                )
+            ]
+            conn.execute(f"delete from people where {chosen}", params)
+            deleted = conn.execute(f"delete from posts{where}", params).rowcount
+            recount(conn, persons)  # the people those posts named count them no more
+            return deleted
+
+    # -- copies -----------------------------------------------------------------------
+
+    def backup_to(self, target: Path | str) -> Path:
+        """A consistent copy of the whole database at ``target`` (SQLite's backup API)."""
+        with self._lock:
+            return copies.backup_database(self.db.conn, Path(target))
+
+    def dump_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The raw rows of ``table`` as stored, oldest first, read in pages."""
+        rows = copies.iter_rows(self.db.conn, table)
+        while True:
+            with self._lock:
+                chunk = [row for _, row in zip(range(1000), rows, strict=False)]
+            if not chunk:
+                return
+            yield from chunk
+
+    def restore_rows(
+        self, tables: dict[str, list[dict[str, Any]]], *, replace: Iterable[str] = ()
+    ) -> dict[str, tuple[int, int]]:
+        """Insert raw rows into their tables in ONE transaction: ``{table: (added,
+        skipped)}``. Rows whose key is stored already are kept as they are, except in the
+        tables named in ``replace`` (settings), where the restored row wins."""
+        replace = set(replace)
+        done: dict[str, tuple[int, int]] = {}
+        with self._lock, self.db.atomic():
+            for table, rows in tables.items():
+                done[table] = copies.insert_rows(
+                    self.db.conn, table, rows, replace=table in replace
+                )
+        return done
+
     def forget_texts(self) -> int:
         """Remove the text of every stored post, keeping scores and people."""
         with self._lock, self.db.atomic():
@@ -251,7 +332,7 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
     def trend_buckets(self, bucket: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per day/week/month: post counts per label and the mean score per dimension."""
         start = BUCKETS[bucket]
-        if filters.get("label"):  # the daily totals are not split by label: read the posts
+        if _read_posts(filters):  # the daily totals are not split by label: read the posts
             where, params = where_clause(filters)
             means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
             sql = (
@@ -263,7 +344,7 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
                 f"from posts{where} group by start order by start"
             )
         else:
-            where, params = where_clause(filters)
+            where, params = where_clause(_for_totals(filters))
             means = ", ".join(f"1.0 * sum({d}_sum) / sum(posts) as {d}" for d in DIMENSIONS)
             sql = (
                 f"select {start} as start, sum(posts) as posts, "
@@ -278,8 +359,8 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
 
     def site_split(self, filters: dict[str, Any]) -> list[dict[str, Any]]:
         """Per site: post count and how many promote others."""
-        where, params = where_clause(filters)
-        if filters.get("label"):
+        where, params = where_clause(filters if _read_posts(filters) else _for_totals(filters))
+        if _read_posts(filters):
             sql = (
                 "select site, count(*) as posts, "
                 "sum(label = 'promotes_others') as promotes_others, avg(overall) as overall "
@@ -294,11 +375,12 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
         with self._lock:
             return list(self.db.query(sql, params))
 
-    def recent_labels(self, count: int) -> list[str]:
-        """The labels of the last ``count`` posts, newest first."""
+    def recent_labels(self, count: int, *, english_only: bool = False) -> list[str]:
+        """The labels of the last ``count`` posts (in English only), newest first."""
+        where, _ = where_clause({"languages": "english" if english_only else "all"})
         with self._lock:
             rows = self.db.execute(
-                "select label from posts order by posted_at desc limit ?", [count]
+                f"select label from posts{where} order by posted_at desc limit ?", [count]
             ).fetchall()
         return [row[0] for row in rows]
 
@@ -307,6 +389,18 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
             return [
                 row[0] for row in self.db.execute("select distinct site from posts order by site")
             ]
+
+    def quick_check(self) -> str:
+        """``ok``, or what SQLite's ``quick_check`` finds damaged (also kept in
+        :attr:`damage`). A file too damaged to read at all counts as damaged."""
+        try:
+            with self._lock:
+                rows = self.db.execute("pragma quick_check").fetchall()
+            result = "; ".join(str(row[0]) for row in rows[:5])
+        except sqlite3.DatabaseError as error:
+            result = str(error)
+        self.damage = None if result == "ok" else result
+        return result
 
     def integrity_check(self) -> str:
         """``ok`` or SQLite's description of what is damaged."""

@@ -234,6 +234,17 @@ class NetworkQueries:
             rows = list(self.db.query(f"select * from {table} order by rowid"))
         yield from rows
 
+    def has_people(self) -> bool:
+        """Whether the history knows anyone yet (a person, a handle or a connection)."""
+        with self._lock:
+            return self.db.execute("select exists (select 1 from persons)").fetchone()[0] == 1
+
+    def resolve_all_mentions(self) -> None:
+        """Resolve every stored mention to a person again (after a restore), in one
+        transaction."""
+        with self._lock, self.db.atomic():
+            resolve_stored(self.db.conn)
+
     def delete_network(self) -> int:
         """Delete the whole network: connections, snapshots, every person, handle and
         merge. Mentions of posts still stored are resolved again from their words alone.

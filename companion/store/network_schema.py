@@ -32,14 +32,8 @@ PERSON_COUNTERS = ("talked", "mentioned", "replied", "credited", "credited_repli
                    "connections", "connected")  # fmt: skip
 
 
-def create_people_and_network(db: sqlite_utils.Database, totals: tuple[str, ...],
-                              row_totals: tuple[str, ...]) -> None:  # fmt: skip
-    """Create the tables, add the columns, and resolve the mentions already stored.
-
-    Args:
-        totals, row_totals: ``daily_totals``' columns and what each adds per post, as
-            migration m002 defined them (``answers`` is added to both here).
-    """
+def create_people_and_network(db: sqlite_utils.Database) -> None:
+    """Create the tables, add the columns, and resolve the mentions already stored."""
     columns: dict[str, Any] = {"id": int, "name": str, "name_key": str, "kind": str,
                                "origin": str, "root_id": int, "merged_into": int,
                                "merge_id": int, "created_at": str}  # fmt: skip
@@ -108,39 +102,20 @@ def create_people_and_network(db: sqlite_utils.Database, totals: tuple[str, ...]
     mentions.create_index(["known", "credited", "posted_date", "post_id"])
     mentions.create_index(["known", "posted_at", "root_id"])
     mentions.create_index(["known", "credited", "posted_at"])
-    _listen_totals(db, totals, row_totals)
+    _listen_totals(db)
     from .persons import resolve_stored  # the mentions stored before people existed
 
     resolve_stored(db.conn)
 
 
-def _listen_totals(db: sqlite_utils.Database, totals: tuple[str, ...],
-                   row_totals: tuple[str, ...]) -> None:  # fmt: skip
+def _listen_totals(db: sqlite_utils.Database) -> None:
     """``daily_totals.answers`` and the triggers that keep it, filled from the posts."""
+    from .schema import LISTEN_ROW_TOTALS, LISTEN_TOTALS, _totals_triggers
+
     db["daily_totals"].add_column("answers", int, not_null_default=0)
     db.execute("drop trigger if exists posts_add_to_daily_totals")
     db.execute("drop trigger if exists posts_remove_from_daily_totals")
-    totals = (*totals, "answers")
-    row_totals = (*row_totals, "new.kind in ('reply', 'comment')")
-    names = ", ".join(totals)
-    add = ", ".join(f"{t} = {t} + excluded.{t}" for t in totals)
-    subtract = ", ".join(
-        f"{t} = {t} - ({v.replace('new.', 'old.')})"
-        for t, v in zip(totals, row_totals, strict=True)
-    )
-    db.execute(
-        f"create trigger posts_add_to_daily_totals after insert on posts begin "
-        f"insert into daily_totals (posted_date, site, {names}) values "
-        f"(new.posted_date, new.site, {', '.join(row_totals)}) "
-        f"on conflict (posted_date, site) do update set {add}; end"
-    )
-    db.execute(
-        f"create trigger posts_remove_from_daily_totals after delete on posts begin "
-        f"update daily_totals set {subtract} "
-        f"where posted_date = old.posted_date and site = old.site; "
-        f"delete from daily_totals where posted_date = old.posted_date and site = old.site "
-        f"and posts <= 0; end"
-    )
+    _totals_triggers(db, "", LISTEN_TOTALS, LISTEN_ROW_TOTALS)
     db.execute(
         "update daily_totals set answers = (select count(*) from posts where "
         "posts.posted_date = daily_totals.posted_date and posts.site = daily_totals.site "

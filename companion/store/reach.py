@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .groups import GROUPS
-from .schema import BUCKETS
+from .schema import BUCKETS, ENGLISH_ONLY
 
 
 class ReachQueries:
@@ -32,6 +32,9 @@ class ReachQueries:
                 join = " join posts x on x.id = m.post_id"
                 conditions.append(f"x.{key} = ?")
                 params.append(filters[key])
+        if filters.get("languages") == "english":  # the ratios count what Spotlight coaches
+            join = " join posts x on x.id = m.post_id"
+            conditions.append(ENGLISH_ONLY.replace("row.", "x."))
         sql = (
             f"select {BUCKETS[bucket]} as start, count(*) as posts from (select distinct "
             f"m.post_id, m.posted_date as posted_date from people m{join} "

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from .posts import utc_now
-from .schema import DIMENSIONS
+from .schema import DIMENSIONS, ENGLISH_ONLY
 
 
 def person_key(name: str) -> str:
@@ -33,6 +33,7 @@ def post_row(post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> d
         "replied_to": json.dumps(post["replied_to"], ensure_ascii=False),
         "model": report.get("model"),
         "scorer_version": report.get("scorer_version"),
+        "language": report.get("language"),
     }
 
 
@@ -73,7 +74,8 @@ def decode_post(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def where_clause(filters: dict[str, Any]) -> tuple[str, list[Any]]:
-    """SQL conditions for the page's filters: date range (inclusive days), site, label."""
+    """SQL conditions for the page's filters: date range (inclusive days), site, label, and
+    ``languages="english"``: only the posts the give ratio counts."""
     parts, params = [], []
     for key, sql in (
         ("since", "posted_date >= ?"),
@@ -84,4 +86,6 @@ def where_clause(filters: dict[str, Any]) -> tuple[str, list[Any]]:
         if filters.get(key):
             parts.append(sql)
             params.append(filters[key])
+    if filters.get("languages") == "english":  # the ratios count what Spotlight coaches
+        parts.append(ENGLISH_ONLY.replace("row.", ""))
     return (" where " + " and ".join(parts)) if parts else "", params

@@ -22,7 +22,8 @@ DIMENSIONS = ("spotlight", "engage", "help", "human", "learn", "substance")
 
 migrations = Migrations("spotlight")
 
-POST_COLUMNS = (
+# The posts table as the first migration made it; later migrations add to POST_COLUMNS.
+FIRST_POST_COLUMNS = (
     "id",
     "posted_at",
     "posted_date",
@@ -46,6 +47,7 @@ POST_COLUMNS = (
     "model",
     "scorer_version",
 )
+POST_COLUMNS = (*FIRST_POST_COLUMNS, "language")
 BUCKETS = {
     "day": "posted_date",
     # The Monday of the post's week (ISO weeks start on Monday).
@@ -56,7 +58,7 @@ BUCKETS = {
 
 @migrations()
 def m001_create_tables(db: sqlite_utils.Database) -> None:
-    columns: dict[str, Any] = {name: str for name in POST_COLUMNS}
+    columns: dict[str, Any] = {name: str for name in FIRST_POST_COLUMNS}
     for name in (
         "text_kept",
         "chars",
@@ -88,6 +90,43 @@ _ROW_TOTALS = ("1", "new.label = 'promotes_others'", "new.label = 'self_promotio
                *(f"new.{d}" for d in DIMENSIONS))  # fmt: skip
 
 
+# From m003 on, the totals also count the items that answer someone (the listen ratio).
+LISTEN_TOTALS = (*_TOTALS, "answers")
+LISTEN_ROW_TOTALS = (*_ROW_TOTALS, "new.kind in ('reply', 'comment')")
+
+
+def _totals_triggers(
+    db: sqlite_utils.Database,
+    counted: str = "",
+    totals: tuple[str, ...] = _TOTALS,
+    row_totals: tuple[str, ...] = _ROW_TOTALS,
+) -> None:
+    """The triggers that keep ``daily_totals``: ``totals`` are its columns and
+    ``row_totals`` what each post adds to them; ``counted`` (SQL over ``row.``) limits them
+    to the posts the ratios count."""
+    names = ", ".join(totals)
+    add = ", ".join(f"{t} = {t} + excluded.{t}" for t in totals)
+    subtract = ", ".join(
+        f"{t} = {t} - ({v.replace('new.', 'old.')})"
+        for t, v in zip(totals, row_totals, strict=True)
+    )
+    when_new = f" when {counted.replace('row.', 'new.')}" if counted else ""
+    when_old = f" when {counted.replace('row.', 'old.')}" if counted else ""
+    db.execute(
+        f"create trigger posts_add_to_daily_totals after insert on posts{when_new} begin "
+        f"insert into daily_totals (posted_date, site, {names}) values "
+        f"(new.posted_date, new.site, {', '.join(row_totals)}) "
+        f"on conflict (posted_date, site) do update set {add}; end"
+    )
+    db.execute(
+        f"create trigger posts_remove_from_daily_totals after delete on posts{when_old} begin "
+        f"update daily_totals set {subtract} "
+        f"where posted_date = old.posted_date and site = old.site; "
+        f"delete from daily_totals where posted_date = old.posted_date and site = old.site "
+        f"and posts <= 0; end"
+    )
+
+
 @migrations()
 def m002_daily_totals(db: sqlite_utils.Database) -> None:
     """Per day and site, the post count per label and the sum of each score, kept by
@@ -95,25 +134,8 @@ def m002_daily_totals(db: sqlite_utils.Database) -> None:
     columns: dict[str, Any] = {"posted_date": str, "site": str}
     columns.update(dict.fromkeys(_TOTALS, int))
     db["daily_totals"].create(columns, pk=("posted_date", "site"))
+    _totals_triggers(db)
     names = ", ".join(_TOTALS)
-    add = ", ".join(f"{t} = {t} + excluded.{t}" for t in _TOTALS)
-    subtract = ", ".join(
-        f"{t} = {t} - ({v.replace('new.', 'old.')})"
-        for t, v in zip(_TOTALS, _ROW_TOTALS, strict=True)
-    )
-    db.execute(
-        f"create trigger posts_add_to_daily_totals after insert on posts begin "
-        f"insert into daily_totals (posted_date, site, {names}) values "
-        f"(new.posted_date, new.site, {', '.join(_ROW_TOTALS)}) "
-        f"on conflict (posted_date, site) do update set {add}; end"
-    )
-    db.execute(
-        f"create trigger posts_remove_from_daily_totals after delete on posts begin "
-        f"update daily_totals set {subtract} "
-        f"where posted_date = old.posted_date and site = old.site; "
-        f"delete from daily_totals where posted_date = old.posted_date and site = old.site "
-        f"and posts <= 0; end"
-    )
     sums = ", ".join(f"sum({v.replace('new.', '')})" for v in _ROW_TOTALS[1:])
     db.execute(
         f"insert into daily_totals (posted_date, site, {names}) select posted_date, site, "
@@ -129,4 +151,20 @@ def m003_people_and_network(db: sqlite_utils.Database) -> None:
     See :mod:`.network_schema`."""
     from .network_schema import create_people_and_network
 
-    create_people_and_network(db, _TOTALS, _ROW_TOTALS)
+    create_people_and_network(db)
+
+
+# Which posts the give ratio counts: those in English, the language Spotlight coaches.
+ENGLISH_ONLY = "coalesce(row.language, 'en') = 'en'"
+
+
+@migrations()
+def m004_post_language(db: sqlite_utils.Database) -> None:
+    """The language of each post (NULL before this: taken as English). The daily totals
+    count English posts only; the page reads the posts when the user counts every language."""
+    if "language" not in db["posts"].columns_dict:
+        db["posts"].add_column("language", str)
+    db.execute("drop trigger if exists posts_add_to_daily_totals")
+    db.execute("drop trigger if exists posts_remove_from_daily_totals")
+    _totals_triggers(db, ENGLISH_ONLY, LISTEN_TOTALS, LISTEN_ROW_TOTALS)
+    db["posts"].create_index(["language"], if_not_exists=True)

@@ -132,7 +132,7 @@
       this.snapshot = snapshot;
       this.problem = null;
       this.active = null;
-      const label = LABELS[report.label] ?? report.label;
+      const label = report.label_name ?? LABELS[report.label] ?? report.label;
       this.pill.className = `pill tone-${report.label}`;
       this.pill.replaceChildren(el("span", "dot"), el("span", "label", label),
         el("span", "score", String(report.overall)));

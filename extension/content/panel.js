@@ -82,7 +82,7 @@
     panel.className = `panel tone-${report.label}`;
     const title = el("h2");
     title.append(el("span", "dot"),
-      el("span", "", `${LABELS[report.label] ?? report.label} · ${report.overall}`));
+      el("span", "", `${report.label_name ?? LABELS[report.label] ?? report.label} · ${report.overall}`));
     const parts = [title];
     const trend = trendLine(report.trend);
     if (trend) parts.push(el("p", "trend", trend));

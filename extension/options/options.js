@@ -70,7 +70,10 @@
       line.classList.add("problem");
       line.textContent = {
         offline: `The companion is not running on port ${status.port}. Start it with "spotlight serve".`,
-        unauthorized: "The companion refused the token: paste the one `spotlight serve` printed.",
+        unauthorized: "The companion refused the token (a new one replaces it after " +
+          "`spotlight token --rotate`): open the history page, " +
+          `http://127.0.0.1:${status.port}/, once to pair again, or paste the output of ` +
+          "`spotlight token` here.",
         timeout: "The companion did not answer in time.",
         origin: status.error?.message,
         blocked: status.error?.message,

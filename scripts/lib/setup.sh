@@ -75,3 +75,30 @@ ensure_node_packages() {
         fi
     done
 }
+
+# ensure_on_path: make `spotlight` a command in any shell: a link in ~/.local/bin when that
+# folder is on PATH, else the exact command that does it (every message says `spotlight …`).
+ensure_on_path() {
+    local bin="$HOME/.local/bin" target="$VENV/bin/spotlight" current
+    current="$(command -v spotlight 2>/dev/null || true)"
+    if [[ -n "$current" && "$(readlink -f "$current")" == "$(readlink -f "$target")" ]]; then
+        return
+    fi
+    case ":$PATH:" in
+        *":$bin:"*)
+            if [[ -e "$bin/spotlight" && ! -L "$bin/spotlight" ]]; then
+                say "$bin/spotlight is another program; run Spotlight as $target"
+                return
+            fi
+            mkdir -p "$bin"
+            ln -sfn "$target" "$bin/spotlight"
+            say "Linked $bin/spotlight -> $target: \`spotlight\` now works in any shell"
+            ;;
+        *)
+            say "\`spotlight\` is not on your PATH. To make it a command, run:"
+            printf '    mkdir -p %q && ln -sfn %q %q && export PATH="%s:$PATH"\n' \
+                "$bin" "$target" "$bin/spotlight" "$bin" >&2
+            say "(and add $bin to PATH in ~/.profile). Until then it is: $target"
+            ;;
+    esac
+}

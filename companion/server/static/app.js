@@ -4,13 +4,10 @@
 
 const TOKEN = document.querySelector('meta[name="spotlight-token"]').content;
 const API = document.querySelector('meta[name="spotlight-api"]').content;
-const PAGE_SIZE = 20;
-const LABELS = {
-  promotes_others: "lifts others",
-  self_promotion: "about me",
-  mixed: "mixed",
-  neutral: "neutral",
-};
+const PAGE_SIZE = 10;
+// The label names come from the companion (companion/vocabulary.py LABEL_NAMES, in
+// /settings), so the page, the CLI and the extension say the same words.
+let LABELS = {};
 const DIMENSIONS = ["spotlight", "engage", "help", "human", "learn", "substance"];
 const COLORS = ["#2563eb", "#16a34a", "#d97706", "#db2777", "#7c3aed", "#0891b2", "#64748b"];
 
@@ -84,6 +81,26 @@ function drawChart(id, config) {
   state.charts[id] = new Chart(document.getElementById(id), config);
 }
 
+const FILTER_NAMES = { since: "from", until: "to", site: "site", label: "label" };
+
+/** The filters in words ("site x · from 2026-10-01"), or "" when none is set. */
+function describeFilters(filters) {
+  return Object.entries(filters)
+    .filter(([, value]) => value)
+    .map(([key, value]) => `${FILTER_NAMES[key]} ${key === "label" ? LABELS[value] || value : value}`)
+    .join(" · ");
+}
+
+function renderScope() {
+  const described = describeFilters(state.filters);
+  $("#scope").textContent = described
+    ? `Showing only posts with ${described}: the cards, charts and posts follow it (the people lists cover your whole history).`
+    : "Showing all your posts. Filters apply to the cards, charts and posts.";
+  const button = $("#delete-all");
+  button.textContent = described ? `Delete these ${state.total}…` : "Delete all…";
+  button.disabled = state.total === 0;
+}
+
 function renderCards(trends) {
   const totals = trends.totals;
   const recent = trends.buckets.slice(-4);
@@ -92,10 +109,17 @@ function renderCards(trends) {
   const recentRatio = recentPosts ? recentGiven / recentPosts : null;
   $("#card-ratio").textContent = percent(recentRatio);
   const verdict = recentRatio === null ? "" : recentRatio >= trends.goal ? "at or above" : "below";
+  const span = describeFilters(state.filters) ? "in these filters" : "all time";
   $("#card-ratio-sub").textContent =
     `last ${recent.length} ${trends.bucket}s, ${verdict} your goal of ${percent(trends.goal)}` +
-    ` · all time ${percent(totals.give_ratio)}` +
+    ` · ${span} ${percent(totals.give_ratio)}` +
     ` · ${percent(totals.known_give_ratio)} to people you know`;
+  if (state.filters.label) {
+    // One label only: the share of posts that lift others is 0% or 100% by construction.
+    $("#card-ratio").textContent = "–";
+    $("#card-ratio-sub").textContent =
+      "The give ratio compares labels: clear the Label filter to see it.";
+  }
   $("#card-posts").textContent = totals.posts.toLocaleString();
   $("#card-posts-sub").textContent = `${totals.promotes_others.toLocaleString()} lift others up`;
   $("#card-people").textContent = trends.network.people_30d;
@@ -182,6 +206,9 @@ function renderPost(post) {
   head.append(element("span", `badge ${post.label}`, LABELS[post.label] || post.label));
   head.append(element("span", "meta", `${post.posted_date} · ${post.site} · ${post.kind}`));
   if (post.source === "import") head.append(element("span", "badge imported", "imported"));
+  if (post.language && post.language !== "en") {
+    head.append(element("span", "badge imported", `not English (${post.language})`));
+  }
   head.append(element("span", "overall", `${post.overall}/100`));
   const remove = element("button", "delete", "Delete");
   remove.type = "button";
@@ -196,9 +223,14 @@ function renderPost(post) {
   scores.textContent = DIMENSIONS.map((d) => `${d} ${post.scores[d]}`).join(" · ");
   item.append(scores);
   if (post.nudges.length) {
+    // Collapsed: a long history stays a list of posts, not a wall of advice.
+    const box = element("details", "nudges-box");
+    const count = post.nudges.length;
+    box.append(element("summary", null, `${count} nudge${count === 1 ? "" : "s"}`));
     const nudges = element("ul", "nudges");
     for (const nudge of post.nudges) nudges.append(element("li", nudge.severity, nudge.message));
-    item.append(nudges);
+    box.append(nudges);
+    item.append(box);
   }
   return item;
 }
@@ -217,6 +249,31 @@ function renderPosts(page) {
   select.replaceChildren(element("option", null, "all sites"));
   select.firstChild.value = "";
   for (const site of page.sites) select.append(new Option(site, site, false, site === chosen));
+  renderScope();
+}
+
+function fillLabelNames(names) {
+  LABELS = names;
+  const select = $("#filters select[name=label]");
+  const chosen = select.value;
+  select.replaceChildren(new Option("all", ""));
+  for (const [label, name] of Object.entries(names)) {
+    select.append(new Option(name, label, false, label === chosen));
+  }
+}
+
+/** The database's state from /health; true when the page can show the history. */
+async function databaseUsable() {
+  const health = await (await fetch(`${API}/health`)).json();
+  const trouble = $("#trouble");
+  trouble.hidden = health.database_state === "ok" || !health.database_state;
+  if (trouble.hidden) return true;
+  $("#trouble-problem").textContent =
+    `${health.database}: ${health.database_problem || "damaged"}`;
+  if (health.next_step) $("#trouble-command").textContent = health.next_step;
+  $("#content").hidden = true;
+  $("#empty").hidden = true;
+  return false;
 }
 
 async function loadPosts() {
@@ -226,12 +283,18 @@ async function loadPosts() {
 
 async function load() {
   try {
+    if (!(await databaseUsable())) {
+      document.body.dataset.loaded = "true";
+      return;
+    }
     const [trends, settings] = await Promise.all([
       api(`/trends${query({ bucket: state.bucket, ...state.filters })}`),
       api("/settings"),
     ]);
+    fillLabelNames(settings.label_names);
     $("#goal").value = settings.goal;
     $("#store-text").checked = settings.store_text;
+    $("#count-languages").checked = settings.count_other_languages;
     const empty = trends.totals.posts === 0 && !Object.values(state.filters).some(Boolean);
     $("#empty").hidden = !empty;
     $("#content").hidden = empty;
@@ -248,7 +311,9 @@ async function load() {
 
 async function deletePost(post) {
   const preview = (post.text || "").slice(0, 80);
-  if (!(await confirmAction(`Delete this post from ${post.posted_date}? “${preview}”`))) return;
+  const question = `Delete this post from ${post.posted_date}? “${preview}” ` +
+    "(the companion's daily copy in backups/, beside the database, still has it)";
+  if (!(await confirmAction(question))) return;
   try {
     await api(`/posts/${encodeURIComponent(post.id)}`, { method: "DELETE" });
     showStatus("Post deleted.");
@@ -259,12 +324,21 @@ async function deletePost(post) {
 }
 
 async function deleteAll() {
-  const question = `Delete all ${state.total} posts from your history, and the network and ` +
-    "people you imported? This cannot be undone.";
-  if (!(await confirmAction(question, "Delete all"))) return;
+  // The dialog, the request and the result name the same posts: the filters go with the
+  // request, and `expect` makes the companion refuse if another number now matches.
+  const described = describeFilters(state.filters);
+  const count = state.total;
+  const noun = `${count} post${count === 1 ? "" : "s"}`;
+  const question = described
+    ? `Delete the ${noun} with ${described}? Posts outside these filters stay.`
+    : `Delete all ${noun} from your history, and the network and people you imported?`;
+  const undo = " A copy of the history is kept first, so this can be undone.";
+  if (!(await confirmAction(question + undo, `Delete ${noun}`))) return;
   try {
-    const result = await api("/posts?confirm=delete-all", { method: "DELETE" });
-    showStatus(`Deleted ${result.deleted} posts.`);
+    const params = { ...state.filters, confirm: "delete-all", expect: String(count) };
+    const result = await api(`/posts${query(params)}`, { method: "DELETE" });
+    const back = result.backup ? ` To undo: spotlight import ${result.backup}` : "";
+    showStatus(`Deleted ${result.deleted} post${result.deleted === 1 ? "" : "s"}.${back}`);
     state.offset = 0;
     await load();
   } catch (error) {
@@ -275,8 +349,8 @@ async function deleteAll() {
 async function saveSettings(changes, done) {
   try {
     await api("/settings", { method: "PUT", body: changes });
-    showStatus(done);
     await load();
+    showStatus(done); // once the page shows the change
   } catch (error) {
     showStatus(`Could not save: ${error.message}`, true);
   }
@@ -299,7 +373,13 @@ async function download(format) {
 function bind() {
   $("#goal-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    saveSettings({ goal: Number($("#goal").value) }, "Goal saved.");
+    const raw = $("#goal").value.trim();
+    const goal = Number(raw);
+    if (raw === "" || !Number.isInteger(goal) || goal < 0 || goal > 100) {
+      showStatus("The goal is a whole number of percent, from 0 to 100.", true);
+      return;
+    }
+    saveSettings({ goal }, "Goal saved.");
   });
   $("#bucket").addEventListener("change", (event) => {
     state.bucket = event.target.value;
@@ -307,7 +387,13 @@ function bind() {
   });
   $("#filters").addEventListener("submit", (event) => {
     event.preventDefault();
-    state.filters = Object.fromEntries(new FormData(event.target));
+    const filters = Object.fromEntries(new FormData(event.target));
+    if (filters.since && filters.until && filters.since > filters.until) {
+      showStatus(`“From” (${filters.since}) is after “To” (${filters.until}): swap them.`, true);
+      return;
+    }
+    showStatus("");
+    state.filters = filters;
     state.offset = 0;
     load();
   });
@@ -333,13 +419,37 @@ function bind() {
     }
     saveSettings({ store_text: keep }, keep ? "Texts will be kept." : "Texts removed.");
   });
+  $("#count-languages").addEventListener("change", (event) => {
+    const all = event.target.checked;
+    saveSettings({ count_other_languages: all },
+      all ? "Posts in every language count in the give ratio." : "Only English posts count now.");
+  });
   for (const button of document.querySelectorAll("[data-export]")) {
     button.addEventListener("click", () => download(button.dataset.export));
   }
 }
 
+/** The extension's pairing script marks <html data-spotlight-paired>: say so on the page. */
+function watchPairing() {
+  const show = () => {
+    const paired = document.documentElement.dataset.spotlightPaired;
+    if (!paired) return;
+    const line = $("#paired");
+    line.hidden = false;
+    line.classList.toggle("error", paired !== "yes");
+    line.textContent = paired === "yes"
+      ? "The Spotlight extension in this browser is paired with this companion."
+      : "The Spotlight extension could not pair with this companion: open its options.";
+  };
+  new MutationObserver(show).observe(document.documentElement, {
+    attributes: true, attributeFilter: ["data-spotlight-paired"],
+  });
+  show();
+}
+
 // After every deferred script ran, so the hooks of people.js are in place.
 document.addEventListener("DOMContentLoaded", () => {
   bind();
+  watchPairing();
   load();
 });
