@@ -19,6 +19,7 @@ import pytest
 import pytest_asyncio
 from test_store import make_post, make_report
 
+from companion import history
 from companion.cli import main
 from companion.store import Store
 
@@ -107,7 +108,7 @@ def test_damaged_pages_3_to_6_doctor_and_serve_say_repair_and_repair_saves_every
     store = Store.open(database)
     try:
         assert store.user_settings()["goal"] == 35 and store.quick_check() == "ok"
-        assert {p["name"] for p in store.people_ranking(None, 5)} == {"@maria"}
+        assert {p["name"] for p in history.people(store, limit=5)["people"]} == {"@maria"}
     finally:
         store.close()
     doctor = _run("doctor", "--port", "1", *dirs)

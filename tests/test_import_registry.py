@@ -130,4 +130,5 @@ def test_registry_page_lists_every_reader_and_accepts_their_files():
     for item, reader in zip(items, READERS, strict=True):
         assert item.startswith(reader.LABEL), (item, reader.LABEL)
     accept = re.search(r'id="import-file"[^>]*accept="([^"]+)"', page, re.S).group(1)
-    assert set(accept.split(",")) == set(accepted_suffixes())
+    # The readers' files, and a `spotlight backup` database (a JSON backup is .json already).
+    assert set(accept.split(",")) == set(accepted_suffixes()) | {".db"}

@@ -26,214 +26,450 @@ EXPECTED = {
     "x_twitter": (
         {"deleted": 1, "retweet": 1, "media only": 1},
         [
-            ("post", "x", "2024-04-15T09:12:40" + UTC,
-             "https://x.com/ana_builds/status/1780011122233344556", (),
-             "Huge thanks @priya_r for the clearest talk on caching I have seen. Slides & notes: "
-             "https://example.org/priya/caching-talk"),
-            ("reply", "x", "2024-04-15T21:40:02" + UTC,
-             "https://x.com/ana_builds/status/1780200011122233344", ("@jonode",),
-             "@jonode What would you try first"),
-            ("post", "x", "2024-04-06T12:05:59" + UTC,
-             "https://x.com/ana_builds/status/1777000011122233344", (),
-             "Shipped my new course today, 40% off for 48h #buildinpublic 🚀"),
+            (
+                "post",
+                "x",
+                "2024-04-15T09:12:40" + UTC,
+                "https://x.com/ana_builds/status/1780011122233344556",
+                (),
+                "Huge thanks @priya_r for the clearest talk on caching I have seen. Slides & notes: "
+                "https://example.org/priya/caching-talk",
+            ),
+            (
+                "reply",
+                "x",
+                "2024-04-15T21:40:02" + UTC,
+                "https://x.com/ana_builds/status/1780200011122233344",
+                ("@jonode",),
+                "@jonode What would you try first",
+            ),
+            (
+                "post",
+                "x",
+                "2024-04-06T12:05:59" + UTC,
+                "https://x.com/ana_builds/status/1777000011122233344",
+                (),
+                "Shipped my new course today, 40% off for 48h #buildinpublic 🚀",
+            ),
         ],
     ),
     "linkedin": (
         {"repost without words": 1},
         [
-            ("comment", "linkedin", "2024-05-03T09:41:07" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7192000000000000004", (),
-             'Well deserved, Sofia! The "tiny steps" post changed how our team plans.'),
-            ("comment", "linkedin", "2024-04-28T14:20:55" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7190000000000000005", (),
-             "What made you pick Postgres"),
-            ("post", "linkedin", "2024-05-02T08:15:31" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7191800000000000001", (),
-             "Congratulations to Kwame Asante and the whole platform team on shipping the new "
-             'onboarding flow.\n\nKwame kept asking "what would a first-week engineer need?"'),
-            ("post", "linkedin", "2024-04-20T17:02:09" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7187500000000000002", (),
-             "Thrilled to announce my new book"),
+            (
+                "comment",
+                "linkedin",
+                "2024-05-03T09:41:07" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7192000000000000004",
+                (),
+                'Well deserved, Sofia! The "tiny steps" post changed how our team plans.',
+            ),
+            (
+                "comment",
+                "linkedin",
+                "2024-04-28T14:20:55" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7190000000000000005",
+                (),
+                "What made you pick Postgres",
+            ),
+            (
+                "post",
+                "linkedin",
+                "2024-05-02T08:15:31" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7191800000000000001",
+                (),
+                "Congratulations to Kwame Asante and the whole platform team on shipping the new "
+                'onboarding flow.\n\nKwame kept asking "what would a first-week engineer need?"',
+            ),
+            (
+                "post",
+                "linkedin",
+                "2024-04-20T17:02:09" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3Aactivity%3A7187500000000000002",
+                (),
+                "Thrilled to announce my new book",
+            ),
         ],
     ),
     "facebook": (
         {"media only": 2},
         [
-            ("comment", "facebook", "2024-05-03T01:33:20" + UTC, None, ("Renée Dubois",),
-             "Félicitations, Renée! So well deserved."),
-            ("post", "facebook", "2024-05-02T09:00:00" + UTC, None, (),
-             "Thank you Zoë and Mateus for hosting the café meetup 🙌 — you made everyone"),
-            ("post", "facebook", "2024-04-01T19:33:20" + UTC, None, (),
-             "Back from the conference."),
+            (
+                "comment",
+                "facebook",
+                "2024-05-03T01:33:20" + UTC,
+                None,
+                ("Renée Dubois",),
+                "Félicitations, Renée! So well deserved.",
+            ),
+            (
+                "post",
+                "facebook",
+                "2024-05-02T09:00:00" + UTC,
+                None,
+                (),
+                "Thank you Zoë and Mateus for hosting the café meetup 🙌 — you made everyone",
+            ),
+            (
+                "post",
+                "facebook",
+                "2024-04-01T19:33:20" + UTC,
+                None,
+                (),
+                "Back from the conference.",
+            ),
         ],
     ),
     "mastodon": (
         {"boost": 1, "direct message": 1, "media only": 1},
         [
-            ("post", "mastodon", "2024-05-04T10:20:30" + UTC,
-             "https://mastodon.example/@ana/112233445566778801", (),
-             "Shout-out to @lee for the patch that halved our build times.\n\nWrite-up: "
-             "https://blog.example.org/2024/05/faster-builds-with-remote-cache"),
-            ("reply", "mastodon", "2024-05-05T18:01:00" + UTC,
-             "https://mastodon.example/@ana/112240000000000002", ("@bea@social.example",),
-             "@bea how did you get the team to agree on it?\nAsking for a friend & me."),
+            (
+                "post",
+                "mastodon",
+                "2024-05-04T10:20:30" + UTC,
+                "https://mastodon.example/@ana/112233445566778801",
+                (),
+                "Shout-out to @lee for the patch that halved our build times.\n\nWrite-up: "
+                "https://blog.example.org/2024/05/faster-builds-with-remote-cache",
+            ),
+            (
+                "reply",
+                "mastodon",
+                "2024-05-05T18:01:00" + UTC,
+                "https://mastodon.example/@ana/112240000000000002",
+                ("@bea@social.example",),
+                "@bea how did you get the team to agree on it?\nAsking for a friend & me.",
+            ),
         ],
     ),
     "reddit": (
         {"deleted": 2},
         [
-            ("comment", "reddit", "2024-04-21T16:30:45" + UTC,
-             REDDIT + "l0abc12/",
-             (), "Thanks u/mkdev, pairing"),
-            ("post", "reddit", "2024-04-21T15:02:11" + UTC,
-             REDDIT,
-             (), "How do you onboard senior engineers?\n\nWe keep getting this wrong."),
+            (
+                "comment",
+                "reddit",
+                "2024-04-21T16:30:45" + UTC,
+                REDDIT + "l0abc12/",
+                (),
+                "Thanks u/mkdev, pairing",
+            ),
+            (
+                "post",
+                "reddit",
+                "2024-04-21T15:02:11" + UTC,
+                REDDIT,
+                (),
+                "How do you onboard senior engineers?\n\nWe keep getting this wrong.",
+            ),
         ],
     ),
     "wordpress": (
         {},
         [
-            ("post", "anas.blog.example", "2024-04-22T07:30:00" + UTC,
-             "https://anas.blog.example/2024/04/what-kwame-taught-me/", (),
-             "What Kwame taught me about onboarding\n\nLast quarter Kwame Asante rebuilt our "
-             "onboarding from scratch. Here is what he did, in his words & mine.\n\n"
-             "• Pair on the first ticket\n\n• Write down every question"),
-            ("comment", "anas.blog.example", "2024-04-23T11:15:00" + UTC,
-             "https://anas.blog.example/2024/04/what-kwame-taught-me/#comment-8", ("Marta Silva",),
-             "Thanks Marta! How long"),
+            (
+                "post",
+                "anas.blog.example",
+                "2024-04-22T07:30:00" + UTC,
+                "https://anas.blog.example/2024/04/what-kwame-taught-me/",
+                (),
+                "What Kwame taught me about onboarding\n\nLast quarter Kwame Asante rebuilt our "
+                "onboarding from scratch. Here is what he did, in his words & mine.\n\n"
+                "• Pair on the first ticket\n\n• Write down every question",
+            ),
+            (
+                "comment",
+                "anas.blog.example",
+                "2024-04-23T11:15:00" + UTC,
+                "https://anas.blog.example/2024/04/what-kwame-taught-me/#comment-8",
+                ("Marta Silva",),
+                "Thanks Marta! How long",
+            ),
         ],
     ),
     # -- real shapes of issue 12 (fixtures/archives/README.md cites each source) --
     "x_twitter_2025": (
         {"media only": 1},
         [
-            ("post", "x", "2025-02-18T09:00:00" + UTC,
-             "https://x.com/ana_builds/status/1890000000000000001", (),
-             "What I learned shipping our onboarding rewrite"),
-            ("thread", "x", "2025-02-18T09:02:00" + UTC,
-             "https://x.com/ana_builds/status/1890000000000000002", (), "2/ The checklist"),
-            ("post", "x", "2025-02-20T12:00:00" + UTC,
-             "https://x.com/ana_builds/status/1890000000000000004", (), "@devon_k has the best"),
-            ("post", "x", "2025-02-21T08:00:00" + UTC,
-             "https://x.com/ana_builds/status/1890000000000000005", (), "Pairing tip"),
+            (
+                "post",
+                "x",
+                "2025-02-18T09:00:00" + UTC,
+                "https://x.com/ana_builds/status/1890000000000000001",
+                (),
+                "What I learned shipping our onboarding rewrite",
+            ),
+            (
+                "thread",
+                "x",
+                "2025-02-18T09:02:00" + UTC,
+                "https://x.com/ana_builds/status/1890000000000000002",
+                (),
+                "2/ The checklist",
+            ),
+            (
+                "post",
+                "x",
+                "2025-02-20T12:00:00" + UTC,
+                "https://x.com/ana_builds/status/1890000000000000004",
+                (),
+                "@devon_k has the best",
+            ),
+            (
+                "post",
+                "x",
+                "2025-02-21T08:00:00" + UTC,
+                "https://x.com/ana_builds/status/1890000000000000005",
+                (),
+                "Pairing tip",
+            ),
         ],
     ),
     "twitter_grailbird": (
         {"retweet": 1},
         [
-            ("reply", "x", "2013-01-15T20:10:05" + UTC,
-             "https://x.com/ana_builds/status/290100000000000002", ("@jonode",),
-             "@jonode that is the clearest explanation of caching I have read & I"),
-            ("post", "x", "2013-01-12T09:00:00" + UTC,
-             "https://x.com/ana_builds/status/290000000000000003", (),
-             "Slides from my talk on pairing are up http://example.org/talk"),
-            ("thread", "x", "2013-02-02T11:11:11" + UTC,
-             "https://x.com/ana_builds/status/300000000000000005", (), "Part two"),
+            (
+                "reply",
+                "x",
+                "2013-01-15T20:10:05" + UTC,
+                "https://x.com/ana_builds/status/290100000000000002",
+                ("@jonode",),
+                "@jonode that is the clearest explanation of caching I have read & I",
+            ),
+            (
+                "post",
+                "x",
+                "2013-01-12T09:00:00" + UTC,
+                "https://x.com/ana_builds/status/290000000000000003",
+                (),
+                "Slides from my talk on pairing are up http://example.org/talk",
+            ),
+            (
+                "thread",
+                "x",
+                "2013-02-02T11:11:11" + UTC,
+                "https://x.com/ana_builds/status/300000000000000005",
+                (),
+                "Part two",
+            ),
         ],
     ),
     "linkedin_2025": (
         {},
         [
-            ("post", "linkedin", "2025-03-04T08:12:40" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7302000000000000001", (),
-             "Three things I learned from Priya Raman this quarter.\n\nShe reviews the question "
-             'before the code.\n\nShe says "I don\'t know yet" out loud.'),
-            ("post", "linkedin", "2025-02-11T17:30:05" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7295000000000000002", (),
-             '"Ship small" is still'),
-            ("comment", "linkedin", "2025-03-05T10:02:11" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7302100000000000003"
-             "?commentUrn=urn%3Ali%3Acomment%3A%28ugcPost%3A7302100000000000003%2C"
-             "7302110000000000004%29", ("Kwame Asante",), "Kwame Asante thank you"),
-            ("comment", "linkedin", "2025-03-06T11:00:00" + UTC,
-             "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7302200000000000005", (),
-             "Thank You Priya"),
+            (
+                "post",
+                "linkedin",
+                "2025-03-04T08:12:40" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7302000000000000001",
+                (),
+                "Three things I learned from Priya Raman this quarter.\n\nShe reviews the question "
+                'before the code.\n\nShe says "I don\'t know yet" out loud.',
+            ),
+            (
+                "post",
+                "linkedin",
+                "2025-02-11T17:30:05" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3Ashare%3A7295000000000000002",
+                (),
+                '"Ship small" is still',
+            ),
+            (
+                "comment",
+                "linkedin",
+                "2025-03-05T10:02:11" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7302100000000000003"
+                "?commentUrn=urn%3Ali%3Acomment%3A%28ugcPost%3A7302100000000000003%2C"
+                "7302110000000000004%29",
+                ("Kwame Asante",),
+                "Kwame Asante thank you",
+            ),
+            (
+                "comment",
+                "linkedin",
+                "2025-03-06T11:00:00" + UTC,
+                "https://www.linkedin.com/feed/update/urn%3Ali%3AugcPost%3A7302200000000000005",
+                (),
+                "Thank You Priya",
+            ),
         ],
     ),
     "linkedin_2018": (
         {"repost without words": 1, "unpublished draft": 1},
         [
-            ("post", "linkedin", "2017-06-08T08:15:44" + UTC,
-             "https://www.linkedin.com/feed/update/urn:li:activity:6278000000000000001", (),
-             "Welcome to the team, Zoë! Café on me on Monday."),
-            ("article", "linkedin", "2018-03-12T11:05:00" + UTC,
-             "https://www.linkedin.com/pulse/what-kwame-taught-me-reviews-ana-lima", (),
-             "What Kwame taught me about reviews\n\nKwame Asante reviews the question before "
-             "the code.\n\nHere is what that changed for our team & me."),
+            (
+                "post",
+                "linkedin",
+                "2017-06-08T08:15:44" + UTC,
+                "https://www.linkedin.com/feed/update/urn:li:activity:6278000000000000001",
+                (),
+                "Welcome to the team, Zoë! Café on me on Monday.",
+            ),
+            (
+                "article",
+                "linkedin",
+                "2018-03-12T11:05:00" + UTC,
+                "https://www.linkedin.com/pulse/what-kwame-taught-me-reviews-ana-lima",
+                (),
+                "What Kwame taught me about reviews\n\nKwame Asante reviews the question before "
+                "the code.\n\nHere is what that changed for our team & me.",
+            ),
         ],
     ),
     "mastodon_ap": (
         {"media only": 1},
         [
-            ("post", "mastodon", "2025-06-01T09:00:00" + UTC,
-             "https://mstdn.example/@ana/115000000000000001", (), "Our build went"),
-            ("thread", "mastodon", "2025-06-01T09:05:00" + UTC,
-             "https://mstdn.example/@ana/115000000000000002", (), "The write-up"),
-            ("reply", "mastodon", "2025-06-02T10:00:00" + UTC,
-             "https://mstdn.example/@ana/115000000000000003", ("@bea@social.example",),
-             "@bea which runner"),
-            ("thread", "mastodon", "2025-06-03T08:00:00" + UTC,
-             "https://mstdn.example/@ana/115000000000000005", (), "Old-style link"),
+            (
+                "post",
+                "mastodon",
+                "2025-06-01T09:00:00" + UTC,
+                "https://mstdn.example/@ana/115000000000000001",
+                (),
+                "Our build went",
+            ),
+            (
+                "thread",
+                "mastodon",
+                "2025-06-01T09:05:00" + UTC,
+                "https://mstdn.example/@ana/115000000000000002",
+                (),
+                "The write-up",
+            ),
+            (
+                "reply",
+                "mastodon",
+                "2025-06-02T10:00:00" + UTC,
+                "https://mstdn.example/@ana/115000000000000003",
+                ("@bea@social.example",),
+                "@bea which runner",
+            ),
+            (
+                "thread",
+                "mastodon",
+                "2025-06-03T08:00:00" + UTC,
+                "https://mstdn.example/@ana/115000000000000005",
+                (),
+                "Old-style link",
+            ),
         ],
     ),
     "wordpress_no_ids": (
         {},
         [
-            ("post", "preview.example", f"2024-01-0{n}T09:00:00" + UTC,
-             f"https://preview.example/2024/0{n}/note-{n}/" if n <= 6 else None, (),
-             f"Note {n}: what the team taught me\n\nLesson {n}")
+            (
+                "post",
+                "preview.example",
+                f"2024-01-0{n}T09:00:00" + UTC,
+                f"https://preview.example/2024/0{n}/note-{n}/" if n <= 6 else None,
+                (),
+                f"Note {n}: what the team taught me\n\nLesson {n}",
+            )
             for n in range(1, 8)
         ],
     ),
     "reddit_gdpr": (
         {"deleted": 1},
         [
-            ("post", "reddit", "2024-05-27T08:00:00" + UTC,
-             "https://www.reddit.com/r/ExperiencedDevs/comments/1d2abcd/what_made_pairing_stick/",
-             (), "What made pairing stick on your team?\n\nWe tried three times."),
-            ("comment", "reddit", "2024-05-27T09:30:00" + UTC,
-             "https://www.reddit.com/r/ExperiencedDevs/comments/1d2abcd/comment/l9abc12/", (),
-             "Thanks u/mkdev"),
+            (
+                "post",
+                "reddit",
+                "2024-05-27T08:00:00" + UTC,
+                "https://www.reddit.com/r/ExperiencedDevs/comments/1d2abcd/what_made_pairing_stick/",
+                (),
+                "What made pairing stick on your team?\n\nWe tried three times.",
+            ),
+            (
+                "comment",
+                "reddit",
+                "2024-05-27T09:30:00" + UTC,
+                "https://www.reddit.com/r/ExperiencedDevs/comments/1d2abcd/comment/l9abc12/",
+                (),
+                "Thanks u/mkdev",
+            ),
         ],
     ),
     # -- formats read since issue 12 --
     "bluesky": (
         {"media only": 1},
         [
-            ("post", "bluesky", "2024-06-01T09:00:00" + UTC,
-             "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaaa2a", (),
-             "Huge thanks to everyone"),
-            ("thread", "bluesky", "2024-06-01T09:05:00" + UTC,
-             "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaab2b", (),
-             "The write-up"),
-            ("reply", "bluesky", "2024-06-02T10:00:00" + UTC,
-             "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaac2c",
-             ("@bea.example.org",), "@bea.example.org which runner"),
+            (
+                "post",
+                "bluesky",
+                "2024-06-01T09:00:00" + UTC,
+                "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaaa2a",
+                (),
+                "Huge thanks to everyone",
+            ),
+            (
+                "thread",
+                "bluesky",
+                "2024-06-01T09:05:00" + UTC,
+                "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaab2b",
+                (),
+                "The write-up",
+            ),
+            (
+                "reply",
+                "bluesky",
+                "2024-06-02T10:00:00" + UTC,
+                "https://bsky.app/profile/did:plc:ana4lima7example2222222/post/3kwaaaaaaac2c",
+                ("@bea.example.org",),
+                "@bea.example.org which runner",
+            ),
         ],
     ),
     "threads": (
         {"media only": 1},
         [
-            ("post", "threads", "2024-07-01T10:33:20" + UTC, None, (),
-             "Café chat with Zoë about mentoring — thank you!"),
-            ("reply", "threads", "2024-07-01T13:20:00" + UTC, None, ("@mateus.r",),
-             "@mateus.r what made you pick that stack? 🙌"),
+            (
+                "post",
+                "threads",
+                "2024-07-01T10:33:20" + UTC,
+                None,
+                (),
+                "Café chat with Zoë about mentoring — thank you!",
+            ),
+            (
+                "reply",
+                "threads",
+                "2024-07-01T13:20:00" + UTC,
+                None,
+                ("@mateus.r",),
+                "@mateus.r what made you pick that stack? 🙌",
+            ),
         ],
     ),
     "facebook_html": (
         {"media only": 1},
         [
-            ("post", "facebook", "2024-05-02T09:00:00" + UTC, None, (),
-             "Thank you Zoë and Mateus for hosting the café meetup 🙌 — you made everyone"),
-            ("post", "facebook", "2024-04-01T19:33:20" + UTC, None, (),
-             "Back from the conference.\nNotes to follow."),
+            (
+                "post",
+                "facebook",
+                "2024-05-02T09:00:00" + UTC,
+                None,
+                (),
+                "Thank you Zoë and Mateus for hosting the café meetup 🙌 — you made everyone",
+            ),
+            (
+                "post",
+                "facebook",
+                "2024-04-01T19:33:20" + UTC,
+                None,
+                (),
+                "Back from the conference.\nNotes to follow.",
+            ),
         ],
     ),
     "plain": (
         {"no text": 1},
         [
-            ("post", "bluesky", "2024-05-01T18:00:00+02:00",
-             "https://bsky.app/profile/ana.example/post/3kabc", (), "Loved the workshop"),
+            (
+                "post",
+                "bluesky",
+                "2024-05-01T18:00:00+02:00",
+                "https://bsky.app/profile/ana.example/post/3kabc",
+                (),
+                "Loved the workshop",
+            ),
             ("post", "threads", "2024-04-15T00:00:00" + UTC, None, (), "Our Q2 results are in"),
             ("post", "bluesky", "2024-03-03T10:00:00" + UTC, None, (), "Who has a good guide"),
         ],
@@ -277,12 +513,16 @@ def test_importing_reads_each_platform_export(platform, kind, tmp_path):
         ("twitter_grailbird", "data/js/tweets/2013_01.js"),
         ("twitter_grailbird", "tweets.csv"),
         ("linkedin_2018", "Shares.csv"),
-        ("linkedin_2018",
-         "Articles/Articles/2018-03-12 10:22:00.0-What Kwame taught me about reviews.html"),
+        (
+            "linkedin_2018",
+            "Articles/Articles/2018-03-12 10:22:00.0-What Kwame taught me about reviews.html",
+        ),
         ("bluesky", "repo.car"),
         ("threads", "your_instagram_activity/threads/threads_and_replies.json"),
-        ("facebook_html",
-         "your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos_1.html"),
+        (
+            "facebook_html",
+            "your_activity_across_facebook/posts/your_posts__check_ins__photos_and_videos_1.html",
+        ),
         ("reddit_gdpr", "posts_1.csv"),
     ],
 )
@@ -338,8 +578,10 @@ def test_text_repair_mojibake(broken, fixed):
     ("html", "text"),
     [
         ("<p>One</p><p>Two<br>three</p>", "One\n\nTwo\nthree"),
-        ('<p><a href="https://x.example/@a" class="u-url mention">@<span>a</span></a> hi</p>',
-         "@a hi"),
+        (
+            '<p><a href="https://x.example/@a" class="u-url mention">@<span>a</span></a> hi</p>',
+            "@a hi",
+        ),
         ("<!-- wp:paragraph --><p>A &amp; B&nbsp;C</p><!-- /wp:paragraph -->", "A & B C"),
         ("<ul><li>a</li><li>b</li></ul>", "• a\n\n• b"),
         ("no markup &amp; all", "no markup & all"),
@@ -433,7 +675,8 @@ def test_archive_truncated_tar_gz_imports_the_files_before_the_cut(tmp_path):
     # Mastodon's tar.gz has outbox.json first and the media after it: a download cut in the
     # media still holds every post.
     archive = tar_folder(
-        ARCHIVES / "mastodon", tmp_path / "full.tar.gz",
+        ARCHIVES / "mastodon",
+        tmp_path / "full.tar.gz",
         extra={"media_attachments/files/1/original/a.png": os.urandom(300_000)},
     )
     cut = tmp_path / "archive-20241101.tar.gz"
@@ -470,30 +713,39 @@ def test_archive_missing_path(tmp_path):
     ("files", "bad_file", "message", "good_posts"),
     [
         (  # LinkedIn Shares.csv without its text column: comments still import
-            {"Shares.csv": "Date,ShareLink\n2024-01-01 10:00:00,https://l.example/1\n",
-             "Comments.csv": "Date,Link,Message\n2024-01-02 10:00:00,https://l.example/2,Nice!\n"},
+            {
+                "Shares.csv": "Date,ShareLink\n2024-01-01 10:00:00,https://l.example/1\n",
+                "Comments.csv": "Date,Link,Message\n2024-01-02 10:00:00,https://l.example/2,Nice!\n",
+            },
             "export.zip:Shares.csv",
             "expected LinkedIn's Shares.csv with the columns Date, ShareLink, ShareCommentary; "
             "missing ShareCommentary (found: Date, ShareLink)",
             1,
         ),
         (  # Reddit comments.csv without body
-            {"comments.csv": "id,permalink,date,subreddit\na1,/r/x/a1,2024-01-01 00:00:00 UTC,x\n",
-             "posts.csv": (ARCHIVES / "reddit/posts.csv").read_text()},
+            {
+                "comments.csv": "id,permalink,date,subreddit\na1,/r/x/a1,2024-01-01 00:00:00 UTC,x\n",
+                "posts.csv": (ARCHIVES / "reddit/posts.csv").read_text(),
+            },
             "export.zip:comments.csv",
             "missing body",
             1,
         ),
         (  # plain CSV without date
-            {"my-posts.csv": "text,site\nhello,bluesky\n",
-             "more.jsonl": '{"text": "Thanks Ana!", "date": "2024-01-01"}\n'},
+            {
+                "my-posts.csv": "text,site\nhello,bluesky\n",
+                "more.jsonl": '{"text": "Thanks Ana!", "date": "2024-01-01"}\n',
+            },
             "export.zip:my-posts.csv",
             "expected a CSV of posts with the columns text, date; missing date",
             1,
         ),
         (  # outbox.json that is a list, not an OrderedCollection
-            {"outbox.json": "[1, 2]", "actor.json": "{}",
-             "data/tweets.js": (ARCHIVES / "x_twitter/data/tweets.js").read_text()},
+            {
+                "outbox.json": "[1, 2]",
+                "actor.json": "{}",
+                "data/tweets.js": (ARCHIVES / "x_twitter/data/tweets.js").read_text(),
+            },
             "export.zip:outbox.json",
             "expected Mastodon's ActivityPub outbox (an OrderedCollection with orderedItems); "
             "found a list of 2 items",
@@ -631,8 +883,14 @@ def test_importing_fixture_readme_cites_every_fixture():
 def test_importing_keeps_what_was_read_before_a_file_turns_bad(tmp_path):
     # The third tweet's entities are a list, not an object: the two before it still count.
     tweets = [
-        {"tweet": {"id_str": str(n), "full_text": f"Tweet {n}", "entities": {},
-                   "created_at": "Mon Apr 15 09:12:40 +0000 2024"}}
+        {
+            "tweet": {
+                "id_str": str(n),
+                "full_text": f"Tweet {n}",
+                "entities": {},
+                "created_at": "Mon Apr 15 09:12:40 +0000 2024",
+            }
+        }
         for n in range(3)
     ]
     tweets[2]["tweet"]["entities"] = ["odd"]
@@ -661,9 +919,7 @@ def test_archive_corrupt_member_is_reported_and_the_others_read(tmp_path):
 
 
 def test_wordpress_entity_expansion_bomb_is_refused(tmp_path):
-    entities = "".join(
-        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(2, 10)
-    )
+    entities = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(2, 10))
     path = tmp_path / "blog.xml"
     path.write_text(
         '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol1 "lol">' + entities + "]>"

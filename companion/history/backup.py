@@ -170,14 +170,23 @@ class RestoreSummary:
     found: int = 0
     added: int = 0
     already: int = 0
+    repeated: int = 0  # a backup holds each post once
     ignored: Counter[str] = dataclasses.field(default_factory=Counter)
     unreadable: int = 0
     problems: list[str] = dataclasses.field(default_factory=list)
     tables: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)
+    # The network's connections restored, as an import's summary counts them.
+    connections: Counter[str] = dataclasses.field(default_factory=Counter)
+
+    @property
+    def imported_nothing(self) -> bool:
+        """Nothing of the backup is in the history (restored now, or there before)."""
+        return self.added + self.already == 0 and not self.connections.get("found")
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
         data["ignored"] = dict(self.ignored)
+        data["connections"] = dict(self.connections)
         return data
 
 
@@ -279,6 +288,8 @@ def restore_backup(
         store.resolve_all_mentions()  # the restored mentions meet the people stored here
     for table, (added, skipped) in done.items():
         summary.tables[table] = {"added": added, "already": skipped}
+    if "connections" in done:
+        summary.connections.update(found=sum(done["connections"]), added=done["connections"][0])
     summary.found = len(tables.get("posts", []))
     summary.added, summary.already = done.get("posts", (0, 0))
     return summary

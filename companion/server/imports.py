@@ -98,6 +98,12 @@ class _StoreOnDbThread:
     def record_network(self, snapshot: dict[str, Any]) -> dict[str, int]:
         return self.workers.database.submit(self.store.record_network, snapshot).result()
 
+    def has_people(self) -> bool:
+        return self.workers.database.submit(self.store.has_people).result()
+
+    def resolve_all_mentions(self) -> None:
+        return self.workers.database.submit(self.store.resolve_all_mentions).result()
+
     def restore_rows(self, tables: dict, *, replace: Iterable[str] = ()) -> dict:
         call = self.store.restore_rows
         return self.workers.database.submit(call, tables, replace=list(replace)).result()

@@ -92,7 +92,7 @@ _ROW_TOTALS = ("1", "new.label = 'promotes_others'", "new.label = 'self_promotio
 
 # From m003 on, the totals also count the items that answer someone (the listen ratio).
 LISTEN_TOTALS = (*_TOTALS, "answers")
-LISTEN_ROW_TOTALS = (*_ROW_TOTALS, "new.kind in ('reply', 'comment')")
+LISTEN_ROW_TOTALS = (*_ROW_TOTALS, "coalesce(new.kind in ('reply', 'comment'), 0)")
 
 
 def _totals_triggers(

@@ -331,7 +331,7 @@ async function deleteAll() {
   const noun = `${count} post${count === 1 ? "" : "s"}`;
   const question = described
     ? `Delete the ${noun} with ${described}? Posts outside these filters stay.`
-    : `Delete all ${noun} from your history, and the network and people you imported?`;
+    : `Delete all ${noun} from your history? The network and people you imported go too.`;
   const undo = " A copy of the history is kept first, so this can be undone.";
   if (!(await confirmAction(question + undo, `Delete ${noun}`))) return;
   try {
