@@ -13,7 +13,17 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from . import conversation, credit, focus, helpfulness, learning, people, promotion, voice
+from . import (
+    acknowledgement,
+    claims,
+    conversation,
+    credit,
+    focus,
+    helpfulness,
+    learning,
+    people,
+    voice,
+)
 from .cue import Cue
 from .grammar import sentences
 
@@ -34,6 +44,7 @@ class Features:
     other_references: tuple[Cue, ...]
     gratitude: tuple[Cue, ...]
     praise: tuple[Cue, ...]
+    acknowledgements: tuple[Cue, ...]
     brags: tuple[Cue, ...]
     calls_to_action: tuple[Cue, ...]
     questions: tuple[Cue, ...]
@@ -51,8 +62,12 @@ class Features:
     @functools.cached_property
     def credit(self) -> tuple[Cue, ...]:
         """Thanks, praise and introductions that lift up someone other than the author."""
-        given = [cue for cue in self.gratitude + self.praise if credit.aimed_at_others(cue)]
-        return tuple(given) + self.introductions
+        given = [
+            cue
+            for cue in self.gratitude + self.praise + self.acknowledgements
+            if credit.aimed_at_others(cue, self.kind)
+        ]
+        return tuple(sorted(given + list(self.introductions), key=lambda cue: cue.start))
 
     @functools.cached_property
     def self_promotion(self) -> tuple[Cue, ...]:
@@ -65,6 +80,7 @@ class Features:
             "gratitude": len(self.gratitude),
             "praise": len(self.praise),
             "credit": len(self.credit),
+            "acknowledgements": len(self.acknowledgements),
             "brags": len(self.brags),
             "calls_to_action": len(self.calls_to_action),
             "questions": len(self.questions),
@@ -100,8 +116,9 @@ def extract(doc: Doc, *, kind: str | None = None) -> Features:
         other_references=tuple(focus.other_references(doc)),
         gratitude=tuple(credit.gratitude(doc)),
         praise=tuple(credit.praise(doc)),
-        brags=tuple(promotion.brags(doc)),
-        calls_to_action=tuple(promotion.calls_to_action(doc)),
+        acknowledgements=tuple(acknowledgement.acknowledgements(doc)),
+        brags=tuple(claims.brags(doc)),
+        calls_to_action=tuple(claims.calls_to_action(doc)),
         questions=tuple(conversation.questions(doc)),
         invitations=tuple(conversation.invitations(doc)),
         advice=tuple(helpfulness.advice(doc)),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import about, actor, name_of, negated, sentence_of, who
+from .grammar import SELF, about, actor, name_of, negated, owner, predicated_of, sentence_of, who
 
 # Forms of thanks that are said now, by the author ("thanked" tells a story instead).
 THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty"}
@@ -89,7 +89,31 @@ PRAISING_PHRASES = re.compile(
 )
 ADMIRING_VERBS = {"admire", "respect", "salute", "applaud", "commend", "praise", "congratulate"}
 # "well done", "good job": the second word carries the praise as a noun.
-PRAISED_WORK = {"job", "work", "done", "effort", "stuff", "point", "post", "question", "take"}
+PRAISED_WORK = {
+    "job", "work", "done", "effort", "stuff", "point", "post", "question", "take", "thread",
+    "piece", "talk", "essay", "article", "answer", "idea", "write-up", "writeup", "review",
+    "presentation", "keynote", "newsletter", "reviews",
+}  # fmt: skip
+# Words for people in general, not the author's people: praise of them credits no one.
+GENERIC_PEOPLE = {"people", "folks", "humans", "person"}
+# Superlatives that rank without admiring.
+PLAIN_SUPERLATIVES = {
+    "least",
+    "most",
+    "latest",
+    "last",
+    "first",
+    "next",
+    "worst",
+    "biggest",
+    "largest",
+    "earliest",
+    "oldest",
+    "newest",
+    "fewest",
+    "highest",
+    "lowest",
+}
 
 
 def _object_of(token: Token) -> Token | None:
@@ -147,7 +171,18 @@ def _target(token: Token) -> tuple[str | None, Token | None]:
         if found is not None:
             return about(found), found
     if token.dep_ in {"amod", "compound", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
-        return about(token.head), token.head
+        described = about(token.head)
+        doer = predicated_of(token) if described == "thing" else None
+        if doer is not None and about(doer) != "thing" and not negated(doer.head):
+            return about(doer), doer  # "Zainab ran the best review", "I'm the best closer"
+        if described == "thing" and token.head.lemma_.lower() in PRAISED_WORK:
+            nearby = _nearby_person(token)
+            if nearby is not None:  # "such a thoughtful take, Marcus"
+                return who(nearby), nearby
+            return "work", token.head
+        if token.head.lemma_.lower() in GENERIC_PEOPLE and owner(token.head) is None:
+            return "thing", token.head  # "I know a lot of good people there"
+        return described, token.head
     if token.dep_ in {"acomp", "attr"} or (token.pos_ == "ADJ" and token.dep_ == "ROOT"):
         head = token.head if token.dep_ != "ROOT" else token
         for child in head.children:
@@ -255,6 +290,12 @@ def _admires(token: Token) -> bool:
         return False
     if lower in ADMIRING_WORDS:
         return True
+    if (
+        token.pos_ == "ADJ"
+        and lower not in PLAIN_SUPERLATIVES
+        and (token.tag_ == "JJS" or (token.i and token.doc[token.i - 1].lower_ == "most"))
+    ):
+        return True  # "the kindest reviews", "the most honest newsletter"
     return lower in WEAK_ADMIRING_WORDS and _supported(token)
 
 
@@ -268,6 +309,15 @@ def praise(doc: Doc) -> Iterator[Cue]:
     for token in doc:
         if not _admires(token) or (negated(token) and token.lower_ != "prouder"):
             continue
+        doer = predicated_of(token)
+        if (
+            doer is not None
+            and doer.lower_ in SELF
+            and doer.head.lemma_ == "be"
+            and not _proud(token)
+            and _object_of(token) is None
+        ):
+            continue  # "I'm the best closer on this team" claims, it does not praise
         if any(start <= token.idx < end for start, end in idioms):
             continue
         target, words = _target(token)
@@ -290,8 +340,14 @@ def praise(doc: Doc) -> Iterator[Cue]:
         )
 
 
-def aimed_at_others(cue: Cue) -> bool:
-    """Does this thanks or praise lift up someone other than the author?"""
-    return cue.target in {"person", "reader", "group"} or (
-        cue.kind == "gratitude" and cue.target is None
+def aimed_at_others(cue: Cue, kind: str | None = None) -> bool:
+    """Does this thanks or praise lift up someone other than the author?
+
+    Praise of a piece of work ("such a thoughtful take") lifts up its author when the
+    draft answers them (a reply or a comment).
+    """
+    return (
+        cue.target in {"person", "reader", "group"}
+        or (cue.kind == "gratitude" and cue.target is None)
+        or (cue.target == "work" and kind in {"reply", "comment"})
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .cue import Cue
-from .grammar import is_handle, sentence_of, sentences, who
+from .grammar import in_link, is_handle, sentence_of, sentences, who
 
 # Verbs whose bare imperative sells rather than helps; promotion.py treats those.
 SELLING = {
@@ -43,17 +43,24 @@ ADVICE = re.compile(
     re.IGNORECASE,
 )
 INTRODUCTIONS = re.compile(
-    r"\b(?:meet|introducing|say hi to|say hello to|you should (?:connect with|follow|meet|talk to)|"
-    r"go follow|give (?:\S+ )?a follow|connect with|(?:talk|reach out) to|"
+    r"\b(?:meet\b|introducing|say hi to|say hello to|"
+    r"you should (?:connect with|follow|meet|talk to)|"
+    r"go follow|give (?:\S+ )?a follow|connect with|(?:talk|reach out) to|#followfriday|#ff\b|"
+    r"(?:should|must) (?:know|meet) each other|you two should|over to you|"
     r"(?:is|are) (?:looking for|hiring|open to)|worth following|follow @)",
     re.IGNORECASE,
 )
 OFFERS = re.compile(
-    r"\b(?:happy to (?:help|chat|share|review|introduce|connect|answer)|"
+    r"\b(?:(?:happy|glad) to (?:help|chat|review|introduce|connect|answer)|"
+    r"(?:happy|glad) to share (?!that)[^.!?\n]{0,60}\b(?:dm|message|ping|email|if you|with anyone"
+    r"|just ask|reach out)|"
     r"(?:dm|message|ping|email) me if|reach out if|let me know if (?:i|we) can|"
     r"(?:i|we) can (?:help|introduce|connect you)|my (?:dms?|door|inbox) (?:is|are) open|"
     r"(?:i'm|i am|we're) here (?:to help|if)|glad to help|free to (?:ask|reach out)|"
-    r"(?:anyone|if you) need(?:s)? (?:help|advice|a hand|an intro))",
+    r"(?:anyone|if you) need(?:s)? (?:help|advice|a hand|an intro)|"
+    r"(?:reach out|ping me|message me|let me know|dm me) if (?:that|this|it) (?:would )?helps?|"
+    r"(?:i|we) (?:have|'ve got) (?:a few )?(?:free )?(?:hours|time|slots) |"
+    r"free office hours|no (?:strings|catch)|(?:tag|ping) me (?:on|in)|if you need a hand)",
     re.IGNORECASE,
 )
 
@@ -81,6 +88,8 @@ def advice(doc: Doc) -> Iterator[Cue]:
 def introductions(doc: Doc) -> Iterator[Cue]:
     """Introductions of someone to the network: "Meet @ana", "you should follow Jon"."""
     for match in INTRODUCTIONS.finditer(doc.text):
+        if in_link(doc, match.start()):
+            continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None:
             continue

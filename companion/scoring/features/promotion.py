@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import actor, negated, owner, sentence_of, subject, who
+from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who
 
 # Verbs that claim an achievement on their own when the author is their subject.
 ACHIEVE = frozenset(
@@ -55,10 +55,11 @@ TROPHIES = frozenset(
     award prize medal trophy degree promotion record milestone bestseller certificate
     certification scholarship offer raise win book course podcast album startup company
     business product app launch article paper talk keynote channel newsletter house car
-    job title rank score grade followers subscribers fans
+    job title rank score grade followers subscribers fans round funding seed series deal
+    contract customers clients views downloads users
 """.split()
 )
-FRESH = {"new", "first", "latest", "dream", "upcoming", "brand"}
+FRESH = {"new", "first", "latest", "dream", "upcoming", "brand", "own"}
 # Verbs whose object is shown off: "check out my award", "my book is out".
 SHOWING_OFF = frozenset(
     """
@@ -100,10 +101,12 @@ def brags(doc: Doc) -> Iterator[Cue]:
     """The author claiming an achievement, an honour, a possession, a trait or their news."""
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
-            cue = _claimed_deed(token, lemma)
-        elif lemma in ANNOUNCING_FEELINGS and token.pos_ == "ADJ":
+        if (lemma in ANNOUNCING_FEELINGS and token.pos_ == "ADJ") or (
+            token.lower_ in ANNOUNCING_FEELINGS and token.tag_ in {"JJ", "VBN"}
+        ):
             cue = _announcing_feeling(token)
+        elif token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
+            cue = _claimed_deed(token, lemma)
         elif token.pos_ in {"NOUN", "PROPN"} and owner(token) == "self":
             cue = _possession(token, lemma)
         elif lemma in TRAITS and token.pos_ in {"ADJ", "NOUN"} and token.dep_ in {"acomp", "attr"}:
@@ -138,6 +141,8 @@ def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
 
 def _possession(noun: Token, lemma: str) -> Cue | None:
     """ "my new book", "my first marathon", "check out my award" — not "my mom" or "my house"."""
+    if who(noun) in {"person", "group", "reader"}:
+        return None  # "my first mentees", "my new boss": people, not trophies
     fresh = any(child.lower_ in FRESH for child in noun.children)
     shown_off = lemma in TROPHIES and noun.head.lemma_.lower() in SHOWING_OFF
     if not (fresh or shown_off):
@@ -165,7 +170,9 @@ def _trophy_object(verb: Token) -> bool:
         if child.dep_ in {"prep", "dative"}:
             objects += [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
     for obj in objects:
-        words = list(obj.subtree)
+        words = [word for word in obj.subtree if word.ent_type_ not in {"DATE", "TIME"}]
+        if not words or obj.ent_type_ in {"DATE", "TIME"}:
+            continue
         if obj.lemma_.lower() in TROPHIES or any(word.lower_ in FRESH for word in words):
             return True
         if any(word.like_num or word.pos_ == "NUM" for word in words):
@@ -204,11 +211,20 @@ def _announcing_feeling(token: Token) -> Cue | None:
                 return None
             if any(who(obj) != "self" and owner(obj) not in {"self", None} for obj in objects):
                 return None
-        if child.dep_ == "xcomp" and child.lemma_.lower() in NEWS_VERBS:
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in NEWS_VERBS | HONOURED:
+            if _someone_else_in(child):
+                return None  # "delighted to welcome Dr. Yilmaz", "proud to work beside you"
             return Cue.of("announcement", token.doc[token.i : child.i + 1], by)
+        if child.dep_ in {"xcomp", "advcl"} and _someone_else_in(child):
+            return None
     if token.lemma_.lower() in PROUD:
         return Cue.of("feeling", token, by)
     return None
+
+
+def _someone_else_in(verb: Token) -> bool:
+    """Does a clause name someone else as its object: "to welcome Hana", "beside you"?"""
+    return any(word.dep_ in {"dobj", "pobj"} and names_someone_else(word) for word in verb.subtree)
 
 
 def declared_brags(doc: Doc) -> Iterator[Cue]:
