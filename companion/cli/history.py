@@ -60,7 +60,10 @@ def render(data: dict[str, Any], people: dict[str, Any], last: int) -> str:
         )
     lines += ["", "Mean score per dimension (latest):"]
     latest = data["buckets"][-1]["scores"]
-    lines += [f"  {d:<10} {latest[d]:>5.1f}" for d in DIMENSIONS]
+    lines += [
+        f"  {d:<10} {'  n/a' if latest[d] is None else format(latest[d], '>5.1f')}"
+        for d in DIMENSIONS
+    ]
     network = data["network"]
     lines += [
         "",

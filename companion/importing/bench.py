@@ -32,10 +32,18 @@ OPENINGS = [
     "If you are struggling with {thing}, this guide by {name} helped me: https://example.org/{n}",
 ]
 THINGS = [
-    "the new onboarding flow", "our migration to Postgres", "the caching talk",
-    "the design review", "a calmer release process", "the mentoring program",
-    "shipping the mobile app", "fixing the flaky tests", "the hiring loop",
-    "the accessibility audit", "remote pairing", "the incident write-up",
+    "the new onboarding flow",
+    "our migration to Postgres",
+    "the caching talk",
+    "the design review",
+    "a calmer release process",
+    "the mentoring program",
+    "shipping the mobile app",
+    "fixing the flaky tests",
+    "the hiring loop",
+    "the accessibility audit",
+    "remote pairing",
+    "the incident write-up",
 ]
 FILLER = [
     "It took longer than we planned, and that was fine.",
@@ -79,12 +87,16 @@ def long_texts(count: int, seed: int = 2, length: int = 1300) -> list[str]:
 def x_archive(path: Path, texts: list[str]) -> Path:
     start = 1_700_000_000
     tweets = [
-        {"tweet": {
-            "id_str": str(10**18 + n), "full_text": text, "entities": {"urls": []},
-            "created_at": time.strftime(
-                "%a %b %d %H:%M:%S +0000 %Y", time.gmtime(start + n * 3600)
-            ),
-        }}
+        {
+            "tweet": {
+                "id_str": str(10**18 + n),
+                "full_text": text,
+                "entities": {"urls": []},
+                "created_at": time.strftime(
+                    "%a %b %d %H:%M:%S +0000 %Y", time.gmtime(start + n * 3600)
+                ),
+            }
+        }
         for n, text in enumerate(texts)
     ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -98,8 +110,16 @@ def linkedin_archive(path: Path, texts: list[str]) -> Path:
     writer.writerow(["Date", "ShareLink", "ShareCommentary", "SharedUrl", "MediaUrl", "Visibility"])
     for n, text in enumerate(texts):
         moment = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(1_700_000_000 + n * 7200))
-        writer.writerow([moment, f"https://www.linkedin.com/feed/update/urn:li:share:{n}", text,
-                         "", "", "MEMBER_NETWORK"])
+        writer.writerow(
+            [
+                moment,
+                f"https://www.linkedin.com/feed/update/urn:li:share:{n}",
+                text,
+                "",
+                "",
+                "MEMBER_NETWORK",
+            ]
+        )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("Shares.csv", out.getvalue())
     return path
@@ -155,17 +175,23 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             for processes in counts:
                 elapsed, cpu, added = _time_import(archive, processes, scorer, args.model)
-                print(f"{title:<32} processes={processes}  {added:>6,} posts  "
-                      f"{elapsed:7.1f} s  {added / elapsed:7.0f} posts/s  "
-                      f"(CPU {cpu:6.1f} s, {cpu / added * 1000:5.1f} ms/post; "
-                      f"load {os.getloadavg()[0]:.1f})", flush=True)
+                print(
+                    f"{title:<32} processes={processes}  {added:>6,} posts  "
+                    f"{elapsed:7.1f} s  {added / elapsed:7.0f} posts/s  "
+                    f"(CPU {cpu:6.1f} s, {cpu / added * 1000:5.1f} ms/post; "
+                    f"load {os.getloadavg()[0]:.1f})",
+                    flush=True,
+                )
         if args.pipe:
             texts = tweet_texts(args.posts)
             for processes in counts:
                 elapsed = _time_pipe(nlp, texts, processes, scorer.parser.batch_size)
                 rate = len(texts) / elapsed
-                print(f"{'bare nlp.pipe, tweet-length':<32} n_process={processes}  "
-                      f"{len(texts):>6,} posts  {elapsed:7.1f} s  {rate:7.0f} posts/s", flush=True)
+                print(
+                    f"{'bare nlp.pipe, tweet-length':<32} n_process={processes}  "
+                    f"{len(texts):>6,} posts  {elapsed:7.1f} s  {rate:7.0f} posts/s",
+                    flush=True,
+                )
     return 0
 
 

@@ -49,8 +49,9 @@ def _replied_to(note: dict[str, Any]) -> tuple[str, ...]:
     if match:
         return (f"@{match.group(2)}@{match.group(1)}",)
     mentions = [
-        tag.get("name") for tag in note.get("tag") or () if isinstance(tag, dict)
-        and tag.get("type") == "Mention" and tag.get("name")
+        tag.get("name")
+        for tag in note.get("tag") or ()
+        if isinstance(tag, dict) and tag.get("type") == "Mention" and tag.get("name")
     ]
     return tuple(mentions[:1])
 

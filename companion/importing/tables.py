@@ -52,9 +52,10 @@ def csv_rows(
             f"missing {', '.join(missing)} (found: {found})"
         )
     for row in reader:
-        yield reader.line_num, {
-            key: (value or "").replace("\r\n", "\n") for key, value in row.items() if key
-        }
+        yield (
+            reader.line_num,
+            {key: (value or "").replace("\r\n", "\n") for key, value in row.items() if key},
+        )
 
 
 def describe(value: Any) -> str:

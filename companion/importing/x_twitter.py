@@ -31,7 +31,8 @@ _WRAPPER = re.compile(rb"^\s*window\.YTD\.(\w+)\.part\d+\s*=\s*")
 
 def claims(member: Member) -> bool:
     return bool(_NAME.search(member.name)) or bool(
-        member.name.endswith(".js") and _WRAPPER.match(member.head(200))
+        member.name.endswith(".js")
+        and _WRAPPER.match(member.head(200))
         and re.search(rb"window\.YTD\.(tweets?|deleted_tweets)\.", member.head(200))
     )
 

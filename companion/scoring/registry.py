@@ -17,6 +17,7 @@ from .rules import (
     long_sentences,
     make_introductions,
     offer_help,
+    personal_voice,
     self_focus,
     self_promotion,
     share_help,
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     make_introductions.RULE,
     offer_help.RULE,
     # human: "Be the real human (& sometimes flawed) you"
+    personal_voice.RULE,
     corporate_speak.RULE,
     hashtag_stuffing.RULE,
     shouting.RULE,

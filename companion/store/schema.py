@@ -120,3 +120,42 @@ def m002_daily_totals(db: sqlite_utils.Database) -> None:
         f"count(*), {sums} from posts group by posted_date, site"
     )
     db["posts"].create_index(["site", "posted_date"])
+
+
+# Scorer 1.1 leaves a dimension the post shows nothing about NULL (not applicable): the
+# totals then count, per dimension, the posts that scored it, and a NULL adds nothing.
+_COUNTS = tuple(f"{d}_count" for d in DIMENSIONS)
+_TOTALS_3 = (*_TOTALS, *_COUNTS)
+_ROW_TOTALS_3 = (*_ROW_TOTALS[: -len(DIMENSIONS)],
+                 *(f"coalesce(new.{d}, 0)" for d in DIMENSIONS),
+                 *(f"(new.{d} is not null)" for d in DIMENSIONS))  # fmt: skip
+
+
+@migrations()
+def m003_not_applicable_scores(db: sqlite_utils.Database) -> None:
+    """Count the scored posts per dimension, so that a mean leaves NULL scores out."""
+    for column in _COUNTS:
+        db["daily_totals"].add_column(column, int, not_null_default=0)
+    db.execute("drop trigger if exists posts_add_to_daily_totals")
+    db.execute("drop trigger if exists posts_remove_from_daily_totals")
+    names = ", ".join(_TOTALS_3)
+    add = ", ".join(f"{t} = {t} + excluded.{t}" for t in _TOTALS_3)
+    subtract = ", ".join(
+        f"{t} = {t} - ({v.replace('new.', 'old.')})"
+        for t, v in zip(_TOTALS_3, _ROW_TOTALS_3, strict=True)
+    )
+    db.execute(
+        f"create trigger posts_add_to_daily_totals after insert on posts begin "
+        f"insert into daily_totals (posted_date, site, {names}) values "
+        f"(new.posted_date, new.site, {', '.join(_ROW_TOTALS_3)}) "
+        f"on conflict (posted_date, site) do update set {add}; end"
+    )
+    db.execute(
+        f"create trigger posts_remove_from_daily_totals after delete on posts begin "
+        f"update daily_totals set {subtract} "
+        f"where posted_date = old.posted_date and site = old.site; "
+        f"delete from daily_totals where posted_date = old.posted_date and site = old.site "
+        f"and posts <= 0; end"
+    )
+    # Rows written before this migration have every dimension scored.
+    db.execute("update daily_totals set " + ", ".join(f"{d}_count = posts" for d in DIMENSIONS))

@@ -39,6 +39,7 @@ class Features:
     words: int
     own_words: int
     sentences: int
+    sentence_spans: tuple[tuple[int, int], ...]
     people: tuple[tuple[str, str, int, int], ...]
     self_references: tuple[Cue, ...]
     other_references: tuple[Cue, ...]
@@ -57,6 +58,7 @@ class Features:
     hashtags: tuple[Cue, ...]
     shouting: tuple[Cue, ...]
     jargon: tuple[Cue, ...]
+    personal_voice: tuple[Cue, ...]
     long_sentences: tuple[Cue, ...]
 
     @functools.cached_property
@@ -96,6 +98,7 @@ class Features:
             "hashtags": len(self.hashtags),
             "shouting": len(self.shouting),
             "jargon": len(self.jargon),
+            "personal_voice": len(self.personal_voice),
             "sentences": self.sentences,
             "long_sentences": len(self.long_sentences),
             "own_words": self.own_words,
@@ -111,6 +114,7 @@ def extract(doc: Doc, *, kind: str | None = None) -> Features:
         words=words,
         own_words=voice.own_words(doc),
         sentences=sum(1 for sentence in sentences(doc) if sentence.text.strip()),
+        sentence_spans=tuple((s.start_char, s.end_char) for s in sentences(doc)),
         people=tuple(people.find_people(doc)),
         self_references=tuple(focus.self_references(doc)),
         other_references=tuple(focus.other_references(doc)),
@@ -129,5 +133,6 @@ def extract(doc: Doc, *, kind: str | None = None) -> Features:
         hashtags=tuple(voice.hashtags(doc)),
         shouting=tuple(voice.shouting(doc)),
         jargon=tuple(voice.jargon(doc)),
+        personal_voice=tuple(voice.personal_voice(doc)),
         long_sentences=tuple(voice.long_sentences(doc)),
     )

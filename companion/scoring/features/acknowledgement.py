@@ -25,8 +25,7 @@ CREDIT_BEFORE_PERSON = re.compile(
     r"(?:have )?done (?:it|this|any of (?:it|this))|made it|got(?:ten)? here)(?: \w+){0,2} without"
     r"|(?:i|we) owe (?:it|this|everything|so much|a lot|it all|this win|my career) to"
     r"|(?:belongs|goes|go) to|(?:all |the )?credit (?:to|goes to)|because of"
-    r"|learn(?:ed|t) (?:\w+ ){0,4}from|(?:hats|hat) off to|in (?:loving )?memory of"
-    r"|shout(?:-| )?out to)\b",
+    r"|learn(?:ed|t) (?:\w+ ){0,4}from|in (?:loving )?memory of)\b",
     re.IGNORECASE,
 )
 # Phrases whose person comes before them: "Grace taught me", "Ama made this possible".

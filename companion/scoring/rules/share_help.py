@@ -10,7 +10,7 @@ WORDS_BEFORE_HELPING = 40
 
 def check(features: Features) -> Verdict | None:
     if features.advice:
-        return Verdict(score=90)
+        return Verdict(score=min(95, 70 + 10 * len(features.advice)))
     if features.own_words < WORDS_BEFORE_HELPING or not features.self_promotion:
         return None
     return Verdict(
