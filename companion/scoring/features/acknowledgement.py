@@ -23,7 +23,7 @@ CREDIT_BEFORE_PERSON = re.compile(
     r"\b(?:(?:would|could|wouldn't|couldn't|would not|could not|can't|cannot)(?: not)?"
     r"(?: have)? (?:exist(?:ed)?|happen(?:ed)?|be (?:here|possible)|been (?:here|possible)|"
     r"(?:have )?done (?:it|this|any of (?:it|this))|made it|got(?:ten)? here)(?: \w+){0,2} without"
-    r"|(?:i|we) owe (?:it|this|everything|so much|a lot|it all|this win|my career) to"
+    r"|(?:i|we) owe (?:\w+ ){1,3}to"
     r"|(?:belongs|goes|go) to|(?:all |the )?credit (?:to|goes to)|because of"
     r"|learn(?:ed|t) (?:\w+ ){0,4}from|in (?:loving )?memory of)\b",
     re.IGNORECASE,
@@ -65,12 +65,19 @@ def _after(doc: Doc, end: int) -> Token | None:
     for token in doc[span.start : min(span.start + _REACH, sentence.end)]:
         if token.lower_ in _FILLERS or token.is_punct or token.is_space or token.like_num:
             continue
-        if token.pos_ == "ADJ" or token.text == "-" or token.nbor(1).text == "-":
+        hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+        if token.pos_ == "ADJ" or token.text == "-" or hyphenated:
             continue  # "our five new graduates", "my co-founder"
         if token.dep_ in {"compound", "amod", "nmod"} and who(token.head) in PEOPLE:
             continue  # "my co-founder @x": the words that describe the person
-        return token if who(token) in PEOPLE else None
+        return token if who(token) in PEOPLE or _proper_name(token) else None
     return None
+
+
+def _proper_name(token: Token) -> bool:
+    """A proper noun in a credit slot names someone, whatever the NER typed it
+    ("without Sadia Rahman", typed ORG); dates and amounts do not."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in {"DATE", "TIME", "MONEY", "PERCENT"}
 
 
 def _person(token: Token | None) -> Token | None:
@@ -84,8 +91,10 @@ def _before(doc: Doc, start: int) -> Token | None:
         return None
     sentence = sentence_of(span[-1])
     for token in reversed(doc[sentence.start : span.end]):
-        if who(token) in {"person", "group"}:
+        if who(token) in {"person", "group"} or _proper_name(token):
             return token
+        if token.dep_ == "nsubj" and token.is_title and not token.is_stop:
+            return token  # "Pradeep taught me", tagged a common noun
     return None
 
 
@@ -111,6 +120,6 @@ def acknowledgements(doc: Doc) -> Iterator[Cue]:
             person = find(match)
             if person is None:
                 continue
-            yield Cue(
-                kind, match.start(), match.end(), match.group(), who(person), name_of(person).text
-            )
+            # A name the parse could not type is still someone: it stands in a credit slot.
+            target = who(person) if who(person) in PEOPLE else "person"
+            yield Cue(kind, match.start(), match.end(), match.group(), target, name_of(person).text)

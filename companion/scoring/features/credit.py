@@ -96,24 +96,15 @@ PRAISED_WORK = {
 }  # fmt: skip
 # Words for people in general, not the author's people: praise of them credits no one.
 GENERIC_PEOPLE = {"people", "folks", "humans", "person"}
-# Superlatives that rank without admiring.
-PLAIN_SUPERLATIVES = {
-    "least",
-    "most",
-    "latest",
-    "last",
-    "first",
-    "next",
-    "worst",
-    "biggest",
-    "largest",
-    "earliest",
-    "oldest",
-    "newest",
-    "fewest",
-    "highest",
-    "lowest",
-}
+# Qualities that admire when ranked first: "the kindest reviews", "the most honest
+# newsletter". Superlatives in general do not ("the dumbest idea", "the latest news").
+GOOD_QUALITIES = frozenset(
+    """
+    kind sharp smart clear warm brave funny generous honest thoughtful patient talented wise
+    humble helpful creative dedicated reliable curious calm fair gracious hardworking
+    knowledgeable supportive caring articulate
+""".split()
+)
 
 
 def _object_of(token: Token) -> Token | None:
@@ -126,6 +117,20 @@ def _object_of(token: Token) -> Token | None:
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
+    return None
+
+
+def _beside(token: Token) -> Token | None:
+    """Whom a feeling's clause is shared with: "proud to work beside you all"."""
+    for child in token.children:
+        if child.dep_ == "xcomp":
+            for word in child.subtree:
+                if (
+                    word.dep_ == "pobj"
+                    and word.head.lower_ in {"beside", "with", "alongside", "among", "for"}
+                    and who(word) in {"person", "reader", "group"}
+                ):
+                    return word
     return None
 
 
@@ -165,6 +170,8 @@ def _target(token: Token) -> tuple[str | None, Token | None]:
     felt_for = proud or token.lower_ in GRATEFUL or token.lower_ in APPRECIATE
     if felt_for or token.lower_.lstrip("#") in THANKS or token.lemma_.lower() == "thank":
         found = _object_of(token) if felt_for else _addressee(token)
+        if found is None and proud:
+            found = _beside(token)
         if found is None and proud:
             # "Priya led the launch and I couldn't be prouder": proud of who was just named.
             found = _nearby_person(token)
@@ -282,18 +289,21 @@ def _admires(token: Token) -> bool:
     if lemma in ADMIRING_VERBS:
         return token.pos_ == "VERB" and token.tag_ not in {"VBG"}
     if _proud(token):
-        # "proud of @maria", and "I couldn't be prouder" said of someone just named.
-        return _object_of(token) is not None or (lower == "prouder" and negated(token))
+        # "proud of @maria", "proud to work beside you", and "I couldn't be prouder" said
+        # of someone just named.
+        return (
+            _object_of(token) is not None
+            or _beside(token) is not None
+            or (lower == "prouder" and negated(token))
+        )
     if token.pos_ not in {"ADJ", "INTJ"} and not (
         token.pos_ == "PROPN" and lower in ADMIRING_WORDS
     ):
         return False
     if lower in ADMIRING_WORDS:
         return True
-    if (
-        token.pos_ == "ADJ"
-        and lower not in PLAIN_SUPERLATIVES
-        and (token.tag_ == "JJS" or (token.i and token.doc[token.i - 1].lower_ == "most"))
+    if (lemma in GOOD_QUALITIES or lower.removesuffix("est") in GOOD_QUALITIES) and (
+        token.tag_ == "JJS" or (token.i and token.doc[token.i - 1].lower_ == "most")
     ):
         return True  # "the kindest reviews", "the most honest newsletter"
     return lower in WEAK_ADMIRING_WORDS and _supported(token)

@@ -74,6 +74,9 @@ def in_link(doc: Doc, offset: int) -> bool:
 def who(token: Token) -> Who:
     """Whom a noun or pronoun refers to, judged from the word itself and its entity."""
     lower = token.lower_
+    doc = token.doc
+    if lower == "co" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        return who(doc[token.i + 2])  # "my co-founder", split by the tokenizer
     if lower in SELF:
         return "self"
     if lower in WE:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..features import Features
 from ..rule import Advice, Rule, Verdict
 
-WORDS_BEFORE_HELPING = 40
+WORDS_BEFORE_HELPING = 20
 
 
 def check(features: Features) -> Verdict | None:
