@@ -26,6 +26,7 @@ from . import (
 )
 from .cue import Cue
 from .grammar import sentences
+from .public_figures import is_public_figure
 
 __all__ = ["Cue", "Features", "extract"]
 
@@ -67,9 +68,19 @@ class Features:
         given = [
             cue
             for cue in self.gratitude + self.praise + self.acknowledgements
-            if credit.aimed_at_others(cue, self.kind)
+            if credit.aimed_at_others(cue, self.kind) and not self._at_public_figure(cue)
         ]
         return tuple(sorted(given + list(self.introductions), key=lambda cue: cue.start))
+
+    def _at_public_figure(self, cue: Cue) -> bool:
+        """Praise of a celebrity ("Steve Jobs was a genius") is not the spotlight: the
+        people named beside the cue are all public figures, or it names one."""
+        if cue.target_text and is_public_figure(cue.target_text):
+            return True
+        start, end = next(((s, e) for s, e in self.sentence_spans if s <= cue.start < e), (0, 0))
+        named = [text for text, kind, s, _ in self.people if start <= s < end and kind == "name"]
+        handles = [text for text, kind, s, _ in self.people if start <= s < end and kind != "name"]
+        return bool(named) and not handles and all(is_public_figure(name) for name in named)
 
     @functools.cached_property
     def self_promotion(self) -> tuple[Cue, ...]:

@@ -32,7 +32,9 @@ CREDIT_BEFORE_PERSON = re.compile(
 CREDIT_AFTER_PERSON = re.compile(
     r"\b(?:taught|showed|teaches|shows) (?:me|us)|made (?:it|this|all of this|it all) possible"
     r"|(?:is|was) the reason|(?:believed|bet) (?:in|on) (?:me|us)|(?:the|a) legacy"
-    r"|exists because|is here because\b",
+    r"|exists because|is here because|(?:is|'s) (?:the|your|my|our) (?:person|go-to|guy|gal)"
+    r"|did (?:most of |all of |much of )?(?:the )?(?:heavy lifting|hard (?:part|work)|real work)"
+    r"|deserves? (?:the |all the )?credit|(?:passed away|died|passed on)\b",
     re.IGNORECASE,
 )
 WELCOMING = re.compile(r"\bwelcom(?:e|es|ed|ing)\b", re.IGNORECASE)

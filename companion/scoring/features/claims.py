@@ -51,8 +51,19 @@ NEWS = re.compile(
     r"(?:i|we) (?:start|begin|join) (?:as|at|on)|starting (?:monday|today|tomorrow|next \w+)|"
     r"new chapter|as of today,? i'm|i'm (?:now |officially )?(?:a|an|the) (?:new )?"
     r"(?:partner|director|head|vp|chief|founder|ceo|cto|lead|manager) (?:at|of)|"
-    r"(?:we|i) did it|(?:we're|we are|i'm|i am) (?:now )?live|"
-    r"(?:my|our) (?:new |first )?\w+ (?:is|are) (?:now )?(?:live|out)(?! of))\b",
+    r"starting (?:in|on|this) \w+|"
+    r"(?:to|i'll|i will|i'm|i am|i've|i have) (?:\w+ )?join(?:ing|ed)? (?:\w+ ){1,3}as\b|"
+    r"(?:i'm|i am) (?:moving on|leaving)|next stop|it's official)\b",
+    re.IGNORECASE,
+)
+# The author's own thing or record, said in a set phrase: no one else's news can be meant.
+OWN_NEWS = re.compile(
+    r"\b(?:(?:we|i) did it|(?:we're|we are|i'm|i am) (?:now )?live|"
+    r"(?:my|our) (?:new |first |latest |debut )?\w+(?: \w+)? (?:is|are) (?:now )?"
+    r"(?:live|out|available|here)(?! of)|(?:my|our) (?:new |first |latest |debut )?\w+ "
+    r"(?:premieres|launches|drops|ships|opens|comes out|goes live|hits shelves)|"
+    r"under my (?:leadership|watch)|"
+    r"(?:grew|grown|scaled|took) (?:\w+ ){0,4}from \$?\d[\w,.]* to \$?\d)\b",
     re.IGNORECASE,
 )
 # Thanks that end in the author's own honour: "for making me Executive of the Year".
@@ -105,7 +116,7 @@ def _own_success(doc: Doc) -> Iterator[Cue]:
 
 def _said(doc: Doc) -> Iterator[Cue]:
     """Job news, records and honours said in set phrases rather than by the grammar."""
-    for pattern in (NEWS, HONOUR_IN_THANKS):
+    for pattern in (NEWS, OWN_NEWS, HONOUR_IN_THANKS):
         for match in pattern.finditer(doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or in_link(doc, match.start()):
@@ -119,6 +130,19 @@ def _said(doc: Doc) -> Iterator[Cue]:
             text = match.group().lstrip(OPENING_DEBRIS)
             start = sentence.start_char + match.end() - len(text)
             yield Cue("honour", start, start + len(text), text, "self")
+
+
+def _fragment_trophies(doc: Doc) -> Iterator[Cue]:
+    """A trophy said as a fragment, numbered or new: "Third book. Third bestseller."."""
+    for sentence in sentences(doc):
+        root = sentence.root
+        if root.pos_ != "NOUN" or root.lemma_.lower() not in promotion.TROPHIES:
+            continue
+        modifiers = {child.lower_ for child in root.children}
+        ranked = any(c.ent_type_ == "ORDINAL" or c.lower_ in promotion.FRESH for c in root.children)
+        if ranked and not modifiers & {"his", "her", "their", "your", "its"}:
+            if not _names_someone(sentence, also_groups=True):
+                yield Cue.of("possession", sentence[:].root, "self")
 
 
 def _names_someone(sentence: Span, also_groups: bool = False) -> bool:
@@ -160,7 +184,7 @@ def brags(doc: Doc) -> Iterator[Cue]:
     excused |= lessons | {after for before, after in pairs if before in lessons}
     seen: set[tuple[int, int]] = set()
     found = [*promotion.brags(doc), *_records(doc), *_own_success(doc), *_said(doc)]
-    found += _self_praise(doc)
+    found += _self_praise(doc) + list(_fragment_trophies(doc))
     for cue in sorted(found, key=lambda cue: cue.start):
         if _start(doc, cue) in excused or any(s <= cue.start < e for s, e in seen):
             continue

@@ -13,7 +13,18 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import SELF, about, actor, name_of, negated, owner, predicated_of, sentence_of, who
+from .grammar import (
+    SELF,
+    about,
+    actor,
+    is_handle,
+    name_of,
+    negated,
+    owner,
+    predicated_of,
+    sentence_of,
+    who,
+)
 
 # Forms of thanks that are said now, by the author ("thanked" tells a story instead).
 THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty"}
@@ -84,9 +95,11 @@ ADMIRING_NOUNS = {
 # "hats off to the team", "well done, Sam", "you nailed it".
 PRAISING_PHRASES = re.compile(
     r"\b(?:shout[- ]?outs?|hats off|well done|well played|nailed it|killed it|crushed it|"
-    r"so proud of|big ups|props to|role models?)\b",
+    r"so proud of|big ups|props to|role models?|(?:well|so|much|richly|truly) deserved|"
+    r"deserves? (?:it|this|every bit)|you earned (?:it|this))\b",
     re.IGNORECASE,
 )
+CONGRATULATING = {"congrats", "congratulations", "congratulation", "kudos", "bravo", "mazel"}
 ADMIRING_VERBS = {"admire", "respect", "salute", "applaud", "commend", "praise", "congratulate"}
 # "well done", "good job": the second word carries the praise as a noun.
 PRAISED_WORK = {
@@ -120,6 +133,12 @@ def _object_of(token: Token) -> Token | None:
     return None
 
 
+def _opens_sentence(token: Token) -> bool:
+    sentence = sentence_of(token)
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    return token in words[:2]
+
+
 def _beside(token: Token) -> Token | None:
     """Whom a feeling's clause is shared with: "proud to work beside you all"."""
     for child in token.children:
@@ -134,13 +153,20 @@ def _beside(token: Token) -> Token | None:
     return None
 
 
-def _nearby_person(token: Token) -> Token | None:
-    """A person, the reader or a group named in the same sentence, nearest first."""
+def _nearby_person(token: Token, before: bool = False) -> Token | None:
+    """A person, the reader or a group named in the same sentence, nearest first; with
+    ``before``, a person named in the sentence before ("@tanvi's post. Best thing I've
+    read this month.")."""
     sentence = sentence_of(token)
     candidates = sorted(sentence, key=lambda other: abs(other.i - token.i))
     for other in candidates:
         if other.i != token.i and who(other) in {"person", "reader", "group"}:
             return other
+    if before and sentence.start > 0:
+        previous = sentence_of(token.doc[sentence.start - 1])
+        for other in reversed(previous):
+            if is_handle(other) or other.ent_type_ == "PERSON":
+                return other
     return None
 
 
@@ -284,8 +310,12 @@ def _supported(token: Token) -> bool:
 
 def _admires(token: Token) -> bool:
     lower, lemma = token.lower_, token.lemma_.lower()
+    if lower in CONGRATULATING or lemma in CONGRATULATING:
+        return True  # "massive congrats @brendan": the tagger calls it anything
     if lower in ADMIRING_NOUNS or lemma in ADMIRING_NOUNS:
         return token.pos_ in {"NOUN", "PROPN", "INTJ", "X"}
+    if token.is_title and not token.is_sent_start and token.head.pos_ == "PROPN":
+        return False  # part of a title: "the Outstanding Alumni Award", "Best Paper"
     if lemma in ADMIRING_VERBS:
         return token.pos_ == "VERB" and token.tag_ not in {"VBG"}
     if _proud(token):
@@ -333,6 +363,11 @@ def praise(doc: Doc) -> Iterator[Cue]:
         target, words = _target(token)
         if target == "self" or (_proud(token) and target in {"thing", None}):
             continue
+        if target in {"thing", "work", None} and _opens_sentence(token):
+            # "@tanvi's post on hiring. Best thing I've read this month."
+            earlier = _nearby_person(token, before=True)
+            if earlier is not None and (words is None or owner(words) not in {"self", "we"}):
+                target, words = "person", earlier
         yield Cue.of("praise", token, target, words and name_of(words))
     for match in PRAISING_PHRASES.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

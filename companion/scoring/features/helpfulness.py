@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from .cue import Cue
 from .grammar import in_link, is_handle, sentence_of, sentences, who
+from .people import find_people
 
 # Verbs whose bare imperative sells rather than helps; promotion.py treats those.
 SELLING = {
@@ -51,7 +52,10 @@ INTRODUCTIONS = re.compile(
     re.IGNORECASE,
 )
 OFFERS = re.compile(
-    r"\b(?:(?:happy|glad) to (?:help|chat|review|introduce|connect|answer)|"
+    r"\b(?:(?:happy|glad|free|available|willing|keen) to (?:help|chat|talk|hop on|jump on|review|"
+    r"introduce|connect|answer|mentor|pair|walk you|look over|grab (?:a )?coffee)|"
+    r"just (?:message|dm|ping|email|text) me|send me a (?:message|dm|note)|"
+    r"(?:my )?calendar is open|coffee chats?\b|"
     r"(?:happy|glad) to share (?!that)[^.!?\n]{0,60}\b(?:dm|message|ping|email|if you|with anyone"
     r"|just ask|reach out)|"
     r"(?:dm|message|ping|email) me if|reach out if|let me know if (?:i|we) can|"
@@ -94,7 +98,12 @@ def introductions(doc: Doc) -> Iterator[Cue]:
         if span is None:
             continue
         sentence = sentence_of(span[0])
-        people = [t for t in sentence if is_handle(t) or who(t) == "person"]
+        named = [(start, end) for _, _, start, end in find_people(doc)]
+        people = [
+            t
+            for t in sentence
+            if is_handle(t) or who(t) == "person" or any(s <= t.idx < e for s, e in named)
+        ]
         if people:
             yield Cue(
                 "introduction", match.start(), match.end(), match.group(), "person", people[0].text

@@ -29,7 +29,7 @@ ACHIEVE = frozenset(
 # "finished my first marathon", "ran 10 miles" — but not "I got home", "I started to think".
 ACHIEVE_WITH_TROPHY = frozenset(
     """
-    get make finish complete start buy purchase build create design write run open meet
+    get make finish complete start buy purchase build create design write run open meet accept
     travel visit save collect gain obtain break hit reach pass grow sell raise sign
     close lead host join become own lift speak present feature rank
 """.split()
@@ -73,6 +73,14 @@ NEWS_VERBS = frozenset(
     announce share join be receive present introduce launch say welcome speak accept
 """.split()
 )
+# Verbs whose news is someone else's when they name someone: "delighted to welcome Hana",
+# "proud to work beside you" (but "thrilled to join the team" is the author's news).
+SHARED_VERBS = frozenset(
+    """
+    welcome work introduce meet celebrate congratulate thank recognize recognise honor
+    honour support serve partner collaborate learn call have watch see
+""".split()
+)
 PROUD = {"proud", "honored", "honoured", "humbled", "privileged"}
 # Auxiliaries of things that have not happened: "I will win", "I could have won".
 UNREAL = {"will", "would", "could", "might", "should", "may", "shall"}
@@ -92,7 +100,9 @@ CALLS_TO_ACTION = re.compile(
     r"|book (?:a|your) (?:call|demo|spot|seat)|grab (?:your|a) (?:copy|seat|spot|ticket)"
     r"|get (?:your|a) (?:copy|ticket|tickets)|available now|out now|download (?:my|our|it)"
     r"|join (?:my|our) (?:waitlist|newsletter|course|webinar|community)"
-    r"|limited (?:time|spots|seats)|(?:20|30|40|50)% off)",
+    r"|limited (?:time|spots|seats)|\d{2}% off|free trial|try (?:it|us) (?:free|for free|today)"
+    r"|start (?:your|a) (?:free )?trial|(?:is|are) now available|get (?:a|your) free"
+    r"|(?:only )?\d+ (?:spots|seats|slots|places) left|set a reminder|save the date)",
     re.IGNORECASE,
 )
 
@@ -199,7 +209,9 @@ def _announcing_feeling(token: Token) -> Cue | None:
 
     "Proud of my team" and "happy for you" aim the feeling at someone else and are credit.
     """
-    by = actor(token) if token.dep_ != "ROOT" else (actor(token) or "self")
+    # "Humbled and honored to receive…": the second feeling shares the unsaid "I".
+    opening = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+    by = (actor(token) or "self") if opening else actor(token)
     if by not in {"self", "we"} or negated(token):
         return None
     for child in token.children:
@@ -212,11 +224,12 @@ def _announcing_feeling(token: Token) -> Cue | None:
             if any(who(obj) != "self" and owner(obj) not in {"self", None} for obj in objects):
                 return None
         if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in NEWS_VERBS | HONOURED:
-            if _someone_else_in(child):
+            if child.lemma_.lower() in SHARED_VERBS and _someone_else_in(child):
                 return None  # "delighted to welcome Dr. Yilmaz", "proud to work beside you"
             return Cue.of("announcement", token.doc[token.i : child.i + 1], by)
-        if child.dep_ in {"xcomp", "advcl"} and _someone_else_in(child):
-            return None
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in SHARED_VERBS:
+            if _someone_else_in(child):
+                return None
     if token.lemma_.lower() in PROUD:
         return Cue.of("feeling", token, by)
     return None
