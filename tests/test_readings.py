@@ -30,7 +30,10 @@ def test_readings_pride_aimed_at_others_is_credit_not_a_brag(scorer, text):
     [
         ("Many thanks to @ravi and Elena Novak for the review.", ["@ravi", "Elena Novak"]),
         ("Kudos to Abena and Joaquín for the fix.", ["Abena", "Joaquín"]),
-        ("Grateful to Wei Chen, @sofia_dev and Idris for hosting.", ["Wei Chen", "@sofia_dev", "Idris"]),
+        (
+            "Grateful to Wei Chen, @sofia_dev and Idris for hosting.",
+            ["Wei Chen", "@sofia_dev", "Idris"],
+        ),
     ],
 )
 def test_readings_credit_through_coordination_names_everyone(scorer, text, names):
