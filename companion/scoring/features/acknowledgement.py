@@ -67,12 +67,15 @@ def _after(doc: Doc, end: int) -> Token | None:
     for token in doc[span.start : min(span.start + _REACH, sentence.end)]:
         if token.lower_ in _FILLERS or token.is_punct or token.is_space or token.like_num:
             continue
-        hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
+        # "co-founder" is split in three; "Hye-jin" is a name and stays.
+        hyphenated = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and token.is_lower
         if token.pos_ == "ADJ" or token.text == "-" or hyphenated:
             continue  # "our five new graduates", "my co-founder"
         if token.dep_ in {"compound", "amod", "nmod"} and who(token.head) in PEOPLE:
             continue  # "my co-founder @x": the words that describe the person
-        return token if who(token) in PEOPLE or _proper_name(token) else None
+        # A capitalised word in the slot is a name the tagger missed ("Welcome Hye-jin").
+        named = _proper_name(token) or (token.is_title and not token.is_stop)
+        return token if who(token) in PEOPLE or named else None
     return None
 
 

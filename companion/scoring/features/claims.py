@@ -53,14 +53,17 @@ NEWS = re.compile(
     r"(?:partner|director|head|vp|chief|founder|ceo|cto|lead|manager) (?:at|of)|"
     r"starting (?:in|on|this) \w+|"
     r"(?:to|i'll|i will|i'm|i am|i've|i have) (?:\w+ )?join(?:ing|ed)? (?:\w+ ){1,3}as\b|"
-    r"(?:i'm|i am) (?:moving on|leaving)|next stop|it's official)\b",
+    r"(?:i'm|i am) (?:moving on|leaving)|next stop|it's official|"
+    r"officially (?:a|an|the|joined|part of)|(?:day one|first day|my first week) (?:at|as))\b",
     re.IGNORECASE,
 )
 # The author's own thing or record, said in a set phrase: no one else's news can be meant.
 OWN_NEWS = re.compile(
-    r"\b(?:(?:we|i) did it|(?:we're|we are|i'm|i am) (?:now )?live|"
-    r"(?:my|our) (?:new |first |latest |debut )?\w+(?: \w+)? (?:is|are) (?:now )?"
-    r"(?:live|out|available|here)(?! of)|(?:my|our) (?:new |first |latest |debut )?\w+ "
+    r"\b(?:(?:we|i) did it|(?:we're|we are|i'm|i am) (?:now )?live|launch day|"
+    r"(?:my|our) (?:new |first |latest |debut )?\w+[^.!?\n]{0,60}? (?:is|are) "
+    r"(?:now |finally |officially )?(?:live|out|available|here)(?! of)|"
+    r"(?:today|now),? (?:i|we) (?:run|lead|own|manage|have|employ|serve)|"
+    r"(?:my|our) (?:new |first |latest |debut )?\w+ "
     r"(?:premieres|launches|drops|ships|opens|comes out|goes live|hits shelves)|"
     r"under my (?:leadership|watch)|"
     r"(?:grew|grown|scaled|took) (?:\w+ ){0,4}from \$?\d[\w,.]* to \$?\d)\b",
@@ -74,7 +77,8 @@ HONOUR_IN_THANKS = re.compile(
 # Honours that open a sentence with no subject: "Ranked number one…", "Named one of…".
 OPENING_HONOUR = re.compile(
     r"^\W*(?:ranked|named|voted|listed|featured|shortlisted|nominated|selected|awarded|"
-    r"closed|signed|landed|hit|crossed|sold)\b",
+    r"closed|signed|landed|hit|crossed|sold|won|earned|received|reached|passed|finished|"
+    r"completed|launched|shipped|published|raised|secured|booked)\b",
     re.IGNORECASE,
 )
 

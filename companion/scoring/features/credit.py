@@ -19,6 +19,7 @@ from .grammar import (
     actor,
     is_handle,
     name_of,
+    names_someone_else,
     negated,
     owner,
     predicated_of,
@@ -27,7 +28,7 @@ from .grammar import (
 )
 
 # Forms of thanks that are said now, by the author ("thanked" tells a story instead).
-THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty"}
+THANKS = {"thank", "thanks", "thankyou", "thx", "thnx", "thanx", "tysm", "tyvm", "ty", "cheers"}
 GRATEFUL = {"grateful", "thankful", "thankfully", "gratitude", "appreciation"}
 # "appreciate" is thanks when the author appreciates ("I appreciate your help",
 # "Much appreciated"); "makes me appreciate the moment" values something instead.
@@ -56,7 +57,7 @@ WEAK_ADMIRING_WORDS = {"good", "solid", "smart"}
 INTENSIFIERS = frozenset(
     """
     so really very super truly absolutely damn incredibly such extremely insanely
-    genuinely seriously bloody pretty too real
+    genuinely seriously bloody pretty too real how
 """.split()
 )
 # Set phrases in which an admiring word admires nothing.
@@ -78,6 +79,7 @@ ADMIRING_NOUNS = {
     "champion",
     "icon",
     "inspiration",
+    "masterclass",
     "respect",
     "props",
     "kudos",
@@ -96,7 +98,9 @@ ADMIRING_NOUNS = {
 PRAISING_PHRASES = re.compile(
     r"\b(?:shout[- ]?outs?|hats off|well done|well played|nailed it|killed it|crushed it|"
     r"so proud of|big ups|props to|role models?|(?:well|so|much|richly|truly) deserved|"
-    r"deserves? (?:it|this|every bit)|you earned (?:it|this))\b",
+    r"deserves? (?:it|this|every bit)|(?:you|you've|you have|she|she's|he|he's|they|they've)"
+    r" earned (?:it|this|every bit)|(?:so |really |very |truly )?(?:happy|thrilled|excited|"
+    r"proud|glad|delighted|stoked) for (?:you|him|her|them|both of you)|you two)\b",
     re.IGNORECASE,
 )
 CONGRATULATING = {"congrats", "congratulations", "congratulation", "kudos", "bravo", "mazel"}
@@ -220,6 +224,18 @@ def _target(token: Token) -> tuple[str | None, Token | None]:
         head = token.head if token.dep_ != "ROOT" else token
         for child in head.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
+                owners = [
+                    c
+                    for c in child.children
+                    if c.dep_ == "poss" and (who(c) == "person" or c.pos_ == "PROPN")
+                ]
+                if owners:  # "Beyoncé's performance was incredible": praise for Beyoncé
+                    return "person", owners[0]
+                if about(child) == "thing":
+                    # "The way Jonah handled that call was a masterclass": the doer inside.
+                    inside = [t for t in child.subtree if names_someone_else(t)]
+                    if inside:
+                        return who(inside[0]), inside[0]
                 return about(child), child
     found = _object_of(token)
     if found is not None:
@@ -235,7 +251,7 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
     for token in doc:
         lower = token.lower_.lstrip("#")
         if lower in THANKS or token.lemma_.lower() == "thank":
-            if token.tag_ in {"VBD", "VBN"} or _refused(token):
+            if token.tag_ in {"VBD", "VBN"} or _refused(token) or _someone_elses(token):
                 continue
             target, words = _target(token)
             if _causal(token, target):
@@ -254,6 +270,13 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
             yield Cue.of("gratitude", token, target, words)
     for match in WELCOME.finditer(doc.text):
         yield Cue("gratitude", match.start(), match.end(), match.group(), "reader")
+
+
+def _someone_elses(token: Token) -> bool:
+    """ "They will thank you", "she'd thank me": thanks someone else gives, or will."""
+    doer = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    future = any(c.dep_ == "aux" and c.lemma_ in {"will", "would", "shall"} for c in token.children)
+    return future or (doer is not None and doer.lower_ not in SELF | {"we"})
 
 
 def _causal(token: Token, target: str | None) -> bool:
@@ -363,6 +386,8 @@ def praise(doc: Doc) -> Iterator[Cue]:
         target, words = _target(token)
         if target == "self" or (_proud(token) and target in {"thing", None}):
             continue
+        if token.pos_ == "NOUN" and owner(token) in {"self", "we"}:
+            continue  # "My masterclass shows you how": the author's own product
         if target in {"thing", "work", None} and _opens_sentence(token):
             # "@tanvi's post on hiring. Best thing I've read this month."
             earlier = _nearby_person(token, before=True)

@@ -172,8 +172,9 @@ def predicated_of(token: Token) -> Token | None:
     best closer" → I: the praise lands on whoever did or is the thing described.
     """
     current = token
-    for _ in range(4):
-        if current.dep_ not in {"amod", "compound", "nmod", "advmod", "acomp", "attr", "dobj"}:
+    climbs = {"amod", "compound", "nmod", "advmod", "acomp", "attr", "dobj", "pobj", "prep"}
+    for _ in range(6):
+        if current.dep_ not in climbs:
             return None
         if current.head is current:
             return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .cue import Cue
 from .grammar import in_link, is_handle, sentence_of, sentences, who
@@ -48,6 +48,8 @@ INTRODUCTIONS = re.compile(
     r"you should (?:connect with|follow|meet|talk to)|"
     r"go follow|give (?:\S+ )?a follow|connect with|(?:talk|reach out) to|#followfriday|#ff\b|"
     r"(?:should|must) (?:know|meet) each other|you two should|over to you|"
+    r"(?:you|everyone|founders|managers) (?:all )?(?:need|needs|should|must|have) to "
+    r"(?:know|meet|follow|read|talk to|hear from)|"
     r"(?:is|are) (?:looking for|hiring|open to)|worth following|follow @)",
     re.IGNORECASE,
 )
@@ -55,7 +57,8 @@ OFFERS = re.compile(
     r"\b(?:(?:happy|glad|free|available|willing|keen) to (?:help|chat|talk|hop on|jump on|review|"
     r"introduce|connect|answer|mentor|pair|walk you|look over|grab (?:a )?coffee)|"
     r"just (?:message|dm|ping|email|text) me|send me a (?:message|dm|note)|"
-    r"(?:my )?calendar is open|coffee chats?\b|"
+    r"(?:my )?calendar is open|coffee chats?\b|sounding board|no agenda|"
+    r"(?:happy|glad) to be (?:a|your) (?:sounding board|mentor|resource|reference)|"
     r"(?:happy|glad) to share (?!that)[^.!?\n]{0,60}\b(?:dm|message|ping|email|if you|with anyone"
     r"|just ask|reach out)|"
     r"(?:dm|message|ping|email) me if|reach out if|let me know if (?:i|we) can|"
@@ -104,10 +107,16 @@ def introductions(doc: Doc) -> Iterator[Cue]:
             for t in sentence
             if is_handle(t) or who(t) == "person" or any(s <= t.idx < e for s, e in named)
         ]
+        # "Meet Orbit, the calendar that plans your week": a product, not a person.
+        people = [t for t in people if not any(_a_thing(c) for c in t.children)]
         if people:
             yield Cue(
                 "introduction", match.start(), match.end(), match.group(), "person", people[0].text
             )
+
+
+def _a_thing(appositive: Token) -> bool:
+    return appositive.dep_ == "appos" and appositive.pos_ == "NOUN" and who(appositive) == "thing"
 
 
 def offers(doc: Doc) -> Iterator[Cue]:

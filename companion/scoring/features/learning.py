@@ -22,7 +22,9 @@ LEARNING = re.compile(
     r"(?:flopped|backfired|didn't work|did not work|failed)|(?:i|we) changed (?:the|our|my)|"
     r"(?:i'm|i am|we're|we are) changing|practi[sc]ing|(?:i|we) got (?:it|this) wrong|"
     r"here's what (?:i|we) (?:changed|learned|learnt)|(?:i|we) stopped|"
-    r"(?:i|we) (?:nearly|almost) (?:lost|ran out|went under|quit))",
+    r"(?:i|we) (?:nearly|almost) (?:lost|ran out|went under|quit)|"
+    r"i (?:finally |now )?(?:understand|get|see|know) (?:now )?(?:that|why|how)|confession|"
+    r"proved (?:me|us|them) (?:wrong|right)|i should have listened|i ignored)",
     re.IGNORECASE,
 )
 

@@ -102,6 +102,8 @@ CALLS_TO_ACTION = re.compile(
     r"|join (?:my|our) (?:waitlist|newsletter|course|webinar|community)"
     r"|limited (?:time|spots|seats)|\d{2}% off|free trial|try (?:it|us) (?:free|for free|today)"
     r"|start (?:your|a) (?:free )?trial|(?:is|are) now available|get (?:a|your) free"
+    r"|(?:get|grab|download|read) it (?:here|now|free|today)|free for the next"
+    r"|(?:only|just) \$\d+|link in (?:the )?comments|get early access|early access"
     r"|(?:only )?\d+ (?:spots|seats|slots|places) left|set a reminder|save the date)",
     re.IGNORECASE,
 )
@@ -183,7 +185,7 @@ def _trophy_object(verb: Token) -> bool:
         words = [word for word in obj.subtree if word.ent_type_ not in {"DATE", "TIME"}]
         if not words or obj.ent_type_ in {"DATE", "TIME"}:
             continue
-        if obj.lemma_.lower() in TROPHIES or any(word.lower_ in FRESH for word in words):
+        if any(word.lemma_.lower() in TROPHIES or word.lower_ in FRESH for word in words):
             return True
         if any(word.like_num or word.pos_ == "NUM" for word in words):
             return True
