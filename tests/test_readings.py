@@ -211,3 +211,40 @@ def test_readings_no_who_made_it_possible_when_someone_is_credited(scorer):
 def test_readings_no_evidence_is_not_applicable(scorer, text, not_applicable):
     scores = scorer.score(text).scores
     assert {d for d, score in scores.items() if score is None} >= not_applicable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steve Jobs was a genius at simplifying products.",
+        "Beyoncé's performance last night was incredible.",
+        "Huge respect to Barack Obama for that speech.",
+    ],
+)
+def test_readings_praise_of_a_celebrity_is_not_the_spotlight(scorer, text):
+    # The seed: highlighting celebrities "is not the same as promoting the people whom you
+    # know personally".
+    assert scorer.score(text).label == "neutral"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write the docs for whoever joins next year. They will thank you.",
+        "Your future self will thank you for the tests.",
+    ],
+)
+def test_readings_thanks_someone_else_will_give_is_not_gratitude(scorer, text):
+    assert not features_of(scorer, text).gratitude
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meet Orbit, the calendar that plans your week for you. Get early access today.",
+        "Introducing Ledgerly 🚀 the invoicing app for freelancers. Join the waitlist!",
+    ],
+)
+def test_readings_introducing_a_product_is_a_launch_not_an_introduction(scorer, text):
+    features = features_of(scorer, text)
+    assert not features.introductions and features.self_promotion

@@ -68,16 +68,33 @@ class Features:
         given = [
             cue
             for cue in self.gratitude + self.praise + self.acknowledgements
-            if credit.aimed_at_others(cue, self.kind) and not self._at_public_figure(cue)
+            if credit.aimed_at_others(cue, self.kind)
+            and not self._at_public_figure(cue)
+            and not self._part_of_a_lesson(cue)
         ]
         return tuple(sorted(given + list(self.introductions), key=lambda cue: cue.start))
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in self.sentence_spans if s <= offset < e), (0, 0))
+
+    def _part_of_a_lesson(self, cue: Cue) -> bool:
+        """ "We lost three of our best engineers before I admitted it": praise or loss told
+        inside an admitted mistake is the lesson, not credit (thanks there still count)."""
+        if cue.kind not in {"praise", "tribute"}:
+            return False
+        if any(cue.target_text and text in cue.target_text for text, *_ in self.people):
+            return False  # "I was wrong. Priya was right, and she is brilliant" credits her
+        start, end = self._sentence(cue.start)
+        # A mistake is told over a sentence or two: "I was wrong. We lost three engineers."
+        before = max((s for s, e in self.sentence_spans if e <= start), default=start)
+        return any(before <= lesson.start < end for lesson in self.learning)
 
     def _at_public_figure(self, cue: Cue) -> bool:
         """Praise of a celebrity ("Steve Jobs was a genius") is not the spotlight: the
         people named beside the cue are all public figures, or it names one."""
         if cue.target_text and is_public_figure(cue.target_text):
             return True
-        start, end = next(((s, e) for s, e in self.sentence_spans if s <= cue.start < e), (0, 0))
+        start, end = self._sentence(cue.start)
         named = [text for text, kind, s, _ in self.people if start <= s < end and kind == "name"]
         handles = [text for text, kind, s, _ in self.people if start <= s < end and kind != "name"]
         return bool(named) and not handles and all(is_public_figure(name) for name in named)

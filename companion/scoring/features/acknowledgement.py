@@ -22,7 +22,8 @@ PEOPLE = {"person", "group", "reader"}
 CREDIT_BEFORE_PERSON = re.compile(
     r"\b(?:(?:would|could|wouldn't|couldn't|would not|could not|can't|cannot)(?: not)?"
     r"(?: have)? (?:exist(?:ed)?|happen(?:ed)?|be (?:here|possible)|been (?:here|possible)|"
-    r"(?:have )?done (?:it|this|any of (?:it|this))|made it|got(?:ten)? here)(?: \w+){0,2} without"
+    r"(?:have )?done (?:it|this|any of (?:it|this))|do (?:it|this|any of (?:it|this))|made it|"
+    r"got(?:ten)? here)(?: \w+){0,2} without"
     r"|(?:i|we) owe (?:\w+ ){1,3}to"
     r"|(?:belongs|goes|go) to|(?:all |the )?credit (?:to|goes to)|because of"
     r"|learn(?:ed|t) (?:\w+ ){0,4}from|in (?:loving )?memory of)\b",
@@ -47,7 +48,8 @@ RECOMMENDING = re.compile(
 # Said of someone who died or left: their name may be anywhere in the post.
 TRIBUTE = re.compile(
     r"\b(?:rip|r\.i\.p\.?|rest in peace|rest easy|(?:will be|is) (?:sorely |dearly )?missed"
-    r"|miss you|we lost|what a legacy|last day)\b",
+    r"|miss you|we lost|what a legacy|last day|in memoriam|funeral|farewell"
+    r"|(?:said|saying|say) goodbye to|(?:we|i) (?:will|'ll) miss (?:him|her|them|you))\b",
     re.IGNORECASE,
 )
 # Words that may stand between a phrase and the person it credits.

@@ -54,7 +54,8 @@ NEWS = re.compile(
     r"starting (?:in|on|this) \w+|"
     r"(?:to|i'll|i will|i'm|i am|i've|i have) (?:\w+ )?join(?:ing|ed)? (?:\w+ ){1,3}as\b|"
     r"(?:i'm|i am) (?:moving on|leaving)|next stop|it's official|"
-    r"officially (?:a|an|the|joined|part of)|(?:day one|first day|my first week) (?:at|as))\b",
+    r"officially (?:a|an|the|joined|part of)|stepping (?:up|into \w+ role) as|"
+    r"taking over as|(?:day one|first day|my first week) (?:at|as))\b",
     re.IGNORECASE,
 )
 # The author's own thing or record, said in a set phrase: no one else's news can be meant.
@@ -66,6 +67,7 @@ OWN_NEWS = re.compile(
     r"(?:my|our) (?:new |first |latest |debut )?\w+ "
     r"(?:premieres|launches|drops|ships|opens|comes out|goes live|hits shelves)|"
     r"under my (?:leadership|watch)|"
+    r"(?:my|our) (?:new )?\w+ (?:is|are) (?:now )?(?:#1|number one|no\. 1|top-rated|ranked)|"
     r"(?:grew|grown|scaled|took) (?:\w+ ){0,4}from \$?\d[\w,.]* to \$?\d)\b",
     re.IGNORECASE,
 )

@@ -254,8 +254,10 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
             if token.tag_ in {"VBD", "VBN"} or _refused(token) or _someone_elses(token):
                 continue
             target, words = _target(token)
-            if _causal(token, target):
+            if _causal(token, target, words):
                 continue
+            if target == "thing" and words is not None and words.pos_ == "PROPN":
+                target = "person"  # "thanks to Mei and Arjun", typed ORG by the NER
             # "Thank you!" with no one named thanks the reader: the person replied to.
             yield Cue.of("gratitude", token, target or "reader", words and name_of(words))
         elif lower in GRATEFUL or lower in APPRECIATE:
@@ -273,15 +275,23 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
 
 
 def _someone_elses(token: Token) -> bool:
-    """ "They will thank you", "she'd thank me": thanks someone else gives, or will."""
+    """ "They will thank you", "your future self will thank you": thanks someone else
+    gives, or will; and "cheers" thanks only for something ("cheers @mo for the fix")."""
+    if token.lower_ == "cheers":
+        return not any(t.lower_ == "for" for t in token.doc[token.i + 1 : token.i + 4])
     doer = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     future = any(c.dep_ == "aux" and c.lemma_ in {"will", "would", "shall"} for c in token.children)
-    return future or (doer is not None and doer.lower_ not in SELF | {"we"})
+    if doer is None or doer.lower_ in SELF | {"we"}:
+        return False
+    return future or doer.lower_ in {"he", "she", "they", "people", "everyone", "nobody"}
 
 
-def _causal(token: Token, target: str | None) -> bool:
-    """ "Thanks to the rain, …" names a cause; "thanks to @maria" credits a person."""
+def _causal(token: Token, target: str | None, words: Token | None = None) -> bool:
+    """ "Thanks to the rain, …" names a cause; "thanks to @maria" credits a person, and so
+    does "thanks to Mei", whatever the NER typed her."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if words is not None and words.pos_ == "PROPN":
+        return False
     return following is not None and following.lower_ == "to" and target == "thing"
 
 

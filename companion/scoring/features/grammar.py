@@ -40,7 +40,10 @@ KIN_AND_ROLES = frozenset(
     child children wife husband partner spouse fiance fiancee grandmother grandfather
     grandma grandpa nana granny aunt uncle cousin niece nephew boss manager intern cofounder
     co-founder founder editor coach teacher professor supervisor mentor mentee assistant
-    colleague teammate classmate neighbour neighbor friend bestie
+    colleague teammate classmate neighbour neighbor friend bestie designer engineer developer
+    analyst scientist researcher writer nurse doctor recruiter marketer ceo cto cfo coo vp
+    leader expert consultant advisor adviser author speaker artist photographer programmer
+    member newcomer hire
 """.split()
 )
 NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}

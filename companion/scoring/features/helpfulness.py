@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .cue import Cue
-from .grammar import in_link, is_handle, sentence_of, sentences, who
+from .grammar import in_link, is_handle, names_someone_else, sentence_of, sentences, who
 from .people import find_people
 
 # Verbs whose bare imperative sells rather than helps; promotion.py treats those.
@@ -58,6 +58,9 @@ OFFERS = re.compile(
     r"introduce|connect|answer|mentor|pair|walk you|look over|grab (?:a )?coffee)|"
     r"just (?:message|dm|ping|email|text) me|send me a (?:message|dm|note)|"
     r"(?:my )?calendar is open|coffee chats?\b|sounding board|no agenda|"
+    r"free (?:mentoring|coaching|office|advice) (?:slots?|hours|sessions?|calls?)|"
+    r"(?:slots?|spots?|hours) (?:open|free) (?:this|each|every|next)|"
+    r"(?:reply|comment|message me|dm me) (?:here |below )?if you(?:'d| would) like|"
     r"(?:happy|glad) to be (?:a|your) (?:sounding board|mentor|resource|reference)|"
     r"(?:happy|glad) to share (?!that)[^.!?\n]{0,60}\b(?:dm|message|ping|email|if you|with anyone"
     r"|just ask|reach out)|"
@@ -105,18 +108,33 @@ def introductions(doc: Doc) -> Iterator[Cue]:
         people = [
             t
             for t in sentence
-            if is_handle(t) or who(t) == "person" or any(s <= t.idx < e for s, e in named)
+            if (names_someone_else(t) and who(t) == "person")
+            or any(s <= t.idx < e for s, e in named)
         ]
         # "Meet Orbit, the calendar that plans your week": a product, not a person.
-        people = [t for t in people if not any(_a_thing(c) for c in t.children)]
+        introduced = next((t for t in doc[span.end : span.end + 3] if t.is_alpha), None)
+        if introduced is not None and _a_product(introduced):
+            continue
+        people = [t for t in people if not _a_product(t)]
         if people:
             yield Cue(
                 "introduction", match.start(), match.end(), match.group(), "person", people[0].text
             )
 
 
-def _a_thing(appositive: Token) -> bool:
-    return appositive.dep_ == "appos" and appositive.pos_ == "NOUN" and who(appositive) == "thing"
+def _a_product(name: Token) -> bool:
+    """ "Orbit, the calendar that…", "PocketCFO 🚀 the finance assistant": a name followed
+    by "the" and a word for a thing names a product."""
+    if is_handle(name) or name.ent_type_ == "PERSON":
+        return False
+    doc = name.doc
+    index = name.i + 1
+    while index < len(doc) and not doc[index].is_alpha:
+        index += 1
+    if index >= len(doc) or doc[index].lower_ not in {"the", "a", "an", "our", "my"}:
+        return False
+    nouns = [word for word in doc[index + 1 : index + 5] if word.pos_ == "NOUN"]
+    return bool(nouns) and who(nouns[0]) == "thing"
 
 
 def offers(doc: Doc) -> Iterator[Cue]:

@@ -24,7 +24,8 @@ LEARNING = re.compile(
     r"here's what (?:i|we) (?:changed|learned|learnt)|(?:i|we) stopped|"
     r"(?:i|we) (?:nearly|almost) (?:lost|ran out|went under|quit)|"
     r"i (?:finally |now )?(?:understand|get|see|know) (?:now )?(?:that|why|how)|confession|"
-    r"proved (?:me|us|them) (?:wrong|right)|i should have listened|i ignored)",
+    r"proved (?:me|us|them) (?:wrong|right)|i should have listened|i ignored|"
+    r"(?:i|we) would have (?:said|told you|argued)|burn(?:ed|t) out|wake-up call)",
     re.IGNORECASE,
 )
 
