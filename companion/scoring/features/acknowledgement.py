@@ -24,7 +24,8 @@ CREDIT_BEFORE_PERSON = re.compile(
     r"(?: have)? (?:exist(?:ed)?|happen(?:ed)?|be (?:here|possible)|been (?:here|possible)|"
     r"(?:have )?done (?:it|this|any of (?:it|this))|do (?:it|this|any of (?:it|this))|made it|"
     r"got(?:ten)? here)(?: \w+){0,2} without"
-    r"|(?:i|we) owe (?:\w+ ){1,3}to"
+    r"|(?:i|we) owe(?: (?:\w+ ){1,3}to)?|(?:much |so much |big |all the )love (?:to|for)"
+    r"|(?:say|said) (?:enough )?(?:good|great|nice|kind) things about"
     r"|(?:belongs|goes|go) to|(?:all |the )?credit (?:to|goes to)|because of"
     r"|learn(?:ed|t) (?:\w+ ){0,4}from|in (?:loving )?memory of)\b",
     re.IGNORECASE,

@@ -80,7 +80,8 @@ HONOUR_IN_THANKS = re.compile(
 OPENING_HONOUR = re.compile(
     r"^\W*(?:ranked|named|voted|listed|featured|shortlisted|nominated|selected|awarded|"
     r"closed|signed|landed|hit|crossed|sold|won|earned|received|reached|passed|finished|"
-    r"completed|launched|shipped|published|raised|secured|booked)\b",
+    r"completed|launched|shipped|published|raised|secured|booked|top \d+%?|number one|#1)"
+    r"(?!\w)",
     re.IGNORECASE,
 )
 

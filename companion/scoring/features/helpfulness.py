@@ -37,6 +37,7 @@ SELLING = {
     "watch",
     "listen",
 }
+COMMAND_OPENERS = {"just", "always", "never", "simply", "please", "so", "then", "now", "first"}
 ADVICE = re.compile(
     r"\b(?:you (?:should|can|could|might want to|may want to|need to)|try (?:to |this|it)|"
     r"here's how|here is how|how to|tip\s*[:#]|tips?\b|step \d|lesson \d|"
@@ -48,6 +49,7 @@ INTRODUCTIONS = re.compile(
     r"you should (?:connect with|follow|meet|talk to)|"
     r"go follow|give (?:\S+ )?a follow|connect with|(?:talk|reach out) to|#followfriday|#ff\b|"
     r"(?:should|must) (?:know|meet) each other|you two should|over to you|"
+    r"connecting (?:two|you|these)|you (?:two |both )?should (?:talk|chat|connect)|"
     r"(?:you|everyone|founders|managers) (?:all )?(?:need|needs|should|must|have) to "
     r"(?:know|meet|follow|read|talk to|hear from)|"
     r"(?:is|are) (?:looking for|hiring|open to)|worth following|follow @)",
@@ -55,7 +57,7 @@ INTRODUCTIONS = re.compile(
 )
 OFFERS = re.compile(
     r"\b(?:(?:happy|glad|free|available|willing|keen) to (?:help|chat|talk|hop on|jump on|review|"
-    r"introduce|connect|answer|mentor|pair|walk you|look over|grab (?:a )?coffee)|"
+    r"introduce|connect|answer|mentor|pair|walk you|look over|grab (?:a )?coffee|vouch)|"
     r"just (?:message|dm|ping|email|text) me|send me a (?:message|dm|note)|"
     r"(?:my )?calendar is open|coffee chats?\b|sounding board|no agenda|"
     r"free (?:mentoring|coaching|office|advice) (?:slots?|hours|sessions?|calls?)|"
@@ -80,9 +82,20 @@ def _imperative(sentence: Span) -> bool:
     root = sentence.root
     if root.tag_ != "VB" or root.lemma_.lower() in SELLING:
         return False
-    if any(child.dep_ in {"nsubj", "nsubjpass", "aux"} for child in root.children):
+    if any(child.dep_ in {"nsubj", "nsubjpass"} for child in root.children):
         return False
-    return root.i == sentence.start or sentence.doc[root.i - 1].is_punct
+    # "Don't wait for permission": a negative command keeps its "do".
+    auxiliaries = [child for child in root.children if child.dep_ == "aux"]
+    if auxiliaries and not (
+        auxiliaries[0].lower_ in {"do", "don't"} and auxiliaries[0].i == sentence.start
+    ):
+        return False
+    opening = [t for t in sentence[: root.i - sentence.start] if not t.is_punct]
+    # "Just start.", "Always ask first.": an adverb may lead the command.
+    return all(
+        t.lower_ in COMMAND_OPENERS or t.dep_ in {"aux", "neg"} or t.like_num or not t.is_alpha
+        for t in opening
+    )
 
 
 def advice(doc: Doc) -> Iterator[Cue]:

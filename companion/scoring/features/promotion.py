@@ -139,6 +139,11 @@ def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
     if by not in {"self", "we"} or negated(verb) or _asked(verb):
         return None
     passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+    doer = subject(verb)
+    if passive and doer is not None and who(doer) == "thing":
+        # "My paper was accepted" is an honour; "our quarterly report is published" news.
+        if doer.lemma_.lower() not in TROPHIES:
+            return None
     if passive and lemma in HONOURED:
         return Cue.of("honour", verb, by)
     if lemma == "get" and any(
