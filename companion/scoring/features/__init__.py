@@ -68,7 +68,7 @@ class Features:
         given = [
             cue
             for cue in self.gratitude + self.praise + self.acknowledgements
-            if credit.aimed_at_others(cue, self.kind)
+            if (credit.aimed_at_others(cue, self.kind) or self._beside_a_name(cue))
             and not self._at_public_figure(cue)
             and not self._part_of_a_lesson(cue)
         ]
@@ -76,6 +76,16 @@ class Features:
 
     def _sentence(self, offset: int) -> tuple[int, int]:
         return next(((s, e) for s, e in self.sentence_spans if s <= offset < e), (0, 0))
+
+    def _beside_a_name(self, cue: Cue) -> bool:
+        """Strong praise of a thing in a sentence that names someone: "Hiroshi's write-up
+        is the clearest thing I've read" praises Hiroshi, whom the NER typed a company."""
+        if cue.kind != "praise" or cue.target not in {"thing", "work"}:
+            return False
+        if cue.text.lower() in credit.WEAK_ADMIRING_WORDS:
+            return False
+        start, end = self._sentence(cue.start)
+        return any(start <= s < end for _, _, s, _ in self.people)
 
     def _part_of_a_lesson(self, cue: Cue) -> bool:
         """ "We lost three of our best engineers before I admitted it": praise or loss told

@@ -74,7 +74,8 @@ ADMIRING_NOUNS = {
 # Praise that the tokenizer splits or that lives in a phrase: "Shout-out to Aisha",
 # "hats off to the team", "well done, Sam", "you nailed it".
 PRAISING_PHRASES = re.compile(
-    r"\b(?:shout[- ]?outs?|hats off|well done|well played|nailed it|killed it|crushed it|"
+    r"\b(?:shout[- ]?outs?|hats off|well done|well played|"
+    r"(?:nailed|killed|crushed|smashed|aced|rocked) (?:it|(?:her|his|their|the|that) \w+)|"
     r"so proud of|big ups|props to|role models?|(?:well|so|much|richly|truly) deserved|"
     r"deserves? (?:it|this|every bit)|(?:you|you've|you have|she|she's|he|he's|they|they've)"
     r" earned (?:it|this|every bit)|(?:so |really |very |truly )?(?:happy|thrilled|excited|"

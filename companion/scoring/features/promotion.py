@@ -154,6 +154,10 @@ def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
     done = verb.tag_ in {"VBD", "VBN"} or _perfect(verb)
     if passive or not done:
         return None
+    if any(
+        c.dep_ == "dobj" and names_someone_else(c) and who(c) == "person" for c in verb.children
+    ):
+        return None  # "I managed him for three years", "we beat them": about someone else
     if lemma in ACHIEVE or (lemma in ACHIEVE_WITH_TROPHY and _trophy_object(verb)):
         return Cue.of("achievement", verb, by)
     return None
