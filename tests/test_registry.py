@@ -33,7 +33,8 @@ def test_registry_rules_are_complete():
 
 
 def test_registry_docs_match_the_registry():
-    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8") == rules_markdown()
+    # The spread over the judgement suite follows; tests/test_judgement.py checks it.
+    assert (ROOT / "docs" / "rules.md").read_text(encoding="utf-8").startswith(rules_markdown())
 
 
 def test_registry_every_rule_has_tests():

@@ -47,7 +47,7 @@ CASES = {
         ("I got home late and slept.", None, "silent"),
     ],
     "self_focus": [
-        ("I think I did my best work this year and I am proud of myself.", None, "nudge"),
+        ("I think I need a break. I keep working late and I skip my runs.", None, "nudge"),
         ("You and your team did the hard part; I only watched.", None, "good"),
         ("The weather is nice today.", None, "silent"),
     ],
@@ -99,7 +99,13 @@ CASES = {
     "corporate_speak": [
         ("We are pleased to announce our best-in-class solution.", None, "nudge"),
         ("Let's circle back and think outside the box.", None, "nudge"),
-        ("I was wrong about this, and here is why.", None, "good"),
+        # No jargon is no evidence of a human voice: personal_voice looks for one.
+        ("I was wrong about this, and here is why.", None, "silent"),
+    ],
+    "personal_voice": [
+        ("I was scared to post this, but I'm glad I did.", None, "good"),
+        ("Honestly, I didn't expect the review to go this well.", None, "good"),
+        ("The quarterly report is attached.", None, "silent"),
     ],
     "hashtag_stuffing": [
         ("Big day #winning #success #leadership #growth #mindset", None, "nudge"),

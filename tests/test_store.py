@@ -290,3 +290,47 @@ def test_store_migration_fills_daily_totals_from_existing_posts(tmp_path):
         assert store.trend_buckets("week", {})[0]["posts"] == 1
     finally:
         store.close()
+
+
+def _report_with(scores, label="neutral"):
+    report = make_report(label)
+    report["scores"] = {dimension: scores.get(dimension) for dimension in DIMENSIONS}
+    return report
+
+
+def test_store_not_applicable_scores_are_null_and_left_out_of_means(store):
+    # Issue 10: a dimension the post showed nothing about is NULL, not a made-up 50.
+    store.record_post(make_post("a"), _report_with({"spotlight": 90, "learn": 80}))
+    store.record_post(make_post("b"), _report_with({"spotlight": 30}))
+    row = store.db.execute("select spotlight, learn, help from posts where id = 'a'").fetchone()
+    assert row == (90, 80, None)
+    [week] = store.trend_buckets("week", {})
+    assert week["spotlight"] == 60 and week["learn"] == 80 and week["help"] is None
+    [mixed_filter] = store.trend_buckets("week", {"label": "neutral"})
+    assert mixed_filter["learn"] == 80 and mixed_filter["help"] is None
+    store.delete_post("a")
+    [week] = store.trend_buckets("week", {})
+    assert week["spotlight"] == 30 and week["learn"] is None
+    assert store.get_post("b")["scores"]["learn"] is None
+
+
+def test_store_migration_counts_scores_already_stored(tmp_path):
+    import sqlite_utils
+
+    path = tmp_path / "v2.db"
+    db = sqlite_utils.Database(path)
+    migrations.apply(db, stop_before="m005_not_applicable_scores")
+    db.close()
+    old = Store.__new__(Store)  # a store at schema 2: every dimension scored
+    Store.__init__(old, sqlite_utils.Database(path), path)
+    with old.db.atomic():
+        old._insert(clean_post(make_post()), make_report(), True)
+    old.close()
+    store = Store.open(path)
+    try:
+        store.record_post(make_post("new"), _report_with({"spotlight": 90}))
+        [week] = store.trend_buckets("week", {})
+        assert week["posts"] == 2
+        assert week["spotlight"] == 70 and week["help"] == 50  # (50 + 90) / 2; 50 / 1
+    finally:
+        store.close()

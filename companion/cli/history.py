@@ -109,7 +109,10 @@ def render(
     lines += _listening(data, last)
     lines += ["", "Mean score per dimension (latest):"]
     latest = data["buckets"][-1]["scores"]
-    lines += [f"  {d:<10} {latest[d]:>5.1f}" for d in DIMENSIONS]
+    lines += [
+        f"  {d:<10} {'  n/a' if latest[d] is None else format(latest[d], '>5.1f')}"
+        for d in DIMENSIONS
+    ]
     network = data["network"]
     lines += [
         "",

@@ -155,7 +155,10 @@ def render(report: dict[str, Any], text: str) -> str:
         lines[1:1] = [note]
     for dimension in DIMENSIONS:
         score = report["scores"][dimension]
-        lines.append(f"  {dimension:<10} {_bar(score)} {score:>3}")
+        if score is None:  # the draft shows nothing about this habit either way
+            lines.append(f"  {dimension:<10} {'·' * 10} n/a")
+        else:
+            lines.append(f"  {dimension:<10} {_bar(score)} {score:>3}")
     if report["people"]:
         names = ", ".join(person["text"] for person in report["people"])
         lines += ["", f"People: {names}"]

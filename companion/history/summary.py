@@ -79,7 +79,7 @@ def trends(
                 "labels": {label: row[label] or 0 for label in LABELS},
                 "give_ratio": _ratio(row["promotes_others"], row["posts"]),
                 "overall": round(row["overall"] or 0, 1),
-                "scores": {d: round(row[d] or 0, 1) for d in DIMENSIONS},
+                "scores": {d: None if row[d] is None else round(row[d], 1) for d in DIMENSIONS},
                 # Listening: the share that answers someone else. Known: the share that
                 # credits someone the user knows, not a public figure or a brand.
                 "answers": row["answers"] or 0,

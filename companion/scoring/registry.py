@@ -17,6 +17,7 @@ from .rules import (
     long_sentences,
     make_introductions,
     offer_help,
+    personal_voice,
     self_focus,
     self_promotion,
     share_help,
@@ -37,6 +38,7 @@ RULES: tuple[Rule, ...] = (
     make_introductions.RULE,
     offer_help.RULE,
     # human: "Be the real human (& sometimes flawed) you"
+    personal_voice.RULE,
     corporate_speak.RULE,
     hashtag_stuffing.RULE,
     shouting.RULE,
@@ -50,14 +52,17 @@ RULES: tuple[Rule, ...] = (
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 
-def rules_markdown() -> str:
-    """docs/rules.md, made from this registry (a test keeps the file in step with it)."""
+def rules_markdown(spread: str = "") -> str:
+    """docs/rules.md, made from this registry (a test keeps the file in step with it).
+
+    ``spread`` is the section :mod:`.spread` writes: how the scores fall over the
+    judgement suite.
+    """
     lines = [
         "# The rules",
         "",
-        "Made from `companion/scoring/registry.py` by "
-        "`python -c 'from companion.scoring.registry import rules_markdown as m; "
-        'print(m(), end="")\' > docs/rules.md`.',
+        "Made from `companion/scoring/registry.py` and the judgement suite by "
+        "`python -m companion.scoring.spread tests/judgement/posts.yaml > docs/rules.md`.",
         "Each rule lives in `companion/scoring/rules/<id>.py`; its tests are in "
         "`tests/test_rules.py`.",
         "",
@@ -69,4 +74,4 @@ def rules_markdown() -> str:
             f"| `{rule.id}` | {rule.dimension} | {rule.weight:g} | {rule.summary} "
             f"| “{rule.principle}” |"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n" + spread

@@ -61,7 +61,7 @@ class Report:
     label: Label
     self_promotion: bool
     promotes_others: bool
-    scores: dict[str, int]
+    scores: dict[str, int | None]  # None: the draft shows nothing either way
     overall: int
     nudges: tuple[Nudge, ...]
     people: tuple[Person, ...]

@@ -1,32 +1,22 @@
 """From rule verdicts to the Report: dimension scores, the overall score, the label.
 
 A dimension's score is the weighted mean of the verdicts its rules gave; a dimension no
-rule spoke to keeps a neutral baseline. The label does not come from scores: it comes
-from what the draft does — credit someone, promote yourself, both, or neither.
+rule spoke to is not applicable (``None``). The label does not come from scores: it comes
+from what the draft does — credit someone, promote yourself, both, or neither — and
+:mod:`.bands` keeps the spotlight score and the overall in step with it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
+from .bands import fit_to_label, overall_of
 from .features import Features
 from .offsets import Utf16Offsets
 from .registry import RULES
 from .report import DIMENSIONS, Label, Nudge, Person, Report, Span
 
-SCORER_VERSION = "1.0.0"
-
-# What a draft scores on a dimension it gives no evidence about either way.
-BASELINE = {"spotlight": 50, "engage": 50, "help": 50, "human": 85, "learn": 50, "substance": 70}
-# The spotlight is what Spotlight is for; learning is welcome but rarely the point of a post.
-DIMENSION_WEIGHTS = {
-    "spotlight": 3.0,
-    "engage": 1.5,
-    "help": 1.5,
-    "human": 1.0,
-    "learn": 0.5,
-    "substance": 1.0,
-}
+SCORER_VERSION = "1.1.0"
 _SEVERITY_ORDER = {"warning": 0, "suggestion": 1, "info": 2}
 
 
@@ -68,14 +58,15 @@ def build_report(features: Features, model: str, disabled_rules: Collection[str]
                     suggestion=advice.suggestion,
                 )
             )
-    scores = {
-        dimension: round(total / weight) if weight else BASELINE[dimension]
-        for dimension, (total, weight) in totals.items()
-    }
-    overall = round(
-        sum(DIMENSION_WEIGHTS[d] * scores[d] for d in DIMENSIONS) / sum(DIMENSION_WEIGHTS.values())
-    )
     label = label_of(features)
+    scores = fit_to_label(
+        {
+            dimension: round(total / weight) if weight else None
+            for dimension, (total, weight) in totals.items()
+        },
+        label,
+    )
+    overall = overall_of(scores, label)
     nudges.sort(key=lambda nudge: _SEVERITY_ORDER[nudge.severity])
     return Report(
         label=label,

@@ -9,7 +9,13 @@ from ..store.posts import ID_PATTERN, MAX_ID
 from ..vocabulary import BUCKETS, DIMENSIONS, KINDS, LABELS
 
 _ERROR = {"$ref": "#/components/responses/Error"}
-_SCORES = {"type": "object", "properties": {d: {"type": "number"} for d in DIMENSIONS}}
+# null: the post shows nothing about that dimension (not applicable, left out of overall).
+_SCORES = {
+    "type": "object",
+    "properties": {
+        d: {"type": ["number", "null"], "minimum": 0, "maximum": 100} for d in DIMENSIONS
+    },
+}
 _LABEL = {"enum": list(LABELS)}
 _FILTERS = [
     {"name": "since", "in": "query", "schema": {"type": "string", "format": "date"}},

@@ -345,7 +345,10 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
             )
         else:
             where, params = where_clause(_for_totals(filters))
-            means = ", ".join(f"1.0 * sum({d}_sum) / sum(posts) as {d}" for d in DIMENSIONS)
+            # A dimension's mean over the posts that scored it (NULL: not applicable).
+            means = ", ".join(
+                f"1.0 * sum({d}_sum) / nullif(sum({d}_count), 0) as {d}" for d in DIMENSIONS
+            )
             sql = (
                 f"select {start} as start, sum(posts) as posts, "
                 "sum(promotes_others) as promotes_others, sum(self_promotion) as self_promotion, "

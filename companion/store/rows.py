@@ -13,6 +13,10 @@ def person_key(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+def _score(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
 def post_row(post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> dict[str, Any]:
     scores = report.get("scores", {})
     return {
@@ -27,7 +31,8 @@ def post_row(post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> d
         "promotes_others": int(bool(report.get("promotes_others"))),
         "self_promotion": int(bool(report.get("self_promotion"))),
         "overall": int(report.get("overall", 0)),
-        **{dimension: int(scores.get(dimension, 0)) for dimension in DIMENSIONS},
+        # NULL: the post showed nothing about this dimension (scorer 1.1 and later).
+        **{dimension: _score(scores.get(dimension)) for dimension in DIMENSIONS},
         "nudges": json.dumps(report.get("nudges", []), ensure_ascii=False),
         "people_count": 0,
         "replied_to": json.dumps(post["replied_to"], ensure_ascii=False),

@@ -168,3 +168,25 @@ def m004_post_language(db: sqlite_utils.Database) -> None:
     db.execute("drop trigger if exists posts_remove_from_daily_totals")
     _totals_triggers(db, ENGLISH_ONLY, LISTEN_TOTALS, LISTEN_ROW_TOTALS)
     db["posts"].create_index(["language"], if_not_exists=True)
+
+
+# Scorer 1.1 leaves a dimension the post shows nothing about NULL (not applicable): the
+# totals then count, per dimension, the posts that scored it, and a NULL adds nothing.
+_COUNTS = tuple(f"{d}_count" for d in DIMENSIONS)
+SCORED_TOTALS = (*LISTEN_TOTALS, *_COUNTS)
+SCORED_ROW_TOTALS = (*_ROW_TOTALS[: -len(DIMENSIONS)],
+                     *(f"coalesce(new.{d}, 0)" for d in DIMENSIONS),
+                     *LISTEN_ROW_TOTALS[len(_ROW_TOTALS):],
+                     *(f"(new.{d} is not null)" for d in DIMENSIONS))  # fmt: skip
+
+
+@migrations()
+def m005_not_applicable_scores(db: sqlite_utils.Database) -> None:
+    """Count the scored posts per dimension, so that a mean leaves NULL scores out."""
+    for column in _COUNTS:
+        db["daily_totals"].add_column(column, int, not_null_default=0)
+    db.execute("drop trigger if exists posts_add_to_daily_totals")
+    db.execute("drop trigger if exists posts_remove_from_daily_totals")
+    _totals_triggers(db, ENGLISH_ONLY, SCORED_TOTALS, SCORED_ROW_TOTALS)
+    # Rows written before this migration have every dimension scored.
+    db.execute("update daily_totals set " + ", ".join(f"{d}_count = posts" for d in DIMENSIONS))

@@ -96,7 +96,8 @@
       const heading = el("h3");
       heading.append(el("span", "", DIMENSIONS[dimension] ?? dimension));
       const score = report.scores?.[dimension];
-      if (score !== undefined) heading.append(el("span", "", String(score)));
+      // null: not applicable to this draft, so no number beside the habit
+      if (score !== undefined && score !== null) heading.append(el("span", "", String(score)));
       const list = el("ul");
       for (const [nudge, index] of nudges) list.append(nudgeItem(nudge, index, actions));
       parts.push(heading, list);

@@ -13,9 +13,20 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from . import conversation, credit, focus, helpfulness, learning, people, promotion, voice
+from . import (
+    acknowledgement,
+    claims,
+    conversation,
+    credit,
+    focus,
+    helpfulness,
+    learning,
+    people,
+    voice,
+)
 from .cue import Cue
 from .grammar import sentences
+from .public_figures import is_public_figure
 
 __all__ = ["Cue", "Features", "extract"]
 
@@ -29,11 +40,13 @@ class Features:
     words: int
     own_words: int
     sentences: int
+    sentence_spans: tuple[tuple[int, int], ...]
     people: tuple[tuple[str, str, int, int], ...]
     self_references: tuple[Cue, ...]
     other_references: tuple[Cue, ...]
     gratitude: tuple[Cue, ...]
     praise: tuple[Cue, ...]
+    acknowledgements: tuple[Cue, ...]
     brags: tuple[Cue, ...]
     calls_to_action: tuple[Cue, ...]
     questions: tuple[Cue, ...]
@@ -46,13 +59,55 @@ class Features:
     hashtags: tuple[Cue, ...]
     shouting: tuple[Cue, ...]
     jargon: tuple[Cue, ...]
+    personal_voice: tuple[Cue, ...]
     long_sentences: tuple[Cue, ...]
 
     @functools.cached_property
     def credit(self) -> tuple[Cue, ...]:
         """Thanks, praise and introductions that lift up someone other than the author."""
-        given = [cue for cue in self.gratitude + self.praise if credit.aimed_at_others(cue)]
-        return tuple(given) + self.introductions
+        given = [
+            cue
+            for cue in self.gratitude + self.praise + self.acknowledgements
+            if (credit.aimed_at_others(cue, self.kind) or self._beside_a_name(cue))
+            and not self._at_public_figure(cue)
+            and not self._part_of_a_lesson(cue)
+        ]
+        return tuple(sorted(given + list(self.introductions), key=lambda cue: cue.start))
+
+    def _sentence(self, offset: int) -> tuple[int, int]:
+        return next(((s, e) for s, e in self.sentence_spans if s <= offset < e), (0, 0))
+
+    def _beside_a_name(self, cue: Cue) -> bool:
+        """Strong praise of a thing in a sentence that names someone: "Hiroshi's write-up
+        is the clearest thing I've read" praises Hiroshi, whom the NER typed a company."""
+        if cue.kind != "praise" or cue.target not in {"thing", "work"}:
+            return False
+        if cue.text.lower() in credit.WEAK_ADMIRING_WORDS:
+            return False
+        start, end = self._sentence(cue.start)
+        return any(start <= s < end for _, _, s, _ in self.people)
+
+    def _part_of_a_lesson(self, cue: Cue) -> bool:
+        """ "We lost three of our best engineers before I admitted it": praise or loss told
+        inside an admitted mistake is the lesson, not credit (thanks there still count)."""
+        if cue.kind not in {"praise", "tribute"}:
+            return False
+        if any(cue.target_text and text in cue.target_text for text, *_ in self.people):
+            return False  # "I was wrong. Priya was right, and she is brilliant" credits her
+        start, end = self._sentence(cue.start)
+        # A mistake is told over a sentence or two: "I was wrong. We lost three engineers."
+        before = max((s for s, e in self.sentence_spans if e <= start), default=start)
+        return any(before <= lesson.start < end for lesson in self.learning)
+
+    def _at_public_figure(self, cue: Cue) -> bool:
+        """Praise of a celebrity ("Steve Jobs was a genius") is not the spotlight: the
+        people named beside the cue are all public figures, or it names one."""
+        if cue.target_text and is_public_figure(cue.target_text):
+            return True
+        start, end = self._sentence(cue.start)
+        named = [text for text, kind, s, _ in self.people if start <= s < end and kind == "name"]
+        handles = [text for text, kind, s, _ in self.people if start <= s < end and kind != "name"]
+        return bool(named) and not handles and all(is_public_figure(name) for name in named)
 
     @functools.cached_property
     def self_promotion(self) -> tuple[Cue, ...]:
@@ -65,6 +120,7 @@ class Features:
             "gratitude": len(self.gratitude),
             "praise": len(self.praise),
             "credit": len(self.credit),
+            "acknowledgements": len(self.acknowledgements),
             "brags": len(self.brags),
             "calls_to_action": len(self.calls_to_action),
             "questions": len(self.questions),
@@ -80,6 +136,7 @@ class Features:
             "hashtags": len(self.hashtags),
             "shouting": len(self.shouting),
             "jargon": len(self.jargon),
+            "personal_voice": len(self.personal_voice),
             "sentences": self.sentences,
             "long_sentences": len(self.long_sentences),
             "own_words": self.own_words,
@@ -95,13 +152,15 @@ def extract(doc: Doc, *, kind: str | None = None) -> Features:
         words=words,
         own_words=voice.own_words(doc),
         sentences=sum(1 for sentence in sentences(doc) if sentence.text.strip()),
+        sentence_spans=tuple((s.start_char, s.end_char) for s in sentences(doc)),
         people=tuple(people.find_people(doc)),
         self_references=tuple(focus.self_references(doc)),
         other_references=tuple(focus.other_references(doc)),
         gratitude=tuple(credit.gratitude(doc)),
         praise=tuple(credit.praise(doc)),
-        brags=tuple(promotion.brags(doc)),
-        calls_to_action=tuple(promotion.calls_to_action(doc)),
+        acknowledgements=tuple(acknowledgement.acknowledgements(doc)),
+        brags=tuple(claims.brags(doc)),
+        calls_to_action=tuple(claims.calls_to_action(doc)),
         questions=tuple(conversation.questions(doc)),
         invitations=tuple(conversation.invitations(doc)),
         advice=tuple(helpfulness.advice(doc)),
@@ -112,5 +171,6 @@ def extract(doc: Doc, *, kind: str | None = None) -> Features:
         hashtags=tuple(voice.hashtags(doc)),
         shouting=tuple(voice.shouting(doc)),
         jargon=tuple(voice.jargon(doc)),
+        personal_voice=tuple(voice.personal_voice(doc)),
         long_sentences=tuple(voice.long_sentences(doc)),
     )

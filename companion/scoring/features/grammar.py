@@ -27,7 +27,23 @@ GROUP = frozenset(
     team teams colleague colleagues coworker coworkers friend friends mentor
     mentors everyone everybody community crew folks people students mentee mentees
     partner partners staff volunteers teammates peers network members attendees speakers
-    organizers organisers guys all family
+    organizers organisers guys all family investors backers customers clients users supporters
+    readers listeners fans donors sponsors advisors graduates hires interns starters
+    contributors maintainers nurses teachers
+""".split()
+)
+# Words for one person in the author's life: "my brother", "my co-founder". Like a name,
+# they are someone else, even when owned ("So proud of my brother" credits him).
+KIN_AND_ROLES = frozenset(
+    """
+    mom mum mother dad father parent parents brother sister sibling son daughter kid kids
+    child children wife husband partner spouse fiance fiancee grandmother grandfather
+    grandma grandpa nana granny aunt uncle cousin niece nephew boss manager intern cofounder
+    co-founder founder editor coach teacher professor supervisor mentor mentee assistant
+    colleague teammate classmate neighbour neighbor friend bestie designer engineer developer
+    analyst scientist researcher writer nurse doctor recruiter marketer ceo cto cfo coo vp
+    leader expert consultant advisor adviser author speaker artist photographer programmer
+    member newcomer hire
 """.split()
 )
 NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}
@@ -35,7 +51,7 @@ NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}
 
 # An @mention: "@" and a username of letters, digits and underscores (Twitter, Instagram),
 # dots (Instagram, Threads), or a Mastodon/Bluesky server part.
-_HANDLE = re.compile(r"@\w+(?:[.\-]\w+)*")
+_HANDLE = re.compile(r"@\w+(?:[.\-]\w+)*(?:@\w+(?:[.\-]\w+)+)?")
 
 
 def is_handle(token: Token) -> bool:
@@ -51,9 +67,19 @@ def is_link(token: Token) -> bool:
     return bool(token.like_url) and not token.like_email
 
 
+def in_link(doc: Doc, offset: int) -> bool:
+    """Is the code point at ``offset`` inside a link? Phrases matched on the text skip
+    words that are pieces of a URL ("why-meetings-fail" holds no "meet")."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span is not None and any(is_link(token) for token in span)
+
+
 def who(token: Token) -> Who:
     """Whom a noun or pronoun refers to, judged from the word itself and its entity."""
     lower = token.lower_
+    doc = token.doc
+    if lower == "co" and token.i + 2 < len(doc) and doc[token.i + 1].text == "-":
+        return who(doc[token.i + 2])  # "my co-founder", split by the tokenizer
     if lower in SELF:
         return "self"
     if lower in WE:
@@ -62,11 +88,22 @@ def who(token: Token) -> Who:
         return "reader"
     if is_handle(token) or token.ent_type_ == "PERSON" or lower in THIRD_PERSON:
         return "person"
+    if token.pos_ == "NOUN" and (lower in KIN_AND_ROLES or token.lemma_.lower() in KIN_AND_ROLES):
+        return "person"
     if lower in GROUP or token.lemma_.lower() in GROUP:
         return "group"
     if token.pos_ == "PROPN" and token.ent_type_ not in {"ORG", "PRODUCT", "WORK_OF_ART"}:
         return "person"
     return "thing"
+
+
+def names_someone_else(token: Token) -> bool:
+    """A word that surely names someone other than the author: an @handle, a PERSON
+    entity, a word for a person or a group, you, he, she, they. Bare proper nouns are
+    left out: in "Head of Growth at Helix Bio" they name a title and a company."""
+    if is_handle(token) or token.ent_type_ == "PERSON":
+        return True
+    return token.pos_ != "PROPN" and who(token) in {"person", "group", "reader"}
 
 
 def owner(token: Token) -> Who | None:
@@ -128,6 +165,25 @@ def subject(verb: Token) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def predicated_of(token: Token) -> Token | None:
+    """The subject a describing word is finally said of.
+
+    "Zainab ran the best review" → Zainab; "She is a brilliant teacher" → She; "I'm the
+    best closer" → I: the praise lands on whoever did or is the thing described.
+    """
+    current = token
+    climbs = {"amod", "compound", "nmod", "advmod", "acomp", "attr", "dobj", "pobj", "prep"}
+    for _ in range(6):
+        if current.dep_ not in climbs:
+            return None
+        if current.head is current:
+            return None
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"}:
+            return subject(current)
     return None
 
 

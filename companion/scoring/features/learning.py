@@ -15,7 +15,17 @@ LEARNING = re.compile(
     r"changed my mind|(?:i|we) failed|my mistake|(?:i|we) made a mistake|(?:i|we) messed up|"
     r"(?:i|we) realized|(?:i|we) realised|til\b|today i learned|taught me|"
     r"(?:i'm|i am) (?:still )?learning|feedback (?:is )?welcome|(?:i|we) got it wrong|"
-    r"next time (?:i|we)'ll|(?:i|we) iterated|turns out|i underestimated|i overestimated)",
+    r"next time,? (?:i|we)|(?:i|we) iterated|turns out|i underestimated|i overestimated|"
+    r"(?:biggest |big |costly |my |our )mistakes?|lessons?\b|looking back|in hindsight|"
+    r"i used to (?:think|believe)|(?:i|we) (?:was|were) naive|i admit(?:ted)?|"
+    r"what i(?:'d| would) do differently|the hard way|(?:i|we) should have|i wish i(?:'d| had)|"
+    r"(?:flopped|backfired|didn't work|did not work|failed)|(?:i|we) changed (?:the|our|my)|"
+    r"(?:i'm|i am|we're|we are) changing|practi[sc]ing|(?:i|we) got (?:it|this) wrong|"
+    r"here's what (?:i|we) (?:changed|learned|learnt)|(?:i|we) stopped|"
+    r"(?:i|we) (?:nearly|almost) (?:lost|ran out|went under|quit)|"
+    r"i (?:finally |now )?(?:understand|get|see|know) (?:now )?(?:that|why|how)|confession|"
+    r"proved (?:me|us|them) (?:wrong|right)|i should have listened|i ignored|"
+    r"(?:i|we) would have (?:said|told you|argued)|burn(?:ed|t) out|wake-up call)",
     re.IGNORECASE,
 )
 

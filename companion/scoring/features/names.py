@@ -81,6 +81,7 @@ def is_name_word(token: Token) -> bool:
         and token.lower_ not in CHAT_WORDS
         and token.lower_ not in LIST_JOINERS
         and token.tag_ != "POS"
+        and not token.like_num  # "Sixth", "Twelve"
         and not _LAUGHTER.fullmatch(token.text)
     )
 
@@ -217,11 +218,25 @@ def _capitalised_run(doc: Doc, index: int) -> Span | None:
 # A verb opening a sentence is capitalised and the NER takes it into the name after it
 # ("Loved Obama's speech", "Jailed Marine's mom"): past and -ing forms are rare as given names.
 _OPENING_VERB = re.compile(r"\w{3,}ed|\w{3,}ing")
+# Verbs that open a post's sentences as commands or as a story, taken into the name after
+# them: "Hire Ben Kowalski", "Took Mariam Said's workshop", "Ask Priya".
+# fmt: off
+OPENING_VERBS = {
+    "hire", "took", "take", "ask", "call", "follow", "watch", "read", "tag", "invite", "meet",
+    "met", "saw", "see", "hug", "support", "thank", "congratulate", "join", "help", "listen",
+    "heard", "told", "tell", "ping", "email", "message", "dm", "got", "get",
+}
+# fmt: on
 
 
-def _without_opening_verb(span: Span) -> Span:
+def without_opening_verb(span: Span) -> Span:
+    """The name without the verb that opens its sentence: "Hire Ben Kowalski" → Ben Kowalski."""
     first = span[0]
-    if len(span) > 1 and first.is_sent_start and _OPENING_VERB.fullmatch(first.lower_):
+    if (
+        len(span) > 1
+        and first.is_sent_start
+        and (_OPENING_VERB.fullmatch(first.lower_) or first.lower_ in OPENING_VERBS)
+    ):
         return span[1:]
     return span
 
@@ -232,7 +247,7 @@ def entity_names(doc: Doc) -> Iterator[Span]:
         if entity.label_ == "PERSON":
             for piece in name_pieces(entity):
                 if looks_like_name(piece):
-                    yield with_title(_without_opening_verb(piece))
+                    yield with_title(without_opening_verb(piece))
 
 
 def addressed_names(doc: Doc) -> Iterator[Span]:

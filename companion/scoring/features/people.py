@@ -19,14 +19,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .grammar import is_handle
 from .names import (
+    TITLES,
     addressed_names,
     echoed_names,
     entity_names,
     listed_names,
     subject_names,
     vocative_names,
+    without_opening_verb,
 )
 
+TITLE_WORDS = {title.rstrip(".") for title in TITLES}
 # Words that name what an account publishes or sells rather than who runs it: news and
 # broadcast media, sport, trade, the "content" accounts that repost facts, pictures and
 # quotes, and country or web suffixes (GreenpeaceUK, UEFAcom). A person's handle is their
@@ -95,5 +98,28 @@ def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
     names += listed_names([*names, *handles])
     names += echoed_names(doc, handles)
     for span in names:
-        add(span, "name")
-    return sorted(found.values(), key=lambda person: person[2])
+        add(without_opening_verb(span), "name")
+    return without_repeats(sorted(found.values(), key=lambda person: person[2]))
+
+
+def _name_words(name: str) -> set[str]:
+    return {word.casefold().rstrip(".") for word in name.split()} - TITLE_WORDS
+
+
+def without_repeats(
+    people: list[tuple[str, str, int, int]],
+) -> list[tuple[str, str, int, int]]:
+    """The people, each once: a first name or surname already in a full name is the same
+    person again ("Priya Raman, Tom Okafor, Tom"; "Lucía Fernández… Dr. Fernández")."""
+    names = [_name_words(text) for text, kind, _, _ in people]
+    kept = []
+    for index, person in enumerate(people):
+        words = names[index]
+        fuller = any(
+            other != index and words < names[other] or (words == names[other] and other < index)
+            for other in range(len(people))
+            if people[other][1] == "name"
+        )
+        if person[1] == "handle" or not words or not fuller:
+            kept.append(person)
+    return kept

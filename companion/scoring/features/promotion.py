@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from .cue import Cue
-from .grammar import actor, negated, owner, sentence_of, subject, who
+from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who
 
 # Verbs that claim an achievement on their own when the author is their subject.
 ACHIEVE = frozenset(
@@ -29,7 +29,7 @@ ACHIEVE = frozenset(
 # "finished my first marathon", "ran 10 miles" — but not "I got home", "I started to think".
 ACHIEVE_WITH_TROPHY = frozenset(
     """
-    get make finish complete start buy purchase build create design write run open meet
+    get make finish complete start buy purchase build create design write run open meet accept
     travel visit save collect gain obtain break hit reach pass grow sell raise sign
     close lead host join become own lift speak present feature rank
 """.split()
@@ -55,10 +55,11 @@ TROPHIES = frozenset(
     award prize medal trophy degree promotion record milestone bestseller certificate
     certification scholarship offer raise win book course podcast album startup company
     business product app launch article paper talk keynote channel newsletter house car
-    job title rank score grade followers subscribers fans
+    job title rank score grade followers subscribers fans round funding seed series deal
+    contract customers clients views downloads users
 """.split()
 )
-FRESH = {"new", "first", "latest", "dream", "upcoming", "brand"}
+FRESH = {"new", "first", "latest", "dream", "upcoming", "brand", "own"}
 # Verbs whose object is shown off: "check out my award", "my book is out".
 SHOWING_OFF = frozenset(
     """
@@ -70,6 +71,14 @@ SHOWING_OFF = frozenset(
 NEWS_VERBS = frozenset(
     """
     announce share join be receive present introduce launch say welcome speak accept
+""".split()
+)
+# Verbs whose news is someone else's when they name someone: "delighted to welcome Hana",
+# "proud to work beside you" (but "thrilled to join the team" is the author's news).
+SHARED_VERBS = frozenset(
+    """
+    welcome work introduce meet celebrate congratulate thank recognize recognise honor
+    honour support serve partner collaborate learn call have watch see
 """.split()
 )
 PROUD = {"proud", "honored", "honoured", "humbled", "privileged"}
@@ -88,10 +97,17 @@ CALLS_TO_ACTION = re.compile(
     r"\b(?:link in (?:my )?bio|dm (?:me|us)(?! if)|sign up|sign-up|register (?:now|today|here)"
     r"|buy (?:it|now|my|our|your)|order (?:now|yours|today)|pre-?order|subscribe"
     r"|follow (?:me|us)|check out (?:my|our)|use (?:my |our )?(?:promo )?code"
-    r"|book (?:a|your) (?:call|demo|spot|seat)|grab (?:your|a) (?:copy|seat|spot|ticket)"
+    r"|book (?:a|your) (?:free )?(?:\w+ )?(?:call|demo|spot|seat|session|consultation)"
+    r"|grab (?:your|a) (?:copy|seat|spot|ticket)|secure your (?:seat|spot|place|ticket|copy)"
+    r"|last chance|early bird|join the waitlist|now in beta"
+    r"|\bi help (?:\w+ ){1,3}(?:get|grow|land|find|build|make|win|double|scale)"
     r"|get (?:your|a) (?:copy|ticket|tickets)|available now|out now|download (?:my|our|it)"
     r"|join (?:my|our) (?:waitlist|newsletter|course|webinar|community)"
-    r"|limited (?:time|spots|seats)|(?:20|30|40|50)% off)",
+    r"|limited (?:time|spots|seats)|\d{2}% off|free trial|try (?:it|us) (?:free|for free|today)"
+    r"|start (?:your|a) (?:free )?trial|(?:is|are) now available|get (?:a|your) free"
+    r"|(?:get|grab|download|read) it (?:here|now|free|today)|free for the next"
+    r"|(?:only|just) \$\d+|link in (?:the )?comments|get early access|early access"
+    r"|(?:only )?\d+ (?:spots|seats|slots|places) left|set a reminder|save the date)",
     re.IGNORECASE,
 )
 
@@ -100,10 +116,12 @@ def brags(doc: Doc) -> Iterator[Cue]:
     """The author claiming an achievement, an honour, a possession, a trait or their news."""
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
-            cue = _claimed_deed(token, lemma)
-        elif lemma in ANNOUNCING_FEELINGS and token.pos_ == "ADJ":
+        if (lemma in ANNOUNCING_FEELINGS and token.pos_ == "ADJ") or (
+            token.lower_ in ANNOUNCING_FEELINGS and token.tag_ in {"JJ", "VBN"}
+        ):
             cue = _announcing_feeling(token)
+        elif token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
+            cue = _claimed_deed(token, lemma)
         elif token.pos_ in {"NOUN", "PROPN"} and owner(token) == "self":
             cue = _possession(token, lemma)
         elif lemma in TRAITS and token.pos_ in {"ADJ", "NOUN"} and token.dep_ in {"acomp", "attr"}:
@@ -121,6 +139,11 @@ def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
     if by not in {"self", "we"} or negated(verb) or _asked(verb):
         return None
     passive = any(child.dep_ in {"auxpass", "nsubjpass"} for child in verb.children)
+    doer = subject(verb)
+    if passive and doer is not None and who(doer) == "thing":
+        # "My paper was accepted" is an honour; "our quarterly report is published" news.
+        if doer.lemma_.lower() not in TROPHIES:
+            return None
     if passive and lemma in HONOURED:
         return Cue.of("honour", verb, by)
     if lemma == "get" and any(
@@ -131,6 +154,10 @@ def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
     done = verb.tag_ in {"VBD", "VBN"} or _perfect(verb)
     if passive or not done:
         return None
+    if any(
+        c.dep_ == "dobj" and names_someone_else(c) and who(c) == "person" for c in verb.children
+    ):
+        return None  # "I managed him for three years", "we beat them": about someone else
     if lemma in ACHIEVE or (lemma in ACHIEVE_WITH_TROPHY and _trophy_object(verb)):
         return Cue.of("achievement", verb, by)
     return None
@@ -138,6 +165,8 @@ def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
 
 def _possession(noun: Token, lemma: str) -> Cue | None:
     """ "my new book", "my first marathon", "check out my award" — not "my mom" or "my house"."""
+    if who(noun) in {"person", "group", "reader"}:
+        return None  # "my first mentees", "my new boss": people, not trophies
     fresh = any(child.lower_ in FRESH for child in noun.children)
     shown_off = lemma in TROPHIES and noun.head.lemma_.lower() in SHOWING_OFF
     if not (fresh or shown_off):
@@ -165,8 +194,10 @@ def _trophy_object(verb: Token) -> bool:
         if child.dep_ in {"prep", "dative"}:
             objects += [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
     for obj in objects:
-        words = list(obj.subtree)
-        if obj.lemma_.lower() in TROPHIES or any(word.lower_ in FRESH for word in words):
+        words = [word for word in obj.subtree if word.ent_type_ not in {"DATE", "TIME"}]
+        if not words or obj.ent_type_ in {"DATE", "TIME"}:
+            continue
+        if any(word.lemma_.lower() in TROPHIES or word.lower_ in FRESH for word in words):
             return True
         if any(word.like_num or word.pos_ == "NUM" for word in words):
             return True
@@ -192,7 +223,9 @@ def _announcing_feeling(token: Token) -> Cue | None:
 
     "Proud of my team" and "happy for you" aim the feeling at someone else and are credit.
     """
-    by = actor(token) if token.dep_ != "ROOT" else (actor(token) or "self")
+    # "Humbled and honored to receive…": the second feeling shares the unsaid "I".
+    opening = token.dep_ == "ROOT" or (token.dep_ == "conj" and token.head.dep_ == "ROOT")
+    by = (actor(token) or "self") if opening else actor(token)
     if by not in {"self", "we"} or negated(token):
         return None
     for child in token.children:
@@ -204,11 +237,21 @@ def _announcing_feeling(token: Token) -> Cue | None:
                 return None
             if any(who(obj) != "self" and owner(obj) not in {"self", None} for obj in objects):
                 return None
-        if child.dep_ == "xcomp" and child.lemma_.lower() in NEWS_VERBS:
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in NEWS_VERBS | HONOURED:
+            if child.lemma_.lower() in SHARED_VERBS and _someone_else_in(child):
+                return None  # "delighted to welcome Dr. Yilmaz", "proud to work beside you"
             return Cue.of("announcement", token.doc[token.i : child.i + 1], by)
+        if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in SHARED_VERBS:
+            if _someone_else_in(child):
+                return None
     if token.lemma_.lower() in PROUD:
         return Cue.of("feeling", token, by)
     return None
+
+
+def _someone_else_in(verb: Token) -> bool:
+    """Does a clause name someone else as its object: "to welcome Hana", "beside you"?"""
+    return any(word.dep_ in {"dobj", "pobj"} and names_someone_else(word) for word in verb.subtree)
 
 
 def declared_brags(doc: Doc) -> Iterator[Cue]:

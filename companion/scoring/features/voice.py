@@ -84,6 +84,29 @@ def jargon(doc: Doc) -> Iterator[Cue]:
             yield Cue("jargon", match.start(), match.end(), match.group())
 
 
+# Words that say how the author felt: a person talking, not a brand.
+FEELINGS = frozenset(
+    """
+    felt feel feeling scared nervous tired exhausted terrified afraid anxious worried honest
+    honestly cried cry laughed embarrassed ashamed grateful hurt lonely overwhelmed relieved
+    miss missed love loved hate struggled struggle admit
+""".split()
+)
+CONTRACTIONS = {"n't", "'m", "'ve", "'re", "'ll", "'d", "’m", "’ve", "’re", "’ll", "n’t"}
+
+
+def personal_voice(doc: Doc) -> Iterator[Cue]:
+    """Signs of a person speaking: "I" doing things, feelings, contractions."""
+    for token in doc:
+        lower = token.lower_
+        if lower == "i" and token.dep_ in {"nsubj", "nsubjpass"}:
+            yield Cue.of("first_person", token, "self")
+        elif lower in FEELINGS or token.lemma_.lower() in FEELINGS:
+            yield Cue.of("feeling", token, "self")
+        elif lower in CONTRACTIONS:
+            yield Cue.of("contraction", token)
+
+
 def hashtags(doc: Doc) -> list[Cue]:
     return [Cue.of("hashtag", token) for token in doc if is_hashtag(token)]
 

@@ -9,7 +9,7 @@ from ._quote import quoted, spans
 
 def check(features: Features) -> Verdict | None:
     if not features.jargon:
-        return Verdict(score=90) if features.own_words else None
+        return None  # no jargon is no evidence of a human voice: personal_voice looks
     return Verdict(
         score=max(20, 80 - 20 * len(features.jargon)),
         advice=(

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from ..features import Features
 from ..rule import Advice, Rule, Verdict
-from ._quote import quoted, spans
+from ._quote import credited, listed, quoted, spans
 
 
 def check(features: Features) -> Verdict | None:
     given = features.credit
     if not given:
         return None
-    aimed = [cue.target_text for cue in given if cue.target_text]
-    whom = f" to {', '.join(dict.fromkeys(aimed))}" if aimed else ""
+    names = credited(features, given)
+    whom = f" to {listed(names)}" if names else ""
     return Verdict(
-        score=95,
+        score=min(98, 85 + 5 * len(given)),
         advice=(
             Advice(
-                f"You give credit{whom} ({quoted(given)}). That is the spotlight at work.",
+                f"You give credit{whom} ({quoted(given, features=features)}). That is the "
+                "spotlight at work.",
                 severity="info",
                 spans=spans(given),
             ),

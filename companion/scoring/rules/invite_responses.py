@@ -12,8 +12,12 @@ WORDS_BEFORE_ASKING = 25
 def check(features: Features) -> Verdict | None:
     asks = features.questions + features.invitations
     if asks:
-        return Verdict(score=90)
-    if features.own_words < WORDS_BEFORE_ASKING:
+        return Verdict(score=min(95, 75 + 10 * len(asks)))
+    # A thank-you, a congratulation, an introduction or a reply has a purpose of its own:
+    # asking the reader a question there would turn the spotlight back onto the author.
+    if features.own_words < WORDS_BEFORE_ASKING or features.credit or features.offers:
+        return None
+    if features.kind in {"reply", "comment"}:
         return None
     return Verdict(
         score=35,

@@ -14,7 +14,9 @@ def check(features: Features) -> Verdict | None:
     others = len(features.other_references) + len(features.people)
     if mine == 0 and others == 0:
         return None
-    if others == 0 and mine >= ENOUGH_TO_NOTICE:
+    # A brag already asks who made it possible; a lesson or advice is rightly about you.
+    asked_elsewhere = features.self_promotion or features.learning or features.advice
+    if others == 0 and mine >= ENOUGH_TO_NOTICE and not asked_elsewhere:
         return Verdict(
             score=20,
             advice=(

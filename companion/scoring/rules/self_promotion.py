@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..features import Features
 from ..rule import Advice, Rule, Verdict
-from ._quote import quoted, spans
+from ._quote import credited, listed, quoted, spans
 
 
 def check(features: Features) -> Verdict | None:
@@ -12,12 +12,14 @@ def check(features: Features) -> Verdict | None:
     if not promoted:
         return None
     if features.credit:
+        names = credited(features, features.credit)
+        whom = listed(names) if names else "others"
         return Verdict(
             score=60,
             advice=(
                 Advice(
-                    f"Your own news ({quoted(promoted)}) shares the post with credit to others. "
-                    "Could the people who made it possible come first?",
+                    f"Your own news ({quoted(promoted, features=features)}) shares the post "
+                    f"with credit to {whom}: readers remember the people you name.",
                     severity="info",
                     spans=spans(promoted),
                 ),
@@ -27,7 +29,8 @@ def check(features: Features) -> Verdict | None:
         score=15,
         advice=(
             Advice(
-                f"This is about your own work ({quoted(promoted)}). Who made it possible? "
+                f"This is about your own work ({quoted(promoted, features=features)}). Who "
+                "made it possible? "
                 "Name them and say what they did.",
                 severity="warning",
                 spans=spans(promoted),

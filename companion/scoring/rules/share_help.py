@@ -5,12 +5,12 @@ from __future__ import annotations
 from ..features import Features
 from ..rule import Advice, Rule, Verdict
 
-WORDS_BEFORE_HELPING = 40
+WORDS_BEFORE_HELPING = 20
 
 
 def check(features: Features) -> Verdict | None:
     if features.advice:
-        return Verdict(score=90)
+        return Verdict(score=min(95, 70 + 10 * len(features.advice)))
     if features.own_words < WORDS_BEFORE_HELPING or not features.self_promotion:
         return None
     return Verdict(

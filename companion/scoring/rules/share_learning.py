@@ -11,7 +11,7 @@ def check(features: Features) -> Verdict | None:
     if not features.learning:
         return None
     return Verdict(
-        score=95,
+        score=min(98, 72 + 8 * len(features.learning)),
         advice=(
             Advice(
                 f"{quoted(features.learning)}: sharing what you learned invites others to "

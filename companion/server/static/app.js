@@ -220,7 +220,8 @@ function renderPost(post) {
     element("p", post.text === null ? "text muted" : "text", post.text ?? "(text not kept)"),
   );
   const scores = element("p", "scores");
-  scores.textContent = DIMENSIONS.map((d) => `${d} ${post.scores[d]}`).join(" · ");
+  // null: the post showed nothing about that habit (not applicable)
+  scores.textContent = DIMENSIONS.map((d) => `${d} ${post.scores[d] ?? "n/a"}`).join(" · ");
   item.append(scores);
   if (post.nudges.length) {
     // Collapsed: a long history stays a list of posts, not a wall of advice.

@@ -1,0 +1,247 @@
+"""Self-promotion as posts say it: with trigger words (:mod:`.promotion`) and without them.
+
+Many brags carry no "thrilled" and no "I won": "I signed more customers than anyone in our
+history", "My talk sold out in an hour", "Closed the biggest deal in the company's history",
+"Starting Monday as Head of Growth", "Thanks to my team for making me Executive of the
+Year". And some words that look like promotion are not: "Happy to share my template, just
+DM me" offers help; "We nearly ran out of cash. The lesson…" admits a mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from . import helpfulness, learning, promotion
+from .cue import Cue
+from .grammar import (
+    SELF,
+    WE,
+    actor,
+    in_link,
+    is_handle,
+    names_someone_else,
+    negated,
+    owner,
+    predicated_of,
+    sentence_of,
+    sentences,
+    subject,
+    who,
+)
+
+# Words that make a deed a record: "more customers than anyone", "the biggest deal".
+RECORD_WORDS = {"more", "most", "biggest", "largest", "highest", "fastest", "record"}
+# Deeds no one brags about: "we lost three engineers", "I missed the deadline".
+LOSSES = {"lose", "miss", "fail", "waste", "burn", "drop", "quit", "break", "spend", "cost"}
+RECORD_PHRASES = re.compile(
+    r"\b(?:than anyone|than ever|in (?:our|the|my) (?:\w+(?:'s)? )?history|all-time|"
+    r"record-breaking|(?:a|new) record)\b",
+    re.IGNORECASE,
+)
+# What the author's own thing does when it succeeds: "my talk sold out", "our post went viral".
+SUCCEEDS = {"sell", "hit", "top", "trend", "double", "triple", "pass", "cross", "reach", "go"}
+SUCCESS_WORDS = {"out", "viral", "million", "k", "views", "number", "#1", "1"}
+# Job news and personal news told without a trigger word.
+NEWS = re.compile(
+    r"\b(?:new (?:job|role|position|gig)(?: alert)?|(?:some |big )?personal news|"
+    r"(?:i'm|i am|i'll be|i will be) (?:now |officially )?(?:starting|joining|moving)|"
+    r"(?:i|we) (?:start|begin|join) (?:as|at|on)|starting (?:monday|today|tomorrow|next \w+)|"
+    r"new chapter|as of today,? i'm|i'm (?:now |officially )?(?:a|an|the) (?:new )?"
+    r"(?:partner|director|head|vp|chief|founder|ceo|cto|lead|manager) (?:at|of)|"
+    r"starting (?:in|on|this) \w+|"
+    r"(?:to|i'll|i will|i'm|i am|i've|i have) (?:\w+ )?join(?:ing|ed)? (?:\w+ ){1,3}as\b|"
+    r"(?:i'm|i am) (?:moving on|leaving)|next stop|it's official|"
+    r"officially (?:a|an|the|joined|part of)|stepping (?:up|into \w+ role) as|"
+    r"taking over as|(?:day one|first day|my first week) (?:at|as))\b",
+    re.IGNORECASE,
+)
+# The author's own thing or record, said in a set phrase: no one else's news can be meant.
+OWN_NEWS = re.compile(
+    r"\b(?:(?:we|i) did it|(?:we're|we are|i'm|i am) (?:now )?live|launch day|"
+    r"(?:my|our) (?:new |first |latest |debut )?\w+[^.!?\n]{0,60}? (?:is|are) "
+    r"(?:now |finally |officially )?(?:live|out|available|here)(?! of)|"
+    r"(?:today|now),? (?:i|we) (?:run|lead|own|manage|have|employ|serve)|"
+    r"(?:my|our) (?:new |first |latest |debut )?\w+ "
+    r"(?:premieres|launches|drops|ships|opens|comes out|goes live|hits shelves)|"
+    r"under my (?:leadership|watch)|"
+    r"(?:my|our) (?:new )?\w+ (?:is|are) (?:now )?(?:#1|number one|no\. 1|top-rated|ranked)|"
+    r"(?:grew|grown|scaled|took) (?:\w+ ){0,4}from \$?\d[\w,.]* to \$?\d)\b",
+    re.IGNORECASE,
+)
+# Thanks that end in the author's own honour: "for making me Executive of the Year".
+HONOUR_IN_THANKS = re.compile(
+    r"\bfor (?:making|naming|voting|helping|choosing|getting) me (?:the |an? )?"
+    r"(?:[A-Z]\w+|win|get|land|become|earn|reach|achieve)",
+)
+# Honours that open a sentence with no subject: "Ranked number one…", "Named one of…".
+OPENING_HONOUR = re.compile(
+    r"^\W*(?:ranked|named|voted|listed|featured|shortlisted|nominated|selected|awarded|"
+    r"closed|signed|landed|hit|crossed|sold|won|earned|received|reached|passed|finished|"
+    r"completed|launched|shipped|published|raised|secured|booked|top \d+%?|number one|#1)"
+    r"(?!\w)",
+    re.IGNORECASE,
+)
+
+
+OPENING_DEBRIS = " \t\n\"'*-•–—🏆🎉🚀"
+
+
+def _records(doc: Doc) -> Iterator[Cue]:
+    """A deed of the author's told as a record: "signed more customers than anyone"."""
+    for token in doc:
+        if token.pos_ not in {"VERB", "AUX"} or token.tag_ not in {"VBD", "VBN"}:
+            continue
+        if token.lemma_.lower() in LOSSES or actor(token) not in {"self", "we"} or negated(token):
+            continue
+        words = list(token.subtree)
+        span = doc[words[0].i : words[-1].i + 1]
+        objects = [c for c in token.children if c.dep_ in {"dobj", "attr"}]
+        ranked = any(w.lower_ in RECORD_WORDS and w.head is o for o in objects for w in o.children)
+        if ranked or RECORD_PHRASES.search(span.text):
+            yield Cue.of("record", token, "self")
+
+
+def _own_success(doc: Doc) -> Iterator[Cue]:
+    """The author's own thing succeeding: "My talk sold out", "our post hit 2M views"."""
+    for token in doc:
+        if token.lemma_.lower() not in SUCCEEDS or token.tag_ not in {"VBD", "VBN", "VBZ"}:
+            continue
+        found = subject(token)
+        if found is None or who(found) != "thing" or owner(found) not in {"self", "we"}:
+            continue
+        after = [w.lower_ for w in token.subtree if w.i > token.i]
+        if negated(token) or not (set(after) & SUCCESS_WORDS or any(w.isdigit() for w in after)):
+            continue
+        # "He rewrote our page and our signups doubled": someone else did the work.
+        if any(who(t) == "person" and t.dep_ == "nsubj" for t in sentence_of(token)):
+            continue
+        yield Cue.of("achievement", doc[found.i : token.i + 1], "self")
+
+
+def _said(doc: Doc) -> Iterator[Cue]:
+    """Job news, records and honours said in set phrases rather than by the grammar."""
+    for pattern in (NEWS, OWN_NEWS, HONOUR_IN_THANKS):
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or in_link(doc, match.start()):
+                continue
+            if pattern is NEWS and _names_someone(sentence_of(span[0]), also_groups=True):
+                continue  # "Congrats to @aaron on the new role": someone else's news
+            yield Cue("announcement", match.start(), match.end(), match.group(), "self")
+    for sentence in sentences(doc):
+        match = OPENING_HONOUR.match(sentence.text)
+        if match and sentence.root.tag_ != "VB" and not _names_someone(sentence):
+            text = match.group().lstrip(OPENING_DEBRIS)
+            start = sentence.start_char + match.end() - len(text)
+            yield Cue("honour", start, start + len(text), text, "self")
+
+
+def _fragment_trophies(doc: Doc) -> Iterator[Cue]:
+    """A trophy said as a fragment, numbered or new: "Third book. Third bestseller."."""
+    for sentence in sentences(doc):
+        root = sentence.root
+        if root.pos_ != "NOUN" or root.lemma_.lower() not in promotion.TROPHIES:
+            continue
+        modifiers = {child.lower_ for child in root.children}
+        ranked = any(c.ent_type_ == "ORDINAL" or c.lower_ in promotion.FRESH for c in root.children)
+        if ranked and not modifiers & {"his", "her", "their", "your", "its"}:
+            if not _names_someone(sentence, also_groups=True):
+                yield Cue.of("possession", sentence[:].root, "self")
+
+
+def _names_someone(sentence: Span, also_groups: bool = False) -> bool:
+    """Is someone else the subject here, or (``also_groups``) named anywhere but after
+    "at" or "of" ("Head of Growth at Kestrel" names a company, not a person)?"""
+    if also_groups:
+        return any(
+            names_someone_else(t)
+            and who(t) != "reader"
+            and t.dep_ != "attr"  # "I'm a partner at…" is the author's title
+            and not (t.dep_ == "pobj" and t.head.lower_ in {"at", "of", "for", "with"})
+            for t in sentence
+        )
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and who(t) == "person" for t in sentence)
+
+
+def _sentences_with(doc: Doc, cues: list[Cue]) -> set[int]:
+    found = set()
+    for cue in cues:
+        span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+        if span is not None and len(span):
+            found.add(sentence_of(span[0]).start)
+    return found
+
+
+def _start(doc: Doc, cue: Cue) -> int | None:
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    return sentence_of(span[0]).start if span is not None and len(span) else None
+
+
+def brags(doc: Doc) -> Iterator[Cue]:
+    """Every brag, said with trigger words or without, save those that admit a mistake or
+    offer help ("We nearly ran out of cash…", "Happy to share my template")."""
+    excused = _sentences_with(doc, list(helpfulness.offers(doc)))
+    lessons = _sentences_with(doc, list(learning.learning(doc)))
+    starts = [sentence.start for sentence in sentences(doc)]
+    # A mistake is told over a sentence or two: "I was wrong. We lost three engineers."
+    pairs = zip(starts, starts[1:], strict=False)
+    excused |= lessons | {after for before, after in pairs if before in lessons}
+    seen: set[tuple[int, int]] = set()
+    found = [*promotion.brags(doc), *_records(doc), *_own_success(doc), *_said(doc)]
+    found += _self_praise(doc) + list(_fragment_trophies(doc))
+    for cue in sorted(found, key=lambda cue: cue.start):
+        if _start(doc, cue) in excused or any(s <= cue.start < e for s, e in seen):
+            continue
+        if _done_by_someone_else(doc, cue):
+            continue
+        seen.add(cue.span)
+        yield cue
+
+
+def _self_praise(doc: Doc) -> list[Cue]:
+    """ "I'm the best closer on this team": a quality the author claims, said in a phrase."""
+    return [
+        Cue.of("trait", token, "self")
+        for token in doc
+        if token.lower_ in promotion.TRAITS
+        and token.tag_ in {"JJS", "JJ"}
+        and (doer := predicated_of(token)) is not None
+        and doer.lower_ in SELF
+        and doer.head.lemma_ == "be"
+    ]
+
+
+def _done_by_someone_else(doc: Doc, cue: Cue) -> bool:
+    """ "He rewrote our page and our signups doubled": our thing, someone else's deed."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or cue.kind != "achievement":
+        return False
+    verb = span.root
+    doer = subject(verb)
+    if doer is None or doer.lower_ in SELF | WE:
+        return False
+    return any(t.dep_ == "nsubj" and who(t) == "person" for t in sentence_of(verb))
+
+
+def _for_someone_else(doc: Doc, cue: Cue) -> bool:
+    """ "Subscribe to hers", "go follow @amina": the call sends readers to someone else."""
+    span = doc.char_span(cue.end, len(doc.text), alignment_mode="expand")
+    following: list[Token] = list(span[:4]) if span is not None else []
+    return any(
+        is_handle(t) or t.ent_type_ == "PERSON" or t.lower_ in {"hers", "his", "theirs", "her"}
+        for t in following
+    )
+
+
+def calls_to_action(doc: Doc) -> Iterator[Cue]:
+    """Calls to buy, sign up or follow the author; not an offer's "DM me" nor a call to
+    follow someone else."""
+    excused = _sentences_with(doc, list(helpfulness.offers(doc)))
+    for cue in promotion.calls_to_action(doc):
+        if in_link(doc, cue.start) or _start(doc, cue) in excused:
+            continue
+        if not _for_someone_else(doc, cue):
+            yield cue
