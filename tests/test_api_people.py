@@ -119,7 +119,7 @@ async def test_api_people_split_refuses_what_cannot_be_split(companion, path, st
 
 async def test_api_people_suggestions_whom_you_could_thank(companion):
     connections(companion.app[STORE], "Dana Whitfield", "Priya Patel", "Li Wei")
-    await publish(companion, "Dana Whitfield asked a great question about queues.", 10)
+    await publish(companion, "Dana Whitfield asked how we run the queues.", 10)
     await publish(companion, "@dana good point, we kept both.", 5, kind="reply",
                   replied_to=["Dana Whitfield"])  # fmt: skip
     await publish(companion, "Huge thanks to Priya Patel for the review!", 4)

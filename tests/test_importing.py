@@ -32,8 +32,8 @@ EXPECTED = {
                 "2024-04-15T09:12:40" + UTC,
                 "https://x.com/ana_builds/status/1780011122233344556",
                 (),
-                "Huge thanks @priya_r for the clearest talk on caching I have seen. Slides & notes: "
-                "https://example.org/priya/caching-talk",
+                "Huge thanks @priya_r for the clearest talk on caching I have seen. "
+                "Slides & notes: https://example.org/priya/caching-talk",
             ),
             (
                 "reply",
@@ -724,7 +724,9 @@ def test_archive_missing_path(tmp_path):
         ),
         (  # Reddit comments.csv without body
             {
-                "comments.csv": "id,permalink,date,subreddit\na1,/r/x/a1,2024-01-01 00:00:00 UTC,x\n",
+                "comments.csv": (
+                    "id,permalink,date,subreddit\na1,/r/x/a1,2024-01-01 00:00:00 UTC,x\n"
+                ),
                 "posts.csv": (ARCHIVES / "reddit/posts.csv").read_text(),
             },
             "export.zip:comments.csv",

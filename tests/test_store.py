@@ -8,7 +8,8 @@ import stat
 import pytest
 
 from companion.store import DIMENSIONS, Store, StoreError, migrations
-from companion.store.posts import PostError
+
+from companion.store.posts import PostError, clean_post
 
 
 def make_report(label="promotes_others", people=("@maria",), overall=70):
@@ -324,7 +325,7 @@ def test_store_migration_counts_scores_already_stored(tmp_path):
     old = Store.__new__(Store)  # a store at schema 2: every dimension scored
     Store.__init__(old, sqlite_utils.Database(path), path)
     with old.db.atomic():
-        old._insert(clean_post(make_post()), make_report(), True)
+        old._insert(clean_post(make_post()), make_report(), True, set())
     old.close()
     store = Store.open(path)
     try:
