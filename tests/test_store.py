@@ -8,7 +8,6 @@ import stat
 import pytest
 
 from companion.store import DIMENSIONS, Store, StoreError, migrations
-
 from companion.store.posts import PostError, clean_post
 
 
