@@ -24,8 +24,9 @@ LABEL_NAMES: dict[str, str] = {
 # The six habits of the rubric (DESIGN.md), in the order they are shown.
 DIMENSIONS: tuple[str, ...] = ("spotlight", "engage", "help", "human", "learn", "substance")
 
-# What a published item is: a post of one's own, an answer to someone, a comment.
-KINDS: tuple[str, ...] = ("post", "reply", "comment")
+# What a published item is: a post of one's own, an answer to someone, a comment, a thread
+# (a chain of posts), an article (a blog post, written in WordPress's editor or imported).
+KINDS: tuple[str, ...] = ("post", "reply", "comment", "thread", "article")
 
 # How the history groups time.
 BUCKETS: tuple[str, ...] = ("day", "week", "month")

@@ -9,7 +9,11 @@
 //   init(signal)     start following composers until signal aborts
 // and optionally isPublishButton(element), enterPublishes(composer) (plain Enter sends,
 // as in Facebook's comment boxes), shortcutPublishes (false where Ctrl/Cmd+Enter does not
-// publish, so that pressing it records nothing).
+// publish, so that pressing it records nothing), and for composers that are not one
+// editable element: composerFor(editable) (the composer an editable belongs to, or null),
+// readerFor(composer) (its text reader, e.g. content/blocks.js), siteName(location) (the
+// site the history names, e.g. the host), publishedUrl(trigger) (a promise of the post's
+// own address, reported by the site after publishing).
 (() => {
   const Spotlight = (globalThis.Spotlight ??= {});
   const all = [];
