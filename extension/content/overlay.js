@@ -234,11 +234,17 @@
         Math.max(4, inside ? box.bottom - pill.height - 6 : box.bottom + 4));
       Object.assign(this.pill.style, { left: `${pillLeft}px`, top: `${pillTop}px` });
       if (!this.panel.hidden) {
-        const panel = this.panel.getBoundingClientRect();
         const below = pillTop + pill.height + 6;
-        const top = below + panel.height <= window.innerHeight
-          ? below
-          : Math.max(4, pillTop - panel.height - 6);
+        // Below the pill or above it, never over it (the pill closes the panel): on the
+        // side with room, or the roomier side with the panel scrolling inside that room.
+        const roomBelow = window.innerHeight - below - 4;
+        const roomAbove = pillTop - 6 - 4;
+        this.panel.style.maxHeight = "";
+        const natural = this.panel.getBoundingClientRect().height;
+        const under = natural <= roomBelow || roomBelow >= roomAbove;
+        this.panel.style.maxHeight = `${Math.min(natural, under ? roomBelow : roomAbove)}px`;
+        const panel = this.panel.getBoundingClientRect();
+        const top = under ? below : Math.max(4, pillTop - panel.height - 6);
         const left = Math.min(Math.max(4, pillLeft + pill.width - panel.width),
           window.innerWidth - panel.width - 4);
         Object.assign(this.panel.style, { left: `${left}px`, top: `${top}px` });
