@@ -4,6 +4,8 @@ wp-admin/post-new.php at an origin enabled for the wordpress adapter in the opti
 
 from __future__ import annotations
 
+import json
+import statistics
 import time
 import uuid
 
@@ -41,7 +43,8 @@ def open_post(page, origin: str, query: str = "?blocks=demo", path: str = "post-
     page.bring_to_front()
     page.goto(f"{origin}/wp-admin/{path}{query}")
     page.wait_for_function("window.fixture !== undefined")
-    page.wait_for_selector(".is-root-container [data-type]")
+    where = page.frame_locator("iframe") if "iframe" in query else page
+    where.locator(".is-root-container [data-type]").first.wait_for()
 
 
 def write_post(page, title: str, last: str) -> str:
@@ -206,3 +209,97 @@ def test_wordpress_not_running_on_an_origin_not_enabled(page, blog_enabled, blog
     write_post(page, "Nobody enabled this", BOASTFUL)
     time.sleep(1.5)
     assert pill(page) is None
+
+
+EDITS = 36
+WORDS = ["Thanks", "to", "@ada", "for", "the", "review;", "her", "notes", "made", "it", "better."]
+
+
+@pytest.mark.slow
+def test_wordpress_latency_on_a_long_post(page, blog_enabled, blog_origins, artifacts):
+    """Keystroke to pill on a ~1,500-word post (11 sections), typing in its last block:
+    measured, printed and saved to artifacts/latency.json, never asserted."""
+    open_post(page, blog_origins["wordpress"], query="?blocks=long")
+    text = write_post(page, "What twelve people found in our accessibility audit", "")
+    page.keyboard.type("Thanks ")
+    wait_for_pill(page, chars=utf16_len(page.evaluate("fixture.getText()")), timeout=120)
+    page.evaluate(
+        "document.addEventListener('keydown', () => { window.lastKey = performance.now(); }, true)"
+    )
+    samples = []
+    for edit in range(EDITS):
+        page.keyboard.type(f"{WORDS[edit % len(WORDS)]} ", delay=20)
+        shown = wait_for_pill(page, chars=utf16_len(page.evaluate("fixture.getText()")))
+        samples.append(float(shown["updatedAt"]) - page.evaluate("window.lastKey"))
+    samples.sort()
+    text = page.evaluate("fixture.getText()")
+    result = {
+        "site": "wordpress",
+        "editor": "block-editor",
+        "draft_chars": utf16_len(text),
+        "draft_words": len(text.split()),
+        "blocks": len(text.split("\n\n")),
+        "edits": len(samples),
+        "median_ms": round(statistics.median(samples), 1),
+        "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 1),
+        "max_ms": round(samples[-1], 1),
+    }
+    path = artifacts / "latency.json"
+    saved = json.loads(path.read_text()) if path.exists() else {}
+    saved["wordpress-long"] = result
+    path.write_text(json.dumps(saved, indent=2) + "\n")
+    print(
+        f"\nkeystroke to pill in WordPress ({result['draft_words']} words, "
+        f"{result['blocks']} blocks): median {result['median_ms']} ms, "
+        f"p95 {result['p95_ms']} ms, max {result['max_ms']} ms over {len(samples)} edits"
+    )
+
+
+FRAMED_RECTS = """(words) => {
+  const frame = document.querySelector('iframe');
+  const box = frame.getBoundingClientRect();
+  const style = getComputedStyle(frame);
+  const dx = box.left + frame.clientLeft + parseFloat(style.paddingLeft);
+  const dy = box.top + frame.clientTop + parseFloat(style.paddingTop);
+  const doc = frame.contentDocument;
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(words);
+    if (at < 0) continue;
+    const range = doc.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + words.length);
+    return [...range.getClientRects()].filter((r) => r.width > 0).map((r) =>
+      ({left: r.left + dx, top: r.top + dy, width: r.width, height: r.height}));
+  }
+  return null;
+}"""
+
+
+def test_wordpress_post_in_an_iframed_canvas(page, blog_enabled, companion, blog_origins):
+    """Newer WordPress renders the post in a same-origin (blob:) iframe: the pill still reads
+    the whole post, the boxes land on the framed words, Publish outside the frame records it."""
+    origin = blog_origins["wordpress"]
+    open_post(page, origin, query="?blocks=demo&iframe")
+    canvas = page.frame_locator("iframe")
+    canvas.locator(TITLE).click()
+    page.keyboard.type(unique("Framed"))
+    canvas.locator(LAST_BLOCK).click()
+    page.keyboard.type(BOASTFUL)
+    text = page.evaluate("fixture.getText()")
+    assert text.endswith(BOASTFUL) and len(text.split("\n\n")) == 7
+    shown = wait_for_pill(page, chars=utf16_len(text))
+    assert shown["label"] == companion.api("POST", "/score", {"text": text})["label"]
+    report = companion.api("POST", "/score", {"text": text, "kind": "article"})
+    nudge = next(nudge for nudge in report["nudges"] if nudge["spans"])
+    marks = wait_until(lambda: mark_rects(page, nudge["rule"]), message="highlight boxes")
+    words = utf16_slice(text, nudge["spans"][0]["start"], nudge["spans"][0]["end"])
+    expected = page.evaluate(FRAMED_RECTS, words)
+    drawn = [mark for mark in marks if mark["span"] == 0]
+    assert expected and len(drawn) == len(expected)
+    assert all(same_rect(w, g) for w, g in zip(expected, drawn, strict=True)), (expected, drawn)
+    page.click(WORDPRESS.publish)
+    posts = wait_until(lambda: companion.posts_with_text(text), message="the article recorded")
+    assert [(p["site"], p["kind"], p["url"]) for p in posts] == [
+        ("wordpress", "article", origin + PERMALINK_PATH)
+    ]
