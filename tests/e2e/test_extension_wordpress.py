@@ -63,10 +63,13 @@ def unique(text: str) -> str:
 def test_wordpress_pill_reads_title_and_every_block(page, blog_enabled, companion, blog_origins):
     open_post(page, blog_origins["wordpress"])
     text = write_post(page, "Our audit, in four parts", BOASTFUL)
-    # Title, paragraph, heading, two list items, the quote's paragraph, the new paragraph.
-    assert text.split("\n\n")[0] == "Our audit, in four parts"
-    assert text.split("\n\n")[-1] == BOASTFUL
-    assert len(text.split("\n\n")) == 7
+    # Title, paragraph, heading, two list items, the quote's paragraph and its citation, the
+    # new paragraph; not the code block, which is on the page but is not prose.
+    assert text.split("\n\n") == [
+        "Our audit, in four parts", "We shipped the audit this week.", "What we learned",
+        "Support tickets knew the answers.", "Small changes beat the rewrite.",
+        "Ask the people closest to the problem.", "Priya Raman", BOASTFUL]  # fmt: skip
+    assert page.inner_text("[data-type='core/code']") == "npm run audit -- --all"
     shown = wait_for_pill(page, chars=utf16_len(text))
     assert shown["label"] == companion.api("POST", "/score", {"text": text})["label"]
 
@@ -287,7 +290,7 @@ def test_wordpress_post_in_an_iframed_canvas(page, blog_enabled, companion, blog
     canvas.locator(LAST_BLOCK).click()
     page.keyboard.type(BOASTFUL)
     text = page.evaluate("fixture.getText()")
-    assert text.endswith(BOASTFUL) and len(text.split("\n\n")) == 7
+    assert text.endswith(BOASTFUL) and len(text.split("\n\n")) == 8
     shown = wait_for_pill(page, chars=utf16_len(text))
     assert shown["label"] == companion.api("POST", "/score", {"text": text})["label"]
     report = companion.api("POST", "/score", {"text": text, "kind": "article"})
