@@ -31,7 +31,8 @@
     constructor(site, composer) {
       this.site = site;
       this.composer = composer;
-      this.reader = Spotlight.text.readerFor(composer);
+      // A site whose composer is many editors (WordPress's blocks) brings its own reader.
+      this.reader = site.readerFor?.(composer) ?? Spotlight.text.readerFor(composer);
       this.overlay = new Spotlight.Overlay(composer, this.reader, {
         onDismissRule: (rule) => this.dismissRule(rule),
       });
@@ -71,7 +72,7 @@
       try {
         answer = await send("scoreDraft", {
           text: snapshot.text,
-          site: this.site.id,
+          site: this.siteName(),
           kind: this.site.kind(this.composer),
         });
       } finally {
@@ -110,12 +111,20 @@
       const post = {
         id: this.published.id,
         text,
-        site: this.site.id,
+        site: this.siteName(),
         kind: this.site.kind(this.composer, trigger),
         url: location.href,
         posted_at: new Date().toISOString(),
       };
+      // A site that reports the post's own address after publishing (WordPress's
+      // permalink) is waited for; the text was read at the click.
+      if (this.site.publishedUrl) post.url = (await this.site.publishedUrl(trigger)) ?? post.url;
       await send("publishPost", { post });
+    }
+
+    /** The site the history names: the adapter's id, or what it says (a host name). */
+    siteName() {
+      return this.site.siteName?.(location) ?? this.site.id;
     }
   }
 
@@ -130,6 +139,7 @@
     const composerOf = (event) => {
       const target = event.composedPath()[0];
       const root = Spotlight.text.editableRoot(target);
+      if (site.composerFor) return root ? site.composerFor(root) : null;
       return root && site.isComposer(root) ? root : null;
     };
     const sessionFor = (composer) => {
@@ -137,8 +147,8 @@
       lastUsed = sessions.get(composer);
       return lastUsed;
     };
-    const on = (type, listener) =>
-      document.addEventListener(type, listener, { capture: true, signal });
+    // This document and its same-origin iframes (content/frames.js).
+    const on = (type, listener) => Spotlight.frames.listen(type, listener, signal);
 
     on("focusin", (event) => {
       const composer = composerOf(event);
@@ -168,7 +178,8 @@
     // Capture phase: this runs before the site's own handler clears or closes the composer.
     on("click", (event) => {
       const button = event.composedPath().find(
-        (node) => node instanceof Element && site.isPublishButton(node),
+        // nodeType, not instanceof: an iframe's elements come from another realm.
+        (node) => node.nodeType === Node.ELEMENT_NODE && site.isPublishButton(node),
       );
       if (!button || button.disabled || button.getAttribute("aria-disabled") === "true") return;
       const scope = site.scopeOf(button);
@@ -187,7 +198,8 @@
 
     const sweep = new MutationObserver(() => {
       for (const [composer, session] of sessions) {
-        if (!composer.isConnected) {
+        // A composer in an iframe that left the page keeps its own (dead) document.
+        if (!composer.isConnected || !composer.ownerDocument.defaultView) {
           session.destroy();
           sessions.delete(composer);
           if (lastUsed === session) lastUsed = null;

@@ -112,6 +112,11 @@
       document.addEventListener("pointerdown", this.outside, true);
       this.place = () => this.schedulePlace();
       window.addEventListener("scroll", this.place, { capture: true, passive: true });
+      // Scrolling inside the composer's own frame moves its words too.
+      this.view = composer.ownerDocument.defaultView;
+      if (this.view !== window) {
+        this.view.addEventListener("scroll", this.place, { capture: true, passive: true });
+      }
       window.addEventListener("resize", this.place, { passive: true });
       this.resizes = new ResizeObserver(this.place);
       this.resizes.observe(composer);
@@ -120,6 +125,7 @@
     destroy() {
       cancelAnimationFrame(this.frame);
       window.removeEventListener("scroll", this.place, { capture: true });
+      this.view?.removeEventListener("scroll", this.place, { capture: true });
       window.removeEventListener("resize", this.place);
       document.removeEventListener("pointerdown", this.outside, true);
       this.resizes.disconnect();
@@ -213,7 +219,9 @@
 
     placeNow() {
       if (!this.composer.isConnected) return;
-      const box = this.composer.getBoundingClientRect();
+      // A composer in a same-origin iframe measures in its frame: move that to this page.
+      const shift = Spotlight.frames.offset(this.composer);
+      const box = Spotlight.frames.shift(this.composer.getBoundingClientRect(), shift);
       const pill = this.pill.getBoundingClientRect();
       // Keep clear of a textarea's resize grip in its bottom-right corner.
       const grip = this.composer.tagName === "TEXTAREA" &&
@@ -226,24 +234,31 @@
         Math.max(4, inside ? box.bottom - pill.height - 6 : box.bottom + 4));
       Object.assign(this.pill.style, { left: `${pillLeft}px`, top: `${pillTop}px` });
       if (!this.panel.hidden) {
-        const panel = this.panel.getBoundingClientRect();
         const below = pillTop + pill.height + 6;
-        const top = below + panel.height <= window.innerHeight
-          ? below
-          : Math.max(4, pillTop - panel.height - 6);
+        // Below the pill or above it, never over it (the pill closes the panel): on the
+        // side with room, or the roomier side with the panel scrolling inside that room.
+        const roomBelow = window.innerHeight - below - 4;
+        const roomAbove = pillTop - 6 - 4;
+        this.panel.style.maxHeight = "";
+        const natural = this.panel.getBoundingClientRect().height;
+        const under = natural <= roomBelow || roomBelow >= roomAbove;
+        this.panel.style.maxHeight = `${Math.min(natural, under ? roomBelow : roomAbove)}px`;
+        const panel = this.panel.getBoundingClientRect();
+        const top = under ? below : Math.max(4, pillTop - panel.height - 6);
         const left = Math.min(Math.max(4, pillLeft + pill.width - panel.width),
           window.innerWidth - panel.width - 4);
         Object.assign(this.panel.style, { left: `${left}px`, top: `${top}px` });
       }
-      this.drawMarks(box);
+      this.drawMarks(box, shift);
     }
 
-    drawMarks(box) {
+    drawMarks(box, shift) {
       const marks = [];
       if (this.report && this.snapshot) {
         this.report.nudges.forEach((nudge, index) => {
           (nudge.spans ?? []).forEach((span, spanIndex) => {
-            for (const rect of this.reader.rects(this.snapshot, span.start, span.end)) {
+            for (const own of this.reader.rects(this.snapshot, span.start, span.end)) {
+              const rect = Spotlight.frames.shift(own, shift);
               // Words scrolled out of the composer are not marked over the page around it.
               if (rect.bottom <= box.top || rect.top >= box.bottom) continue;
               const mark = el("div", `mark ${nudge.severity}`);

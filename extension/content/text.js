@@ -88,7 +88,8 @@
         const from = Math.max(start, piece.start);
         const to = Math.min(end, piece.start + piece.length);
         if (from >= to || !piece.node.isConnected) continue;
-        const range = document.createRange();
+        // The node's own document: a composer may live in a same-origin iframe.
+        const range = piece.node.ownerDocument.createRange();
         if (piece.atom) {
           range.selectNode(piece.node);
         } else {

@@ -2,7 +2,8 @@
 // Spotlight.storage, so the shape of what is stored is declared here and nowhere else.
 //
 //   settings: { port, token, sites: {siteId: false} (on unless false),
-//               origins: {"https://example.org": "generic" | siteId} }
+//               origins: {"https://example.org": "generic" | siteId},
+//               work: {"https://intranet.example": true} (enabled origins that count as work) }
 //   queue:    [{id, text, site, kind, url, posted_at, attempts, last_error}]
 //
 // Everything lives in storage.local: the token must not travel with browser sync, and the
@@ -13,7 +14,7 @@
 
   const DEFAULT_PORT = 47800;
   const DEFAULTS = {
-    settings: { port: DEFAULT_PORT, token: "", sites: {}, origins: {} },
+    settings: { port: DEFAULT_PORT, token: "", sites: {}, origins: {}, work: {} },
     queue: [],
   };
 

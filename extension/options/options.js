@@ -55,6 +55,15 @@
     $("adapter-ids").textContent = sites.all.map((site) => site.id).join(", ");
     $("origins").value = Object.entries(settings.origins)
       .map(([origin, adapter]) => `${origin} ${adapter}`).join("\n");
+    restoreWork(settings);
+  }
+
+  /** One checkbox per enabled origin: does what is written there count as work? */
+  function restoreWork(settings) {
+    const origins = Object.entries(settings.origins);
+    $("work-hint").hidden = !origins.length;
+    $("work").replaceChildren(...origins.map(([origin, adapter]) =>
+      checkbox("work", origin, settings.work?.[origin] === true, origin, ` ${adapter}`)));
   }
 
   async function showStatus() {
@@ -124,7 +133,11 @@
         .filter((site) => site.hosts.length)
         .map((site) => [site.id, on.has(site.id)])),
       origins,
+      // Only origins still enabled keep their mark.
+      work: Object.fromEntries(new FormData(form).getAll("work")
+        .filter((origin) => origin in origins).map((origin) => [origin, true])),
     });
+    restoreWork(await storage.getSettings());
     await api.runtime.sendMessage({ type: "syncOrigins" });
     // Pasting the token is pairing too: the companion learns this install's origin.
     if ($("token").value.trim()) await api.runtime.sendMessage({ type: "registerOrigin" });

@@ -1,6 +1,7 @@
 // Any other site, off unless the user enables it for an origin (options, "Other sites"):
-// every textarea and contenteditable is a composer; a submit button or a button saying
-// post/reply/send/publish/comment publishes it.
+// every textarea and contenteditable is a composer (CKEditor 5, Quill, a plain one, also in
+// a same-origin iframe); a submit button or a button saying post/reply/send/share/publish/
+// comment publishes it, as does Ctrl/Cmd+Enter. The site recorded is the origin's host.
 (() => {
   const { sites } = globalThis.Spotlight;
 
@@ -20,5 +21,8 @@
       return PUBLISH_WORDS.test(words.trim());
     },
     scope: "form, [role='dialog']",
+    // Each enabled origin is its own site in the history (intranet.example.com), so work
+    // tools and public sites are told apart.
+    siteName: (location) => location.hostname.toLowerCase(),
   });
 })();

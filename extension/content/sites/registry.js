@@ -11,6 +11,10 @@
 // comment boxes), shortcutPublishes (false where Ctrl/Cmd+Enter does not publish, so that
 // pressing it records nothing). Every adapter starts the same way: init(signal) follows
 // the composers it recognizes (content/composer.js) until the signal aborts.
+// For composers that are not one editable element: composerFor(editable) (the composer an
+// editable belongs to, or null), readerFor(composer) (its text reader, e.g.
+// content/blocks.js), siteName(location) (the site the history names, e.g. the host),
+// publishedUrl(trigger) (a promise of the post's own address, reported after publishing).
 (() => {
   const Spotlight = (globalThis.Spotlight ??= {});
   const all = [];
