@@ -7,7 +7,7 @@
 // only opens that panel, "Save draft" and Ctrl/Cmd+S do not. The post's address is the
 // permalink WordPress shows once it has published (post-publish panel, snackbar).
 (() => {
-  const { sites, composers, text } = globalThis.Spotlight;
+  const { sites, text } = globalThis.Spotlight;
 
   // The canvas: a div in the page, or the body of the iframe WordPress renders it in.
   const CANVAS = ".editor-styles-wrapper";
@@ -82,8 +82,5 @@
     publishedUrl: () => newPermalink(),
     // Ctrl/Cmd+Enter does not publish in WordPress (Ctrl/Cmd+S saves a draft).
     shortcutPublishes: false,
-    init(signal) {
-      composers.watch(this, signal);
-    },
   });
 })();
