@@ -85,11 +85,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site_server(
-    editor_bundles: Path, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[SiteServer]:
+def site_server(editor_bundles: Path) -> Iterator[SiteServer]:
     """The TLS server answering for every host the site adapters claim."""
-    server = SiteServer(tmp_path_factory.mktemp("sites"))
+    server = SiteServer()
     yield server
     server.close()
 
