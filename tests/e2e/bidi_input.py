@@ -7,6 +7,8 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
+from bidi import serialize
+
 if TYPE_CHECKING:
     from bidi_page import Page
 
@@ -140,17 +142,24 @@ class Mouse:
             },
         )
 
-    def move(self, x: float, y: float) -> None:
-        self._send([{"type": "pointerMove", "x": round(x), "y": round(y), "origin": "viewport"}])
+    def move(self, x: float, y: float, element: str | None = None) -> None:
+        """To (x, y) in the viewport, or offset from the centre of the element whose BiDi
+        reference is ``element`` (placed by the browser as the action runs)."""
+        self._send([_move(x, y, element)])
 
-    def click(self, x: float, y: float) -> None:
+    def click(self, x: float, y: float, element: str | None = None) -> None:
         self._send(
             [
-                {"type": "pointerMove", "x": round(x), "y": round(y), "origin": "viewport"},
+                _move(x, y, element),
                 {"type": "pointerDown", "button": 0},
                 {"type": "pointerUp", "button": 0},
             ]
         )
+
+
+def _move(x: float, y: float, element: str | None) -> dict[str, Any]:
+    origin = {"type": "element", "element": {"sharedId": element}} if element else "viewport"
+    return {"type": "pointerMove", "x": round(x), "y": round(y), "origin": origin}
 
 
 class Locator:
@@ -196,11 +205,29 @@ class Locator:
             last = point
             time.sleep(0.03)
 
+    def _reference(self) -> str:
+        """The element's BiDi reference (sharedId), for actions aimed at it."""
+        result = self.page.bidi.send(
+            "script.callFunction",
+            {
+                "functionDeclaration": _element_call("return el;"),
+                "arguments": [serialize([self.steps, self.index, None])],
+                "target": {"context": self.page.context_id},
+                "awaitPromise": False,
+                "resultOwnership": "none",
+            },
+        )
+        return result["result"]["sharedId"]
+
     def click(self) -> None:
-        self.page.mouse.click(*self._center())
+        # Aimed at the element itself once it stands still: a button that moves between
+        # measuring and clicking (a list filling in above it) is still the one clicked.
+        self._center()
+        self.page.mouse.click(0, 0, element=self._reference())
 
     def hover(self) -> None:
-        self.page.mouse.move(*self._center())
+        self._center()
+        self.page.mouse.move(0, 0, element=self._reference())
 
     def inner_text(self) -> str:
         self.wait_for("attached")
