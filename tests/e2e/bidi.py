@@ -98,7 +98,7 @@ class Connection:
             for done, _ in list(self.waiting.values()):
                 done.set()
 
-    def send(self, method: str, params: dict[str, Any] | None = None, timeout: float = 15) -> Any:
+    def send(self, method: str, params: dict[str, Any] | None = None, timeout: float = 60) -> Any:
         """Run one command; its result, or BiDiError with the browser's message."""
         number = next(self.ids)
         done, box = threading.Event(), []

@@ -1,7 +1,7 @@
 """The composer fixtures at the sites' real addresses, served from this machine.
 
 One TLS server on a free loopback port answers for every host the site adapters claim
-(certificate made for the test run with openssl, accepted by the test browsers only).
+(certificate made for the test run with trustme, accepted by the test browsers only).
 Chromium reaches it through ``--host-resolver-rules`` (every other name resolves to
 nothing); Firefox, which has no such switch, through :class:`Proxy`, a local HTTP proxy
 that tunnels those hosts to the server and refuses every other one. Both record what they
@@ -15,12 +15,12 @@ import select
 import socket
 import socketserver
 import ssl
-import subprocess
 import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import trustme
 from extension_harness import EDITOR_PAGES
 from site_registry import adapters
 
@@ -31,35 +31,6 @@ LOOPBACK = ("127.0.0.1", "localhost")
 def site_hosts() -> dict[str, str]:
     """host -> the adapter id it belongs to, for every host an adapter claims."""
     return {host: adapter["id"] for adapter in adapters() for host in adapter["hosts"]}
-
-
-def make_certificate(directory: Path, hosts: list[str]) -> tuple[Path, Path]:
-    """A self-signed certificate for ``hosts``, made now (nothing downloaded or kept)."""
-    cert, key = directory / "sites.pem", directory / "sites.key"
-    subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-keyout",
-            str(key),
-            "-out",
-            str(cert),
-            "-subj",
-            "/CN=spotlight-test-sites",
-            "-addext",
-            "subjectAltName=" + ",".join(f"DNS:{h}" for h in hosts),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=60,
-    )
-    return cert, key
 
 
 class _SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -88,9 +59,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """The TLS server for every site host, on 127.0.0.1 and a free port."""
 
-    def __init__(self, directory: Path):
+    def __init__(self) -> None:
         self.hosts = site_hosts()
-        cert, key = make_certificate(directory, sorted(self.hosts))
         handler = type(
             "Handler",
             (_SiteHandler,),
@@ -99,7 +69,9 @@ class SiteServer:
         self.seen = handler.seen
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(cert, key)
+        # A certificate for every site host, from a CA made now (nothing kept or trusted
+        # beyond the test browsers, which are told to accept it).
+        trustme.CA().issue_cert(*sorted(self.hosts)).configure_cert(context)
         self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()

@@ -62,7 +62,8 @@ def test_options_turns_a_site_off(paired, companion, fixture_origins, page):
 
     options = paired.context.new_page()
     options.goto(paired.url("options/options.html"))
-    options.wait_for_selector("input[name=site][value=mastodon]")
+    # Loaded: the status is in and the rules listed above the Save button (it moves).
+    options.wait_for_selector("#status[data-state]", state="attached")
     options.uncheck("input[name=site][value=mastodon]")
     options.click("button[type=submit]")
     options.wait_for_selector("#saved:not(:empty)")
