@@ -5,8 +5,9 @@
     'promotes_others'
 
 Flow: :mod:`companion.nlp` parses (line by line, cached) → :mod:`.features` reads the Doc
+once → each learned signal in :mod:`.signals.registry` reads the Doc and the features
 once → each rule in :mod:`.registry` judges the features → :mod:`.verdict` turns the rule
-verdicts into scores, a label and nudges.
+verdicts and the signals into scores, a label and nudges.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from spacy.language import Language
 from ..nlp import DraftParser, model_name
 from .features import extract
 from .report import Report
+from .signals.registry import load_signals, read_all
 from .verdict import SCORER_VERSION, build_report
 
 __all__ = ["Scorer", "ScoreError", "Report", "SCORER_VERSION"]
@@ -38,12 +40,29 @@ class Scorer:
         nlp: the pipeline from :func:`companion.nlp.load_pipeline`.
         max_chars: longest text accepted; longer ones raise :class:`ScoreError`.
         batch_size: texts per ``nlp.pipe`` batch in :meth:`score_many`.
+        signals: use the learned signals (loaded here, once); ``False`` gives the rules
+            alone, which ``scripts/train`` needs before any artifact exists.
     """
 
-    def __init__(self, nlp: Language, *, max_chars: int = 50_000, batch_size: int = 64):
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        max_chars: int = 50_000,
+        batch_size: int = 64,
+        signals: bool = True,
+    ):
         self.parser = DraftParser(nlp, batch_size=batch_size)
         self.model = model_name(nlp)
         self.max_chars = max_chars
+        self.signals = signals
+        if signals:
+            load_signals()
+
+    def _report(self, doc, kind: str | None, disabled_rules: Collection[str]) -> Report:
+        features = extract(doc, kind=kind)
+        signals = read_all(doc, features) if self.signals else None
+        return build_report(features, self.model, disabled_rules, signals)
 
     def check(self, text: object) -> str:
         """Return ``text`` if it can be scored, else raise :class:`ScoreError`."""
@@ -74,7 +93,7 @@ class Scorer:
             ScoreError: the text is not a string or is too long.
         """
         doc = self.parser.parse(self.check(text))
-        return build_report(extract(doc, kind=kind), self.model, disabled_rules)
+        return self._report(doc, kind, disabled_rules)
 
     def score_many(
         self,
@@ -95,4 +114,4 @@ class Scorer:
         checked = (self.check(text) for text in texts)
         kinds = repeat(None) if kinds is None else iter(kinds)
         for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
-            yield build_report(extract(doc, kind=kind), self.model, disabled_rules)
+            yield self._report(doc, kind, disabled_rules)
