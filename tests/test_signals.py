@@ -163,3 +163,13 @@ def test_signals_reading_of_an_empty_row_is_the_calibrated_prior():
     assert model.read({}).probability == round(1 / (1 + 2.718281828459045), 3)
     reading = model.read({"w:x": (1.0, ((0, 1),)), "w:y": (1.0, ((2, 3),))})
     assert reading.decided and reading.evidence == ((0, 1),)
+
+
+def test_signals_organisations_stay_out_of_the_network(scorer):
+    from companion.store.rows import people_rows
+
+    report = scorer.score("Breaking: storm closes schools, says @BBCNews. Stay safe @maria_lopez")
+    post = {"id": "p1", "replied_to": [], "posted_at": "2026-01-01T00:00:00Z"}
+    names = {row["name"] for row in people_rows(post, report.to_dict())}
+    assert names == {"@maria_lopez"}
+    assert {p.text for p in report.people} == {"@BBCNews", "@maria_lopez"}

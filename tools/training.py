@@ -51,10 +51,20 @@ def _values(rows: Sequence[FeatureRow]) -> list[dict[str, float]]:
     return [{name: value for name, (value, _) in row.items()} for row in rows]
 
 
+# A feature must occur in this many training rows to get a weight: one seen once is a
+# name or a typo, and dropping them halves the artifacts.
+MIN_ROWS = 2
+
+
 def fit(rows: Sequence[FeatureRow], labels: Sequence[bool], c: float, balanced: bool):
     """A logistic regression over ``rows``; returns (vectorizer, model)."""
+    seen: dict[str, int] = {}
+    for row in rows:
+        for name in row:
+            seen[name] = seen.get(name, 0) + 1
     vectorizer = DictVectorizer(sort=True)
-    matrix = vectorizer.fit_transform(_values(rows))
+    vectorizer.fit([{name: 1.0 for name, count in seen.items() if count >= MIN_ROWS}])
+    matrix = vectorizer.transform(_values(rows))
     model = LogisticRegression(
         C=c,
         solver="liblinear",
@@ -147,10 +157,13 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
     dev_parsed = parsed(scorer, [t for t, _ in dev])
     dev_rows = [self_promotion.featurize(*pair) for pair in dev_parsed]
     y, y_dev = [label for _, label in train], [label for _, label in dev]
+    # The label's decision (verdict.label_evidence): a strong rule cue, or the model where
+    # it may decide alone; the threshold is chosen for that decision.
     strong = np.array([bool(self_promotion.strong_cues(f)) for _, f in dev_parsed])
+    alone = np.array([self_promotion.may_decide_alone(f) for _, f in dev_parsed])
 
     def decide(probs: np.ndarray, threshold: float, strong_cues: np.ndarray) -> np.ndarray:
-        return (probs >= threshold) | strong_cues
+        return ((probs >= threshold) & alone) | strong_cues
 
     best = None
     for c in C_GRID:
@@ -158,7 +171,9 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
         raw = logits(vectorizer, model, dev_rows)
         calibration = calibrate(raw, y_dev)
         probs = probabilities(raw, calibration)
-        threshold, value = best_threshold(probs, lambda d, s=strong: macro_f1(list(d | s), y_dev))
+        threshold, value = best_threshold(
+            probs, lambda d: macro_f1(list(decide(d.astype(float), 0.5, strong)), y_dev)
+        )
         if best is None or value > best[0]:
             best = (value, c, vectorizer, model, calibration, threshold, probs)
     value, c, vectorizer, model, calibration, threshold, probs = best
@@ -170,8 +185,9 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
     # Cross-validation: the same C, and the same cut on the raw logit as on dev.
     cut = (np.log(threshold / (1 - threshold)) - calibration[1]) / calibration[0]
     train_strong = np.array([bool(self_promotion.strong_cues(f)) for _, f in train_parsed])
+    train_alone = np.array([self_promotion.may_decide_alone(f) for _, f in train_parsed])
     oof = out_of_fold(train_rows, y, c, balanced=True)
-    cv = list((oof >= cut) | train_strong)
+    cv = list(((oof >= cut) & train_alone) | train_strong)
     return {
         "sha256": sha,
         "C": c,

@@ -14,7 +14,8 @@ from .features import Features
 from .offsets import Utf16Offsets
 from .registry import RULES
 from .report import DIMENSIONS, Label, Nudge, Person, Report, Span
-from .signals.self_promotion import strong_cues
+from .signals.credit import LABEL_THRESHOLD as CREDIT_ALONE
+from .signals.self_promotion import may_decide_alone, strong_cues
 
 SCORER_VERSION = "1.0.0"
 
@@ -36,10 +37,11 @@ def label_of(features: Features, signals: Mapping[str, Any] | None = None) -> La
     """What the draft does: credit someone, promote its author, both, or neither.
 
     Without learned signals, the rules' cues decide. With them, credit is a rule's thanks
-    or praise aimed at someone else, or the credit model above its threshold; promotion
-    is a strong rule cue (an achievement, an honour, an announcement, a call to action)
-    or the self-promotion model above its threshold: a weak cue alone (a trait, "my
-    new…") needs the model to agree. Either way :func:`label_evidence` names the words.
+    or praise aimed at someone else, or the credit model sure on its own (p >= 0.8);
+    promotion is a strong rule cue (an achievement, an honour, an announcement, a call to
+    action) or the self-promotion model above its threshold on a draft that speaks of its
+    author and shares no lesson: a weak cue alone (a trait, "my new…") needs the model to
+    agree. Either way :func:`label_evidence` names the words.
     """
     gives, takes = (bool(spans) for spans in label_evidence(features, signals))
     if gives and takes:
@@ -63,10 +65,10 @@ def label_evidence(
     if signals is None:
         return give, tuple(cue.span for cue in features.self_promotion)
     credit, promotion = signals["credit"], signals["self_promotion"]
-    if not give and credit.decided:
+    if not give and credit.probability >= CREDIT_ALONE:
         give = credit.evidence or ((0, len(features.text)),)
     take: tuple[tuple[int, int], ...] = tuple(cue.span for cue in strong_cues(features))
-    if promotion.decided:
+    if promotion.decided and may_decide_alone(features):
         weak = tuple(cue.span for cue in features.self_promotion if cue.span not in take)
         take += weak or promotion.evidence or ((0, len(features.text)),)
     return give, take

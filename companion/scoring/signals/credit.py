@@ -16,6 +16,12 @@ from ._linear import FeatureRow, Reading
 from .signal import Signal
 
 GRATITUDE, PRAISE = "gratitude", "praise"
+# How sure the model must be to give a draft credit when no rule cue of thanks or praise
+# aimed at someone agrees. The heads' own thresholds are chosen for GoEmotions, whose
+# admiration covers celebrities, books and links; Spotlight's credit lifts up someone in
+# the author's network, and below this the model alone mistook admiring a famous founder
+# or a link for it (docs/model.md, "How the label decides").
+LABEL_THRESHOLD = 0.8
 
 
 def featurize(doc: Doc, features: Features) -> FeatureRow:

@@ -55,6 +55,16 @@ def strong_cues(features: Features) -> tuple[Cue, ...]:
     return tuple(cue for cue in features.self_promotion if cue.kind in STRONG_CUES)
 
 
+def may_decide_alone(features: Features) -> bool:
+    """Whether the model may call the draft self-promotion without a strong rule cue.
+
+    Only when the draft speaks of its author (a brag is about oneself: "industry news"
+    is not), and the rules did not read it as a lesson shared (a first-person account of
+    a failure is the opposite of a brag in Spotlight's rubric).
+    """
+    return bool(features.self_references) and not features.learning
+
+
 def read(doc: Doc, features: Features) -> dict[str, Reading]:
     """``self_promotion``: how likely the draft promotes its author, and the words why."""
     return {"self_promotion": _linear.load(ARTIFACT).read(featurize(doc, features))}
