@@ -171,14 +171,15 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
         raw = logits(vectorizer, model, dev_rows)
         calibration = calibrate(raw, y_dev)
         probs = probabilities(raw, calibration)
-        threshold, value = best_threshold(
-            probs, lambda d: macro_f1(list(decide(d.astype(float), 0.5, strong)), y_dev)
+        threshold, score = best_threshold(
+            probs, lambda d: _bragging_score(list(decide(d.astype(float), 0.5, strong)), y_dev)
         )
-        if best is None or value > best[0]:
-            best = (value, c, vectorizer, model, calibration, threshold, probs)
-    value, c, vectorizer, model, calibration, threshold, probs = best
+        if best is None or score > best[0]:
+            best = (score, c, vectorizer, model, calibration, threshold, probs)
+    _, c, vectorizer, model, calibration, threshold, probs = best
     sha = artifact("self_promotion", vectorizer, model, calibration, threshold, {"C": c})
     decisions = decide(probs, threshold, strong)
+    value = macro_f1(list(decisions), y_dev)
     dev_counts = Counts()
     for guess, truth in zip(decisions, y_dev, strict=True):
         dev_counts.add(bool(guess), truth)
@@ -206,6 +207,17 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
             _interval(macro_f1, cv, y),
         ),
     }
+
+
+# The issue asks for the bragging class to be found at least half the time: a threshold
+# that misses more than half scores below every one that does not.
+MIN_BRAGGING_RECALL = 0.5
+
+
+def _bragging_score(predicted, actual) -> float:
+    """Macro-F1, counted only where bragging recall reaches MIN_BRAGGING_RECALL."""
+    value = macro_f1(predicted, actual)
+    return value if _recall(predicted, actual) >= MIN_BRAGGING_RECALL else value - 1.0
 
 
 def _recall(predicted, actual) -> float:
