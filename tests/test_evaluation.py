@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from companion.evaluation import (
+from tools.evaluation import (
     Counts,
     detokenize,
     evaluate,
@@ -14,6 +14,7 @@ from companion.evaluation import (
     macro_f1,
     main,
 )
+from tools.metrics import bootstrap
 
 
 @pytest.mark.parametrize(
@@ -59,7 +60,7 @@ Ashton\tB-PER
 def _write_eval(folder):
     folder.mkdir()
     (folder / "btc-h-dev.conll").write_text(CONLL, encoding="utf-8")
-    (folder / "bragging-dev.csv").write_text(
+    (folder / "bragging-random-dev.csv").write_text(
         "id,text,label\n1,I won the award today !,achievement\n2,the bus is late,not\n"
         '3,"Thanks to @USER for the help , I do n\'t deserve it",not\n',
         encoding="utf-8",
@@ -82,7 +83,7 @@ def test_evaluation_reads_people_as_mentions(tmp_path):
 
 def test_evaluation_reads_bragging_labels(tmp_path):
     _write_eval(tmp_path / "eval")
-    rows = load_bragging(tmp_path / "eval" / "bragging-dev.csv")
+    rows = load_bragging(tmp_path / "eval" / "bragging-random-dev.csv")
     assert rows[0] == ("I won the award today!", True)
     assert rows[2] == ("Thanks to @USER for the help, I don't deserve it", False)
 
@@ -93,11 +94,23 @@ def test_evaluation_runs_end_to_end_on_a_small_set(tmp_path, scorer, capsys):
     assert set(figures) == {"bragging macro-F1", "people F1", "gratitude F1", "praise F1"}
     assert figures["bragging macro-F1"].ours == 1.0
     assert figures["gratitude F1"].ours == 1.0
-    assert figures["people F1"].ours > figures["people F1"].naive - 0.5
+    # Without training data there is no bag-of-words baseline to print.
+    assert figures["people F1"].bow is None
+    low, high = figures["people F1"].ours_ci
+    assert 0.0 <= low <= figures["people F1"].ours <= high <= 1.0
     table = format_table(list(figures.values()))
-    assert table.splitlines()[0].split()[:4] == ["measure", "ours", "naive", "target"]
+    assert table.splitlines()[0].split()[:3] == ["measure", "split", "ours"]
+    assert "—" in table
+
+
+def test_evaluation_bootstrap_is_seeded_and_brackets_the_value():
+    values = [True] * 30 + [False] * 70
+    first = bootstrap(lambda idx: sum(values[i] for i in idx) / len(idx), len(values))
+    assert first == bootstrap(lambda idx: sum(values[i] for i in idx) / len(idx), len(values))
+    assert first[0] < 0.3 < first[1]
+    assert bootstrap(lambda idx: 1.0, 0) == (0.0, 0.0)
 
 
 def test_evaluation_main_says_what_is_missing(tmp_path, capsys):
     assert main(["--data", str(tmp_path)]) == 2
-    assert "lacks bragging-dev.csv" in capsys.readouterr().err
+    assert "lacks bragging-random-dev.csv" in capsys.readouterr().err

@@ -72,7 +72,9 @@ def test_scoring_report_schema(scorer):
         assert isinstance(data["features"][name], int), name
     assert data["features"]["gratitude"] == 1 and data["features"]["links"] == 1
     assert data["features"]["hashtags"] == 1 and data["features"]["questions"] == 1
-    assert data["people"] == [{"text": "@maria", "kind": "handle", "start": 7, "end": 13}]
+    assert data["people"] == [
+        {"text": "@maria", "kind": "handle", "start": 7, "end": 13, "entity": "person"}
+    ]
     assert data["scorer_version"] == SCORER_VERSION
     assert data["model"].startswith("en_core_web_sm")
     rule_ids = {rule.id for rule in RULES}

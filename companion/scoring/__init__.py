@@ -5,8 +5,9 @@
     'promotes_others'
 
 Flow: :mod:`companion.nlp` parses (line by line, cached) → :mod:`.features` reads the Doc
+once → each learned signal in :mod:`.signals.registry` reads the Doc and the features
 once → each rule in :mod:`.registry` judges the features → :mod:`.verdict` turns the rule
-verdicts into scores, a label and nudges.
+verdicts and the signals into scores, a label and nudges.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from ..nlp import DraftParser, load_pipeline, model_name
 from .features import extract
 from .language import detect_language
 from .report import Report
+from .signals.registry import load_signals, read_all
 from .verdict import SCORER_VERSION, build_report
 
 if TYPE_CHECKING:
@@ -53,12 +55,29 @@ class Scorer:
         nlp: the pipeline from :func:`companion.nlp.load_pipeline`.
         max_chars: longest text accepted; longer ones raise :class:`ScoreError`.
         batch_size: texts per ``nlp.pipe`` batch in :meth:`score_many`.
+        signals: use the learned signals (loaded here, once); ``False`` gives the rules
+            alone, which ``scripts/train`` needs before any artifact exists.
     """
 
-    def __init__(self, nlp: Language, *, max_chars: int = 50_000, batch_size: int = 64):
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        max_chars: int = 50_000,
+        batch_size: int = 64,
+        signals: bool = True,
+    ):
         self.parser = DraftParser(nlp, batch_size=batch_size)
         self.model = model_name(nlp)
         self.max_chars = max_chars
+        self.signals = signals
+        if signals:
+            load_signals()
+
+    def _report(self, doc, kind: str | None, disabled_rules: Collection[str]) -> Report:
+        features = extract(doc, kind=kind)
+        signals = read_all(doc, features) if self.signals else None
+        return build_report(features, self.model, disabled_rules, signals)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Scorer:
@@ -104,7 +123,7 @@ class Scorer:
         """
         text = self.check(text)
         doc = self.parser.parse(text)
-        return _in_language(build_report(extract(doc, kind=kind), self.model, disabled_rules), text)
+        return _in_language(self._report(doc, kind, disabled_rules), text)
 
     def score_many(
         self,
@@ -125,5 +144,4 @@ class Scorer:
         checked = (self.check(text) for text in texts)
         kinds = repeat(None) if kinds is None else iter(kinds)
         for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
-            report = build_report(extract(doc, kind=kind), self.model, disabled_rules)
-            yield _in_language(report, doc.text)
+            yield _in_language(self._report(doc, kind, disabled_rules), doc.text)

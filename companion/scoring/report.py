@@ -46,12 +46,17 @@ class Nudge:
 
 @dataclasses.dataclass(frozen=True)
 class Person:
-    """Someone the draft names or @mentions; offsets in UTF-16 code units."""
+    """Someone the draft names or @mentions; offsets in UTF-16 code units.
+
+    ``entity`` is ``person``, or ``organisation`` for a brand's, newsroom's, team's or
+    event's account or name (the learned person signal tells them apart).
+    """
 
     text: str
     kind: Literal["name", "handle"]
     start: int
     end: int
+    entity: Literal["person", "organisation"] = "person"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -1,0 +1,156 @@
+"""A logistic regression read from plain JSON, and the evidence that moved it.
+
+Every learned signal is a linear model over named features: word n-grams, a mention's
+letters, and the grammar the rule features already read ("g:brag:achievement"). Each
+feature remembers the stretches of the draft it came from, so the words that pushed a
+probability up are the words a label can name. The artifacts are JSON written by
+``scripts/train`` (weights rounded, keys sorted): no pickle, the same bytes from the same
+data, and scoring one draft is a few dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import math
+from collections.abc import Iterable, Mapping
+from importlib import resources
+
+from spacy.tokens import Doc
+
+# A feature's value and the code-point spans of the draft it was read from.
+Spans = tuple[tuple[int, int], ...]
+FeatureRow = dict[str, tuple[float, Spans]]
+
+ARTIFACTS = "companion.scoring.signals"
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """A learned signal's answer about one draft or mention.
+
+    Attributes:
+        probability: the model's probability, calibrated on the development split.
+        evidence: code-point spans of the words that raised it most, in draft order.
+        decided: whether the probability clears the signal's chosen threshold.
+    """
+
+    probability: float
+    evidence: Spans = ()
+    decided: bool = False
+
+
+@dataclasses.dataclass(frozen=True)
+class LinearModel:
+    """Weights by feature name, an intercept, Platt calibration and a threshold."""
+
+    name: str
+    weights: Mapping[str, float]
+    bias: float
+    calibration: tuple[float, float]
+    threshold: float
+    # Thresholds by kind of input where one cut does not fit all (person: handle, name).
+    thresholds: Mapping[str, float] = dataclasses.field(default_factory=dict)
+
+    def read(self, row: FeatureRow, top: int = 3) -> Reading:
+        """The calibrated probability of ``row`` and the spans that raised it most."""
+        logit = self.bias
+        lifts: dict[Spans, float] = {}
+        for name, (value, spans) in row.items():
+            weight = self.weights.get(name)
+            if weight is None:
+                continue
+            logit += weight * value
+            if spans:
+                lifts[spans] = lifts.get(spans, 0.0) + weight * value
+        slope, offset = self.calibration
+        probability = _sigmoid(slope * logit + offset)
+        # Only what pushed towards "yes" is evidence; sorted for a stable answer.
+        raised = sorted(
+            (item for item in lifts.items() if item[1] > 0), key=lambda item: (-item[1], item[0])
+        )
+        evidence = sorted({span for spans, _ in raised[:top] for span in spans})
+        return Reading(round(probability, 3), tuple(evidence), probability >= self.threshold)
+
+
+def _sigmoid(value: float) -> float:
+    if value < -40:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-value))
+
+
+class SignalError(RuntimeError):
+    """A learned signal's artifact is missing or unreadable; the message says what to do."""
+
+
+@functools.cache
+def load(name: str) -> LinearModel:
+    """The artifact ``models/<name>.json``, read once per process.
+
+    Raises:
+        SignalError: the file is missing or is not an artifact ``scripts/train`` wrote.
+    """
+    path = resources.files(ARTIFACTS).joinpath("models", f"{name}.json")
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError) as error:
+        raise SignalError(
+            f"learned signal artifact {name}.json cannot be read ({error.__class__.__name__}): "
+            "rebuild it with scripts/train --train ../shared/train --eval ../shared/eval"
+        ) from None
+    return LinearModel(
+        name=name,
+        weights=data["weights"],
+        bias=data["bias"],
+        calibration=tuple(data["calibration"]),  # type: ignore[arg-type]
+        threshold=data["threshold"],
+        thresholds=data.get("thresholds", {}),
+    )
+
+
+def add(row: FeatureRow, name: str, span: tuple[int, int] | None, value: float = 1.0) -> None:
+    """Set feature ``name`` in ``row``, gathering every span it was read from."""
+    old_value, spans = row.get(name, (0.0, ()))
+    row[name] = (max(old_value, value), spans + ((span,) if span else ()))
+
+
+# Words that stand for any one of their kind: a mention, a link, a number.
+def _word(text: str) -> str:
+    lower = text.lower()
+    if lower.startswith("@") and len(lower) > 1:
+        return "@user"
+    if lower.startswith(("http://", "https://", "www.")):
+        return "<link>"
+    if any(char.isdigit() for char in lower):
+        return "<num>"
+    return lower
+
+
+def word_ngrams(doc: Doc, row: FeatureRow, prefix: str = "w") -> None:
+    """Word unigrams and bigrams of ``doc`` (lowercased), each with its span.
+
+    Values are 1/sqrt(n) over the distinct n-grams, so a long post does not outvote a
+    short one by length alone.
+    """
+    words = [
+        (_word(token.text), token.idx, token.idx + len(token.text))
+        for token in doc
+        if not token.is_space
+    ]
+    grams: dict[str, list[tuple[int, int]]] = {}
+    for index, (word, start, end) in enumerate(words):
+        grams.setdefault(f"{prefix}:{word}", []).append((start, end))
+        if index + 1 < len(words):
+            following, _, following_end = words[index + 1]
+            grams.setdefault(f"{prefix}:{word} {following}", []).append((start, following_end))
+    if not grams:
+        return
+    value = 1.0 / math.sqrt(len(grams))
+    for name, spans in grams.items():
+        row[name] = (value, tuple(spans))
+
+
+def counts_as(prefix: str, count: int, caps: Iterable[int] = (1, 2, 3)) -> list[str]:
+    """Indicator names for "at least k" of a count: ``g:self>=1``, ``g:self>=2``…"""
+    return [f"{prefix}>={cap}" for cap in caps if count >= cap]

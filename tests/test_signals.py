@@ -1,0 +1,175 @@
+"""The learned signals: registered, documented, the artifacts the model card describes,
+and their readings as the report carries them (issue 15)."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+from companion.scoring import Scorer, signals
+from companion.scoring.signals import _linear
+from companion.scoring.signals.registry import SIGNALS
+from companion.scoring.verdict import label_evidence
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "companion" / "scoring" / "signals" / "models"
+CARD = ROOT / "docs" / "model.md"
+# Modules of signals/ that are machinery, not signals.
+MACHINERY = {"registry", "signal"}
+
+# What each signal is known to say: (text, reading, decided). Tables named by signal id.
+KNOWN = {
+    "self_promotion": [
+        ("I just got my first A in a math class. Never made one before!", "self_promotion", True),
+        ("The bus is late again this morning.", "self_promotion", False),
+        ("Can anyone recommend a good tutor for nursing school?", "self_promotion", False),
+    ],
+    "credit": [
+        ("Thank you so much for the help, I really appreciate it!", "gratitude", True),
+        ("What an amazing goal by Maria, she is so talented.", "praise", True),
+        ("The bus is late again this morning.", "credit", False),
+    ],
+    "person": [
+        ("Great chat with @maria_lopez about the launch", "@maria_lopez", "person"),
+        ("Breaking: storm closes schools, says @BBCNews", "@BBCNews", "organisation"),
+    ],
+}
+
+
+def test_signals_registry_lists_every_signal_module_once():
+    modules = {
+        info.name
+        for info in pkgutil.iter_modules(signals.__path__)
+        if not info.name.startswith("_") and info.name not in MACHINERY
+    }
+    assert {signal.id for signal in SIGNALS} == modules
+    assert len({signal.id for signal in SIGNALS}) == len(SIGNALS)
+    for name in modules:
+        module = importlib.import_module(f"companion.scoring.signals.{name}")
+        assert module.SIGNAL.id == name, "a signal's id is its module's name"
+
+
+def test_signals_every_signal_is_documented_and_tested():
+    card = CARD.read_text(encoding="utf-8")
+    for signal in SIGNALS:
+        assert f"### `{signal.id}`" in card, f"docs/model.md has no section for {signal.id}"
+        assert signal.id in KNOWN and KNOWN[signal.id], f"no known predictions for {signal.id}"
+        for name in signal.artifacts:
+            assert (ARTIFACTS / f"{name}.json").is_file(), name
+
+
+def test_signals_artifacts_are_the_ones_the_card_describes():
+    card = CARD.read_text(encoding="utf-8")
+    described = dict(re.findall(r"`models/(\w+)\.json`[^`\n]*`([0-9a-f]{64})`", card))
+    shipped = {path.stem: path for path in ARTIFACTS.glob("*.json")}
+    assert set(described) == set(shipped)
+    for name, path in shipped.items():
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == described[name], name
+    total = sum(path.stat().st_size for path in shipped.values())
+    assert total <= 25 * 1024 * 1024
+
+
+def test_signals_artifacts_are_plain_json_with_a_threshold():
+    for path in ARTIFACTS.glob("*.json"):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert 0.0 < data["threshold"] < 1.0, path.name
+        assert len(data["calibration"]) == 2 and data["calibration"][0] > 0, path.name
+        assert all(isinstance(weight, float) for weight in data["weights"].values())
+
+
+@pytest.mark.parametrize(("text", "reading", "decided"), KNOWN["self_promotion"] + KNOWN["credit"])
+def test_signals_known_predictions(scorer, text, reading, decided):
+    doc = scorer.parser.parse(text)
+    from companion.scoring.features import extract
+    from companion.scoring.signals.registry import read_all
+
+    found = read_all(doc, extract(doc))[reading]
+    assert found.decided is decided, (text, found)
+    for start, end in found.evidence:
+        assert 0 <= start < end <= len(text) and text[start:end].strip()
+
+
+@pytest.mark.parametrize(("text", "mention", "entity"), KNOWN["person"])
+def test_signals_person_or_organisation(scorer, text, mention, entity):
+    report = scorer.score(text)
+    entities = {person.text: person.entity for person in report.people}
+    assert entities.get(mention) == entity, report.people
+    # Organisations stay in the report: another part builds the network from people only.
+    assert report.to_dict()["people"][0]["entity"] in {"person", "organisation"}
+
+
+def test_signals_report_features_carry_rounded_probabilities(scorer):
+    report = scorer.score("Thrilled to announce that I won the award! Thanks @maria")
+    for name in ("p_self_promotion", "p_credit", "p_gratitude", "p_praise"):
+        value = report.features[name]
+        assert 0.0 <= value <= 1.0 and round(value, 3) == value, name
+    assert report.label == "mixed"
+    json.dumps(report.to_dict())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I just got my first A in a math class. Never made one before!",
+        "Thank you so much for the help, I really appreciate it!",
+        "Proud of my team for shipping the release. Check out my new book, link in bio",
+        "The bus is late again this morning.",
+    ],
+)
+def test_signals_every_label_names_its_words(scorer, text):
+    report = scorer.score(text)
+    spans = report.features["label_spans"]
+    gives, takes = bool(spans["credit"]), bool(spans["self_promotion"])
+    assert report.promotes_others is gives and report.self_promotion is takes
+    for side in spans.values():
+        for span in side:
+            assert text[span["start"] : span["end"]].strip(), span
+
+
+def test_signals_are_deterministic(nlp):
+    text = "So happy I finally finished my first marathon! Thanks @coach_ana for everything"
+    first, second = Scorer(nlp).score(text), Scorer(nlp).score(text)
+    assert first.to_dict() == second.to_dict()
+
+
+def test_signals_off_leaves_the_rules_alone(nlp):
+    report = Scorer(nlp, signals=False).score("I won the award! Thanks @BBCNews")
+    assert "p_self_promotion" not in report.features
+    assert report.label == "mixed"
+    assert all(person.entity == "person" for person in report.people)
+
+
+def test_signals_label_without_signals_is_the_rules(scorer):
+    from companion.scoring.features import extract
+
+    features = extract(scorer.parser.parse("Check out my new book, link in bio"))
+    gives, takes = label_evidence(features)
+    assert not gives and takes
+
+
+def test_signals_missing_artifact_says_what_to_do():
+    with pytest.raises(_linear.SignalError, match="scripts/train"):
+        _linear.load("no_such_signal")
+
+
+def test_signals_reading_of_an_empty_row_is_the_calibrated_prior():
+    model = _linear.LinearModel("t", {"w:x": 2.0}, -1.0, (1.0, 0.0), 0.5)
+    assert model.read({}).probability == round(1 / (1 + 2.718281828459045), 3)
+    reading = model.read({"w:x": (1.0, ((0, 1),)), "w:y": (1.0, ((2, 3),))})
+    assert reading.decided and reading.evidence == ((0, 1),)
+
+
+def test_signals_organisations_stay_out_of_the_network(scorer):
+    from companion.store.rows import people_rows
+
+    report = scorer.score("Breaking: storm closes schools, says @BBCNews. Stay safe @maria_lopez")
+    post = {"id": "p1", "replied_to": [], "posted_at": "2026-01-01T00:00:00Z"}
+    names = {row["name"] for row in people_rows(post, report.to_dict())}
+    assert names == {"@maria_lopez"}
+    assert {p.text for p in report.people} == {"@BBCNews", "@maria_lopez"}
