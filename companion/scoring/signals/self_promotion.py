@@ -20,7 +20,8 @@ ARTIFACT = "self_promotion"
 # Rule cues precise enough on the training tweets (precision >= 0.6) to decide the label
 # whatever the model says, and calls to action, which sell by definition. A weak cue (a
 # trait, a feeling, "my new…", the author's own #humblebrag) counts only with the model.
-STRONG_CUES = frozenset({"achievement", "honour", "announcement", "call_to_action"})
+# A record ("more customers than anyone") is an achievement told as a comparison.
+STRONG_CUES = frozenset({"achievement", "record", "honour", "announcement", "call_to_action"})
 
 
 def featurize(doc: Doc, features: Features) -> FeatureRow:
