@@ -19,7 +19,7 @@ from .report import DIMENSIONS, Label, Nudge, Person, Report, Span
 from .signals.credit import LABEL_THRESHOLD as CREDIT_ALONE
 from .signals.self_promotion import may_decide_alone, strong_cues
 
-SCORER_VERSION = "1.1.0"
+SCORER_VERSION = "1.2.0"  # 1.2: the learned signals decide beside the rules
 _SEVERITY_ORDER = {"warning": 0, "suggestion": 1, "info": 2}
 
 

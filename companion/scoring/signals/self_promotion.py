@@ -63,7 +63,7 @@ def may_decide_alone(features: Features) -> bool:
     is not), and the rules did not read it as a lesson shared (a first-person account of
     a failure is the opposite of a brag in Spotlight's rubric).
     """
-    return bool(features.self_references) and not features.learning
+    return bool(features.self_references) and not features.learning and not features.offers
 
 
 def read(doc: Doc, features: Features) -> dict[str, Reading]:
