@@ -213,7 +213,11 @@ def running_companion(companion: Companion) -> Companion:
 
 @pytest.fixture(scope="module", params=BROWSERS)
 def browser_name(request: pytest.FixtureRequest) -> str:
-    """Which browser this module's tests run in; every browser test runs in both."""
+    """Which browser this module's tests run in; every browser test runs in both, but for
+    a module marked ``chromium_only(reason)``: its reason says what Firefox lacks."""
+    marker = request.node.get_closest_marker("chromium_only")
+    if request.param == "firefox" and marker is not None:
+        pytest.skip(f"Chromium only: {marker.args[0]}")
     return request.param
 
 

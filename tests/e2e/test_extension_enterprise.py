@@ -31,7 +31,13 @@ from extension_harness import (
     word_rects,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.chromium_only(
+        "the iframe tests use frame_locator, which the BiDi page of "
+        "tests/e2e/bidi_page.py does not offer yet"
+    ),
+]
 
 COMPOSERS = (
     Editor("generic", "ckeditor", "intranet.html?editor=ckeditor", ".ck-editor__editable",

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.chromium_only(
+        "its wait for the pairing mark uses a Playwright state the BiDi page does not offer yet"
+    ),
+]
 
 
 def test_rotation_options_say_how_to_pair_and_the_history_page_says_paired(
