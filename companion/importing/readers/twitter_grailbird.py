@@ -21,9 +21,9 @@ from typing import Any
 from ..archive import Member
 from ..csv_files import csv_header, csv_rows
 from ..dates import parse_date
-from ..found import Found, Ignored, ImportedPost, Problem
+from ..found import Found, Ignored, Problem
 from ..reader import Context
-from .x_twitter import expand_links, has_media, own_words, reply_kind
+from .x_twitter import expand_links, has_media, own_words, reply_kind, tweet_post, unescape
 
 PLATFORM = "x"
 LABEL = "Twitter archive (2012–2018)"
@@ -102,7 +102,7 @@ def _tweet(tweet: Any, where: str, member: Member, account: dict[str, str]) -> F
             "username": str(user.get("screen_name", "")),
             "accountId": str(user.get("id_str", "")),
         }
-    text = expand_links(_unescape(text), tweet.get("entities") or {})
+    text = expand_links(unescape(text), tweet.get("entities") or {})
     if not own_words(text):
         return Ignored("media only" if has_media(tweet) else "no text", where)
     try:
@@ -110,7 +110,7 @@ def _tweet(tweet: Any, where: str, member: Member, account: dict[str, str]) -> F
     except ValueError as error:
         return Problem(where, str(error))
     kind, replied_to = reply_kind(tweet, account)
-    return _post(str(tweet.get("id_str") or tweet.get("id")), text, kind, replied_to,
+    return tweet_post(str(tweet.get("id_str") or tweet.get("id")), text, kind, replied_to,
                  posted_at, member, account)  # fmt: skip
 
 
@@ -120,7 +120,7 @@ def _read_csv(member: Member, account: dict[str, str]) -> Iterator[Found]:
         if row.get("retweeted_status_id", "").strip() or row["text"].startswith("RT @"):
             yield Ignored("retweet", where)
             continue
-        text = _unescape(row["text"]).strip()
+        text = unescape(row["text"]).strip()
         if not own_words(re.sub(r"https?://t\.co/\w+", "", text)):
             yield Ignored("media only" if "/photo/" in row.get("expanded_urls", "") else "no text",
                         where)  # fmt: skip
@@ -137,22 +137,6 @@ def _read_csv(member: Member, account: dict[str, str]) -> Iterator[Found]:
             "in_reply_to_screen_name": (re.match(r"@(\w+)", text) or [None, ""])[1],
         }
         kind, replied_to = reply_kind(tweet, account)
-        yield _post(row["tweet_id"].strip(), text, kind, replied_to, posted_at, member, account)
-
-
-def _post(ident, text, kind, replied_to, posted_at, member, account) -> ImportedPost:
-    return ImportedPost(
-        platform=PLATFORM,
-        native_id=ident,
-        text=text,
-        site="x",
-        kind=kind,
-        posted_at=posted_at,
-        source=member.display,
-        url=f"https://x.com/{account.get('username') or 'i/web'}/status/{ident}",
-        replied_to=replied_to,
-    )
-
-
-def _unescape(text: str) -> str:
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        yield tweet_post(
+            row["tweet_id"].strip(), text, kind, replied_to, posted_at, member, account
+        )

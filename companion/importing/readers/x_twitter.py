@@ -169,7 +169,7 @@ def _expand_note_links(text: str, core: dict[str, Any]) -> str:
     for url in core.get("urls") or ():
         if isinstance(url, dict) and url.get("shortUrl") and url.get("expandedUrl"):
             text = text.replace(url["shortUrl"], url["expandedUrl"])
-    return _unescape(text)
+    return unescape(text)
 
 
 def _comparable(text: str) -> str:
@@ -206,12 +206,26 @@ def _tweet(
     except ValueError as error:
         return Problem(where, str(error))
     ident = str(tweet.get("id_str") or tweet.get("id"))
-    text = expand_links(_unescape(text), tweet.get("entities") or {})
+    text = expand_links(unescape(text), tweet.get("entities") or {})
     if "…" in text or ident in notes.by_id:
         text = notes.full_text(ident, posted_at, text.split("…", 1)[0]) or text
     if not own_words(text):
         return Ignored("media only" if has_media(tweet) else "no text", where)
     kind, replied_to = reply_kind(tweet, account)
+    return tweet_post(ident, text, kind, replied_to, posted_at, member, account)
+
+
+def tweet_post(
+    ident: str,
+    text: str,
+    kind: str,
+    replied_to: tuple[str, ...],
+    posted_at: str,
+    member: Member,
+    account: dict[str, Any],
+) -> ImportedPost:
+    """One tweet as the store takes it; the 2012-2018 archive's reader makes them here too,
+    so a tweet found in both archives has one id and one address."""
     return ImportedPost(
         platform=PLATFORM,
         native_id=ident,
@@ -225,6 +239,6 @@ def _tweet(
     )
 
 
-def _unescape(text: str) -> str:
+def unescape(text: str) -> str:
     # The archive keeps the HTML escapes the API sent: &amp; &lt; &gt;.
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
