@@ -16,8 +16,9 @@ import json
 import re
 
 from ..archive import Member
+from ..charset import repair_mojibake
 from .model import Account, NetworkFile
-from .parsing import day_of_timestamp, repair_mojibake
+from .parsing import day_of_timestamp
 
 PLATFORM = "facebook"
 LABEL = "Facebook friends"

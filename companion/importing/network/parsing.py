@@ -17,7 +17,6 @@ from typing import Any
 from ..archive import Member
 
 _YTD = re.compile(rb"^\s*window\.(?:YTD\.(\w+)\.part\d+|__THAR_CONFIG)\s*=\s*")
-_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
 
 
 def csv_after_preamble(member: Member, header_starts: str) -> list[dict[str, str]]:
@@ -57,17 +56,6 @@ def load_ytd(member: Member) -> Any:
         return json.loads(data[match.end() :].decode("utf-8").strip().rstrip(";"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValueError(f"the value after window.YTD... is not valid JSON ({error})") from None
-
-
-def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 read as Latin-1, as Facebook writes every string ("JosÃ©" -> "José");
-    other text is returned unchanged."""
-    if not _MOJIBAKE.search(text):
-        return text
-    try:
-        return text.encode("latin-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return text
 
 
 _DAY_FORMATS = ("%d %b %Y", "%d %B %Y", "%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d")
