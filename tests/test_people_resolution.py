@@ -232,15 +232,17 @@ def test_people_organisations_are_never_people_you_know(tmp_path):
         store.close()
 
 
-def test_people_entity_from_the_classifier_wins_over_the_rule(tmp_path):
+def test_people_entity_an_organisation_by_the_classifier_or_by_the_name(tmp_path):
     store = Store.open(tmp_path / "h.db")
     try:
-        report = make_report(people=("@maria", "Acme Labs"))
-        report["people"][0]["entity"] = "organisation"  # as the classifier would say
-        report["people"][1]["entity"] = "person"
+        report = make_report(people=("@maria", "Acme Labs", "Ana Lima"))
+        report["people"][0]["entity"] = "organisation"  # the classifier over the rule
+        report["people"][1]["entity"] = "person"  # "Labs" marks a company all the same
+        report["people"][2]["entity"] = "person"
         store.record_post(make_post("c1"), report)
         kinds = dict(store.db.execute("select name, entity from people where post_id = 'c1'"))
-        assert kinds == {"@maria": "organisation", "Acme Labs": "person"}
+        assert kinds == {"@maria": "organisation", "Acme Labs": "organisation",
+                         "Ana Lima": "person"}  # fmt: skip
     finally:
         store.close()
 

@@ -165,11 +165,23 @@ def test_signals_reading_of_an_empty_row_is_the_calibrated_prior():
     assert reading.decided and reading.evidence == ((0, 1),)
 
 
-def test_signals_organisations_stay_out_of_the_network(scorer):
-    from companion.store.rows import people_rows
+def test_signals_organisations_stay_out_of_the_network(scorer, tmp_path):
+    """A newsroom's account is kept as an organisation the user mentioned, never as someone
+    they know (the page lists it under public figures and brands)."""
+    from companion.store import Store
+    from companion.store.entity import mention_entity
 
-    report = scorer.score("Breaking: storm closes schools, says @BBCNews. Stay safe @maria_lopez")
-    post = {"id": "p1", "replied_to": [], "posted_at": "2026-01-01T00:00:00Z"}
-    names = {row["name"] for row in people_rows(post, report.to_dict())}
-    assert names == {"@maria_lopez"}
+    text = "Breaking: storm closes schools, says @BBCNews. Stay safe @maria_lopez"
+    report = scorer.score(text)
     assert {p.text for p in report.people} == {"@BBCNews", "@maria_lopez"}
+    entities = {p["text"]: mention_entity(p) for p in report.to_dict()["people"]}
+    assert entities == {"@BBCNews": "organisation", "@maria_lopez": "person"}
+    store = Store.open(tmp_path / "h.db")
+    try:
+        post = {"id": "p1", "text": text, "site": "x", "posted_at": "2026-01-01T00:00:00Z"}
+        store.record_post(post, report.to_dict())
+        stored = dict(store.db.execute("select name, entity from people where post_id = 'p1'"))
+        assert stored == {"@BBCNews": "organisation", "@maria_lopez": "person"}
+        assert store.db.execute("select count(*) from people where known = 1").fetchone()[0] == 0
+    finally:
+        store.close()

@@ -66,9 +66,12 @@ def entity_by_rule(text: str) -> str:
 
 
 def mention_entity(item: dict[str, Any]) -> str:
-    """What a report's ``people`` item names: the classifier's ``entity`` when it set one,
-    else :func:`entity_by_rule` on its text."""
+    """What a report's ``people`` item names: an organisation when the classifier (its
+    ``entity``) or the name itself says so (:func:`entity_by_rule`: "Labs", "News", a known
+    brand), else a person. The classifier reads letters and context and misses brands
+    written as names (@GitHub); the rule's markers are rarely wrong when they fire."""
+    by_rule = entity_by_rule(str(item.get("text") or ""))
     entity = item.get("entity")
-    if entity in ENTITIES:
+    if entity in ENTITIES and by_rule != "organisation":
         return entity
-    return entity_by_rule(str(item.get("text") or ""))
+    return by_rule

@@ -44,11 +44,10 @@ def post_row(post: dict[str, Any], report: dict[str, Any], keep_text: bool) -> d
 
 def people_rows(post: dict[str, Any], report: dict[str, Any]) -> list[dict[str, Any]]:
     rows: dict[tuple[str, str], dict[str, Any]] = {}
-    # An organisation's account (entity "organisation") is in the report, not the network.
+    # Organisations are kept too: the page lists them apart ("public figures and brands
+    # you mentioned"), and an organisation is never someone the user knows (store/entity.py).
     found = [
-        (p.get("text", ""), p.get("kind", "name"), "mentioned")
-        for p in report.get("people", [])
-        if p.get("entity", "person") == "person"
+        (p.get("text", ""), p.get("kind", "name"), "mentioned") for p in report.get("people", [])
     ]
     replied = [
         (name, "handle" if name.startswith("@") else "name", "replied_to")
