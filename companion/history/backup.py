@@ -19,12 +19,12 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..importing.run import ImportSummary
 from ..store import DIMENSIONS, POST_COLUMNS, Store
 from ..store.copies import is_sqlite_file, iter_rows, open_read_only
 from ..store.posts import PostError, clean_post
@@ -161,33 +161,12 @@ def refuse_csv_export(path: Path) -> None:
 
 
 @dataclasses.dataclass
-class RestoreSummary:
-    """What a restore did, in the shape of an import's summary (the CLI and page show it)."""
+class RestoreSummary(ImportSummary):
+    """What a restore did: an import's summary (the CLI and the page show it as one), with
+    the rows each table gained."""
 
-    archive: str
     platforms: list[str] = dataclasses.field(default_factory=lambda: ["Spotlight backup"])
-    files: list[str] = dataclasses.field(default_factory=list)
-    found: int = 0
-    added: int = 0
-    already: int = 0
-    repeated: int = 0  # a backup holds each post once
-    ignored: Counter[str] = dataclasses.field(default_factory=Counter)
-    unreadable: int = 0
-    problems: list[str] = dataclasses.field(default_factory=list)
     tables: dict[str, dict[str, int]] = dataclasses.field(default_factory=dict)
-    # The network's connections restored, as an import's summary counts them.
-    connections: Counter[str] = dataclasses.field(default_factory=Counter)
-
-    @property
-    def imported_nothing(self) -> bool:
-        """Nothing of the backup is in the history (restored now, or there before)."""
-        return self.added + self.already == 0 and not self.connections.get("found")
-
-    def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["ignored"] = dict(self.ignored)
-        data["connections"] = dict(self.connections)
-        return data
 
 
 def _read_json(path: Path) -> dict[str, list[dict[str, Any]]]:
