@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import __version__
 from ..importing.run import ImportSummary
-from ..store import DIMENSIONS, POST_COLUMNS, Store
+from ..store import DIMENSIONS, POST_COLUMNS, Store, network
 from ..store.copies import is_sqlite_file, iter_rows, open_read_only
 from ..store.posts import PostError, clean_post
 from ..vocabulary import LABELS
@@ -99,7 +99,9 @@ def _raw(name: str, *, network: bool = False) -> Table:
 # connections and the snapshots they came from) refer to each other by row id: they are
 # restored as they were into a history that has no people yet, and otherwise left out
 # (the mentions are then resolved again against the people already there).
-NETWORK_TABLES = ("persons", "handles", "merges", "connections", "network_snapshots")
+# The store lists them in the order they are deleted (rows that point at a person first);
+# restored, the persons come first.
+NETWORK_TABLES = tuple(reversed(network.NETWORK_TABLES))
 TABLES: tuple[Table, ...] = (
     Table("posts", lambda store: store.iter_posts(), _encode_post, _check_post),
     *(_raw(name, network=True) for name in NETWORK_TABLES),

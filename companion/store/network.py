@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from typing import Any
 
 from .entity import entity_by_rule
@@ -225,14 +224,6 @@ class NetworkQueries:
             if connected is not None:
                 sql += f" where connected = {int(connected)}"
             return self.db.execute(sql).fetchone()[0]
-
-    def iter_network(self, table: str) -> Iterator[dict[str, Any]]:
-        """Every row of one network table (:data:`NETWORK_TABLES`), for the export."""
-        if table not in NETWORK_TABLES:
-            raise ValueError(f"not a network table: {table}")
-        with self._lock:
-            rows = list(self.db.query(f"select * from {table} order by rowid"))
-        yield from rows
 
     def has_people(self) -> bool:
         """Whether the history knows anyone yet (a person, a handle or a connection)."""
