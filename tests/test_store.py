@@ -334,3 +334,12 @@ def test_store_migration_counts_scores_already_stored(tmp_path):
         assert week["spotlight"] == 70 and week["help"] == 50  # (50 + 90) / 2; 50 / 1
     finally:
         store.close()
+
+
+def test_store_answer_kinds_match_the_vocabulary():
+    """The listen ratio's kinds are fixed in the migrations' SQL; they must stay the ones
+    the rest of Spotlight calls answers."""
+    from companion.store.schema import ANSWER_KINDS_SQL
+    from companion.vocabulary import ANSWER_KINDS
+
+    assert ANSWER_KINDS_SQL == "(" + ", ".join(f"'{kind}'" for kind in ANSWER_KINDS) + ")"

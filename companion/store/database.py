@@ -22,7 +22,7 @@ from .persons import PersonQueries, record_mentions, recount, regroup_people
 from .posts import clean_post
 from .reach import ReachQueries
 from .rows import decode_post, people_rows, post_row, where_clause
-from .schema import BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
+from .schema import ANSWER_KINDS_SQL, BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
 
 
 class StoreError(RuntimeError):
@@ -340,7 +340,7 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
                 "sum(label = 'promotes_others') as promotes_others, "
                 "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
                 f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means}, "
-                "sum(kind in ('reply', 'comment')) as answers "
+                f"sum(kind in {ANSWER_KINDS_SQL}) as answers "
                 f"from posts{where} group by start order by start"
             )
         else:

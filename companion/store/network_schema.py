@@ -110,7 +110,7 @@ def create_people_and_network(db: sqlite_utils.Database) -> None:
 
 def _listen_totals(db: sqlite_utils.Database) -> None:
     """``daily_totals.answers`` and the triggers that keep it, filled from the posts."""
-    from .schema import LISTEN_ROW_TOTALS, LISTEN_TOTALS, _totals_triggers
+    from .schema import ANSWER_KINDS_SQL, LISTEN_ROW_TOTALS, LISTEN_TOTALS, _totals_triggers
 
     db["daily_totals"].add_column("answers", int, not_null_default=0)
     db.execute("drop trigger if exists posts_add_to_daily_totals")
@@ -119,5 +119,5 @@ def _listen_totals(db: sqlite_utils.Database) -> None:
     db.execute(
         "update daily_totals set answers = (select count(*) from posts where "
         "posts.posted_date = daily_totals.posted_date and posts.site = daily_totals.site "
-        "and posts.kind in ('reply', 'comment'))"
+        f"and posts.kind in {ANSWER_KINDS_SQL})"
     )

@@ -92,7 +92,10 @@ _ROW_TOTALS = ("1", "new.label = 'promotes_others'", "new.label = 'self_promotio
 
 # From m003 on, the totals also count the items that answer someone (the listen ratio).
 LISTEN_TOTALS = (*_TOTALS, "answers")
-LISTEN_ROW_TOTALS = (*_ROW_TOTALS, "coalesce(new.kind in ('reply', 'comment'), 0)")
+# The kinds that answer someone (companion.vocabulary.ANSWER_KINDS), as SQL. Fixed here by
+# the migrations like DIMENSIONS; the trends read the same list (a test keeps them equal).
+ANSWER_KINDS_SQL = "('reply', 'comment')"
+LISTEN_ROW_TOTALS = (*_ROW_TOTALS, f"coalesce(new.kind in {ANSWER_KINDS_SQL}, 0)")
 
 
 def _totals_triggers(
