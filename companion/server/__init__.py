@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import errno
-import fcntl
 import logging
 import os
 import signal
@@ -21,6 +20,7 @@ from aiohttp import web
 from ..history.safety import daily_copy
 from ..settings import Settings
 from ..store import Store, StoreError
+from ..store.claim import claim_file
 from . import middlewares as mw
 from .paired_origins import PairedOrigins
 from .pairing import TokenFile
@@ -47,27 +47,18 @@ async def _workers(app: web.Application) -> AsyncIterator[None]:
 
 
 def _claim_database(path) -> int:
-    """Hold an exclusive ``flock`` on the database file while this server runs: a second
-    companion on the same file fails at start with a clear error instead of both serving.
-
-    SQLite's own locks are POSIX byte-range locks, which ``flock`` does not touch on Linux;
-    the CLI commands (history, export, import) open the file without it and keep working.
-    The kernel drops the lock when the process dies, even by SIGKILL.
-    """
+    """Hold the database file while this server runs (:mod:`companion.store.claim`): a
+    second companion on the same file fails at start with a clear error instead of both
+    serving."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    in_use = StoreError(
+        f"the history database {path} is in use by another running Spotlight companion: "
+        "stop that one, or give this one its own database with --db"
+    )
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CREAT, 0o600)
+        return claim_file(path, in_use, create=True)
     except OSError as error:
         raise StoreError(f"cannot open the history database {path}: {error}") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise StoreError(
-            f"the history database {path} is in use by another running Spotlight companion: "
-            "stop that one, or give this one its own database with --db"
-        ) from None
-    return fd
 
 
 async def _store(app: web.Application) -> AsyncIterator[None]:

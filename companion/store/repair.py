@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import fcntl
 import json
 import os
 import re
@@ -24,6 +23,7 @@ from typing import Any
 
 from ..vocabulary import LABELS
 from . import copies
+from .claim import claim_file
 from .database import Store, StoreError
 from .salvage import PageFile
 from .schema import FIRST_POST_COLUMNS
@@ -137,19 +137,6 @@ def read_what_can_be_read(damaged: Path, columns: dict[str, list[str]]) -> dict[
     return tables
 
 
-def _claim(path: Path) -> int:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        os.close(fd)
-        raise RepairError(
-            f"{path} is in use by a running Spotlight companion: stop it (Ctrl-C), "
-            "then repair again"
-        ) from None
-    return fd
-
-
 def repair(path: Path) -> RepairReport:
     """Rebuild the history at ``path`` from what can be read; the damaged file is kept.
 
@@ -161,7 +148,10 @@ def repair(path: Path) -> RepairReport:
         raise RepairError(f"there is no history database at {path}")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    claim = _claim(path)
+    in_use = RepairError(
+        f"{path} is in use by a running Spotlight companion: stop it (Ctrl-C), then repair again"
+    )
+    claim = claim_file(path, in_use)
     try:
         for suffix in ("", "-wal"):
             if Path(f"{path}{suffix}").exists():
