@@ -18,65 +18,23 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
-import dataclasses
-import logging
-import shutil
 import tempfile
-import threading
 import uuid
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path, PurePath
 from typing import Any
 
 from aiohttp import web
 
 from ..history import InputError
-from ..history.backup import BackupError, is_backup, refuse_csv_export, restore_backup
-from ..importing import ArchiveError, import_export
+from .import_jobs import ImportJob
 from .middlewares import json_error, read_json
 from .state import SCORER, SETTINGS, STORE, WORKERS, Workers
 
-log = logging.getLogger("spotlight.server")
 PREFIX = "/api/v1/imports"
 # Uploads through the page; larger exports (X archives with years of videos) go through
 # `spotlight import PATH`, which reads the file where it is.
 MAX_UPLOAD_BYTES = 2 * 2**30
-RUNNING = ("reading", "scoring")
-
-
-class Cancelled(Exception):
-    """The server is shutting down; the import stops between two stored chunks."""
-
-
-@dataclasses.dataclass
-class ImportJob:
-    """One upload and its import. Fields are written by one thread and read by the loop."""
-
-    id: str
-    filename: str
-    size: int
-    folder: Path
-    received: int = 0
-    state: str = "uploading"  # uploading → reading → scoring → done | failed
-    done: int = 0
-    total: int = 0
-    summary: dict[str, Any] | None = None
-    error: str | None = None
-    cancelled: bool = False
-    thread: threading.Thread | None = None
-
-    @property
-    def path(self) -> Path:
-        return self.folder / self.filename
-
-    def progress(self, stage: str, done: int, total: int) -> None:
-        if self.cancelled:
-            raise Cancelled
-        self.state, self.done, self.total = stage, done, total
-
-    def to_dict(self) -> dict[str, Any]:
-        keys = ("id", "filename", "size", "received", "state", "done", "total", "summary", "error")
-        return {key: getattr(self, key) for key in keys}
 
 
 JOBS = web.AppKey("imports", dict)
@@ -146,15 +104,10 @@ async def create(request: web.Request) -> web.Response:
     return web.json_response({**job.to_dict(), "chunk_bytes": chunk}, status=201)
 
 
-def _append(job: ImportJob, data: bytes) -> None:
-    with job.path.open("ab") as handle:
-        handle.write(data)
-
-
 async def add_chunk(request: web.Request) -> web.Response:
     job = _job(request)
     body = await read_json(request)
-    if job.state != "uploading":
+    if not job.uploading:
         return json_error(409, f"the upload of {job.filename} is finished ({job.state})")
     if not isinstance(body, dict) or not isinstance(body.get("data"), str):
         raise InputError("send {offset, data} with data in base64")
@@ -166,54 +119,25 @@ async def add_chunk(request: web.Request) -> web.Response:
         raise InputError("data must be base64") from None
     if job.received + len(data) > job.size:
         raise InputError(f"more bytes than the {job.size:,} announced for {job.filename}")
-    await asyncio.get_running_loop().run_in_executor(None, _append, job, data)
+    await asyncio.get_running_loop().run_in_executor(None, job.append, data)
     job.received += len(data)
     return web.json_response(job.to_dict())
 
 
-def _run(job: ImportJob, app: web.Application) -> None:
-    settings = app[SETTINGS]
+def _run_on_thread(app: web.Application) -> Callable[[ImportJob], None]:
     store = _StoreOnDbThread(app[STORE], app[WORKERS])
-    try:
-        refuse_csv_export(job.path)
-        if is_backup(job.path):  # a Spotlight backup is restored, not read as an export
-            job.summary = restore_backup(store, job.path, display=job.filename).to_dict()
-            job.state = "done"
-            return
-        summary = import_export(
-            job.path,
-            store,
-            app[SCORER],
-            model=settings.model,
-            pool_from=0,
-            display=job.filename,
-            progress=job.progress,
-        )
-        job.summary, job.state = summary.to_dict(), "done"
-    except (ArchiveError, BackupError) as error:
-        job.error, job.state = str(error), "failed"
-    except Cancelled:
-        job.error, job.state = "the companion stopped; import the file again to finish", "failed"
-    except Exception as error:  # the page must hear about it; the log has the details
-        log.exception("import of %s failed", job.filename)
-        job.error, job.state = f"the import failed: {error}", "failed"
-    finally:
-        shutil.rmtree(job.folder, ignore_errors=True)
+    return lambda job: job.run(store, app[SCORER], model=app[SETTINGS].model)
 
 
 async def start(request: web.Request) -> web.Response:
     job = _job(request)
-    if job.state != "uploading":
+    if not job.uploading:
         return json_error(409, f"this import has already started ({job.state})")
     if job.received != job.size:
         raise InputError(f"the upload is incomplete: {job.received:,} of {job.size:,} bytes")
-    if any(other.state in RUNNING for other in request.app[JOBS].values()):
+    if any(other.running for other in request.app[JOBS].values()):
         return json_error(409, "another import is running; wait for it to finish")
-    job.state = "reading"
-    job.thread = threading.Thread(
-        target=_run, args=(job, request.app), name=f"spotlight-import-{job.id[:8]}", daemon=True
-    )
-    job.thread.start()
+    job.start(_run_on_thread(request.app))
     return web.json_response(job.to_dict(), status=202)
 
 
@@ -229,7 +153,7 @@ async def _jobs(app: web.Application) -> AsyncIterator[None]:
     for job in app[JOBS].values():
         if job.thread is not None:
             await asyncio.get_running_loop().run_in_executor(None, job.thread.join, 60)
-        shutil.rmtree(job.folder, ignore_errors=True)
+        job.remove_upload()
 
 
 def add_routes(app: web.Application) -> None:
