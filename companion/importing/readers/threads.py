@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ...nlp.handles import HANDLE
 from ..archive import Member
 from ..charset import repair_mojibake
 from ..dates import from_timestamp
@@ -36,7 +37,6 @@ SUFFIXES = (".json",)
 
 KEY = "text_post_app_text_posts"
 _NAME = re.compile(r"(?:^|/)threads_and_replies\.json$")
-_LEADING_HANDLE = re.compile(r"^@([\w.]+)")
 
 
 def claims(member: Member) -> bool:
@@ -76,7 +76,7 @@ def read(member: Member, context: Context) -> Iterator[Found]:
             continue
         about = source.get("text_app_post") or {}
         reply = isinstance(about, dict) and about.get("is_reply") is True
-        answered = _LEADING_HANDLE.match(text) if reply else None
+        answered = HANDLE.match(text) if reply else None
         yield ImportedPost(
             platform=PLATFORM,
             native_id=None,
@@ -85,5 +85,5 @@ def read(member: Member, context: Context) -> Iterator[Found]:
             kind="reply" if reply else "post",
             posted_at=posted_at,
             source=member.display,
-            replied_to=(f"@{answered.group(1)}",) if answered else (),
+            replied_to=(answered.group(),) if answered else (),
         )

@@ -8,10 +8,11 @@ are full of ("Proud of my team", "Excited to share that I've joined…").
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
+
+from ...nlp.handles import HANDLE
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 
@@ -49,14 +50,9 @@ KIN_AND_ROLES = frozenset(
 NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}
 
 
-# An @mention: "@" and a username of letters, digits and underscores (Twitter, Instagram),
-# dots (Instagram, Threads), or a Mastodon/Bluesky server part.
-_HANDLE = re.compile(r"@\w+(?:[.\-]\w+)*(?:@\w+(?:[.\-]\w+)+)?")
-
-
 def is_handle(token: Token) -> bool:
     """An @mention (``@maria``, ``@_lina``, ``@ana.lee``)."""
-    return bool(_HANDLE.fullmatch(token.text))
+    return bool(HANDLE.fullmatch(token.text))
 
 
 def is_hashtag(token: Token) -> bool:
