@@ -248,3 +248,21 @@ def test_readings_thanks_someone_else_will_give_is_not_gratitude(scorer, text):
 def test_readings_introducing_a_product_is_a_launch_not_an_introduction(scorer, text):
     features = features_of(scorer, text)
     assert not features.introductions and features.self_promotion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Have we launched our new app",
+        'I keep asking myself: "Did I win the award?"',
+        "Did I really win the hackathon (?)",
+    ],
+)
+def test_readings_a_question_claims_nothing_with_or_without_its_mark(scorer, text):
+    # One test of "is this a question" for the questions and the brags (issue 9).
+    features = features_of(scorer, text)
+    assert features.questions and not features.brags, features.brags
+
+
+def test_readings_the_same_claim_said_is_a_brag(scorer):
+    assert features_of(scorer, "We launched our new app").brags

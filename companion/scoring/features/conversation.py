@@ -34,7 +34,9 @@ INVITATIONS = re.compile(
 )
 
 
-def _is_question(sentence: Span) -> bool:
+def is_question(sentence: Span) -> bool:
+    """Does the sentence ask something: a question mark, a wh-question or an inverted
+    auxiliary ("Do you…"), with or without the mark?"""
     words = [token for token in sentence if not (token.is_space or token.is_punct)]
     if not words:
         return False
@@ -74,7 +76,7 @@ def _is_question(sentence: Span) -> bool:
 def questions(doc: Doc) -> Iterator[Cue]:
     """Sentences that ask something, with or without a question mark."""
     for sentence in sentences(doc):
-        if _is_question(sentence):
+        if is_question(sentence):
             trimmed = sentence.text.rstrip()
             yield Cue("question", sentence.start_char, sentence.start_char + len(trimmed), trimmed)
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from .conversation import is_question
 from .cue import Cue
 from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who
 
@@ -208,7 +209,7 @@ def _trophy_object(verb: Token) -> bool:
 
 def _asked(verb: Token) -> bool:
     """Questions, conditions and wishes claim nothing: "Did I win?", "if I win", "I'd win"."""
-    if sentence_of(verb).text.rstrip().endswith("?"):
+    if is_question(sentence_of(verb)):
         return True
     for child in verb.children:
         if child.dep_ == "mark" and child.lower_ in {"if", "unless", "when"}:
