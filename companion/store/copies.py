@@ -104,3 +104,39 @@ def backup_database(conn: sqlite3.Connection, target: Path) -> Path:
     os.chmod(temporary, 0o600)
     os.replace(temporary, target)
     return target
+
+
+class CopyQueries:
+    """The store's side of its copies: the backup, and rows read and written as stored;
+    mixed into the Store."""
+
+    db: Any
+    _lock: Any
+
+    def backup_to(self, target: Path | str) -> Path:
+        """A consistent copy of the whole database at ``target`` (SQLite's backup API)."""
+        with self._lock:
+            return backup_database(self.db.conn, Path(target))
+
+    def dump_rows(self, table: str) -> Iterator[dict[str, Any]]:
+        """The raw rows of ``table`` as stored, oldest first, read in pages."""
+        rows = iter_rows(self.db.conn, table)
+        while True:
+            with self._lock:
+                chunk = [row for _, row in zip(range(1000), rows, strict=False)]
+            if not chunk:
+                return
+            yield from chunk
+
+    def restore_rows(
+        self, tables: dict[str, list[dict[str, Any]]], *, replace: Iterable[str] = ()
+    ) -> dict[str, tuple[int, int]]:
+        """Insert raw rows into their tables in ONE transaction: ``{table: (added,
+        skipped)}``. Rows whose key is stored already are kept as they are, except in the
+        tables named in ``replace`` (settings), where the restored row wins."""
+        replace = set(replace)
+        done: dict[str, tuple[int, int]] = {}
+        with self._lock, self.db.atomic():
+            for table, rows in tables.items():
+                done[table] = insert_rows(self.db.conn, table, rows, replace=table in replace)
+        return done

@@ -16,13 +16,14 @@ from typing import Any
 
 import sqlite_utils
 
-from . import copies
+from .copies import CopyQueries
 from .network import NetworkQueries
 from .persons import PersonQueries, record_mentions, recount, regroup_people
 from .posts import clean_post
 from .reach import ReachQueries
 from .rows import decode_post, people_rows, post_row, where_clause
-from .schema import ANSWER_KINDS_SQL, BUCKETS, DIMENSIONS, POST_COLUMNS, migrations
+from .schema import POST_COLUMNS, migrations
+from .trends import TrendQueries
 
 
 class StoreError(RuntimeError):
@@ -39,21 +40,12 @@ def repair_advice(path: Path) -> str:
     )
 
 
-def _read_posts(filters: dict[str, Any]) -> bool:
-    """Whether the trends must read the posts: the daily totals hold English posts only,
-    summed over every label."""
-    return bool(filters.get("label")) or filters.get("languages") == "all"
-
-
-def _for_totals(filters: dict[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in filters.items() if key != "languages"}
-
-
-class Store(PersonQueries, NetworkQueries, ReachQueries):
+class Store(PersonQueries, NetworkQueries, ReachQueries, TrendQueries, CopyQueries):
     """The history database. Open with :meth:`Store.open`; safe to share between threads.
 
     The people, the network and their questions are in :mod:`.persons`,
-    :mod:`.network` and :mod:`.reach`."""
+    :mod:`.network` and :mod:`.reach`; the history page's trends in :mod:`.trends`; the
+    backup's rows in :mod:`.copies`."""
 
     def __init__(self, db: sqlite_utils.Database, path: Path):
         self.db = db
@@ -284,114 +276,12 @@ class Store(PersonQueries, NetworkQueries, ReachQueries):
             recount(conn, persons)  # the people those posts named count them no more
             return deleted
 
-    # -- copies -----------------------------------------------------------------------
-
-    def backup_to(self, target: Path | str) -> Path:
-        """A consistent copy of the whole database at ``target`` (SQLite's backup API)."""
-        with self._lock:
-            return copies.backup_database(self.db.conn, Path(target))
-
-    def dump_rows(self, table: str) -> Iterator[dict[str, Any]]:
-        """The raw rows of ``table`` as stored, oldest first, read in pages."""
-        rows = copies.iter_rows(self.db.conn, table)
-        while True:
-            with self._lock:
-                chunk = [row for _, row in zip(range(1000), rows, strict=False)]
-            if not chunk:
-                return
-            yield from chunk
-
-    def restore_rows(
-        self, tables: dict[str, list[dict[str, Any]]], *, replace: Iterable[str] = ()
-    ) -> dict[str, tuple[int, int]]:
-        """Insert raw rows into their tables in ONE transaction: ``{table: (added,
-        skipped)}``. Rows whose key is stored already are kept as they are, except in the
-        tables named in ``replace`` (settings), where the restored row wins."""
-        replace = set(replace)
-        done: dict[str, tuple[int, int]] = {}
-        with self._lock, self.db.atomic():
-            for table, rows in tables.items():
-                done[table] = copies.insert_rows(
-                    self.db.conn, table, rows, replace=table in replace
-                )
-        return done
-
     def forget_texts(self) -> int:
         """Remove the text of every stored post, keeping scores and people."""
         with self._lock, self.db.atomic():
             return self.db.conn.execute(
                 "update posts set text = null, text_kept = 0 where text is not null"
             ).rowcount
-
-    # -- the history page's queries ---------------------------------------------------
-
-    def post_count(self) -> int:
-        with self._lock:
-            return self.db.execute("select count(*) from posts").fetchone()[0]
-
-    def trend_buckets(self, bucket: str, filters: dict[str, Any]) -> list[dict[str, Any]]:
-        """Per day/week/month: post counts per label and the mean score per dimension."""
-        start = BUCKETS[bucket]
-        if _read_posts(filters):  # the daily totals are not split by label: read the posts
-            where, params = where_clause(filters)
-            means = ", ".join(f"avg({d}) as {d}" for d in DIMENSIONS)
-            sql = (
-                f"select {start} as start, count(*) as posts, "
-                "sum(label = 'promotes_others') as promotes_others, "
-                "sum(label = 'self_promotion') as self_promotion, sum(label = 'mixed') as mixed, "
-                f"sum(label = 'neutral') as neutral, avg(overall) as overall, {means}, "
-                f"sum(kind in {ANSWER_KINDS_SQL}) as answers "
-                f"from posts{where} group by start order by start"
-            )
-        else:
-            where, params = where_clause(_for_totals(filters))
-            # A dimension's mean over the posts that scored it (NULL: not applicable).
-            means = ", ".join(
-                f"1.0 * sum({d}_sum) / nullif(sum({d}_count), 0) as {d}" for d in DIMENSIONS
-            )
-            sql = (
-                f"select {start} as start, sum(posts) as posts, "
-                "sum(promotes_others) as promotes_others, sum(self_promotion) as self_promotion, "
-                "sum(mixed) as mixed, sum(neutral) as neutral, "
-                f"1.0 * sum(overall_sum) / sum(posts) as overall, {means}, "
-                "sum(answers) as answers "
-                f"from daily_totals{where} group by start order by start"
-            )
-        with self._lock:
-            return list(self.db.query(sql, params))
-
-    def site_split(self, filters: dict[str, Any]) -> list[dict[str, Any]]:
-        """Per site: post count and how many promote others."""
-        where, params = where_clause(filters if _read_posts(filters) else _for_totals(filters))
-        if _read_posts(filters):
-            sql = (
-                "select site, count(*) as posts, "
-                "sum(label = 'promotes_others') as promotes_others, avg(overall) as overall "
-                f"from posts{where} group by site order by posts desc"
-            )
-        else:
-            sql = (
-                "select site, sum(posts) as posts, sum(promotes_others) as promotes_others, "
-                "1.0 * sum(overall_sum) / sum(posts) as overall "
-                f"from daily_totals{where} group by site order by posts desc"
-            )
-        with self._lock:
-            return list(self.db.query(sql, params))
-
-    def recent_labels(self, count: int, *, english_only: bool = False) -> list[str]:
-        """The labels of the last ``count`` posts (in English only), newest first."""
-        where, _ = where_clause({"languages": "english" if english_only else "all"})
-        with self._lock:
-            rows = self.db.execute(
-                f"select label from posts{where} order by posted_at desc limit ?", [count]
-            ).fetchall()
-        return [row[0] for row in rows]
-
-    def sites(self) -> list[str]:
-        with self._lock:
-            return [
-                row[0] for row in self.db.execute("select distinct site from posts order by site")
-            ]
 
     def quick_check(self) -> str:
         """``ok``, or what SQLite's ``quick_check`` finds damaged (also kept in
