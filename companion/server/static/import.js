@@ -1,7 +1,7 @@
 // Import a platform's data export from the history page (issue 6). The file goes up in
 // base64 chunks that fit the API's JSON body limit, then the companion imports it while
-// this script polls the progress. Uses api(), element(), showStatus() and load() from
-// app.js, which loads first. Texts from the server go into the DOM as textContent only.
+// this script polls the progress. Uses api(), element(), showStatus() from page.js and
+// load() from app.js. Texts from the server go into the DOM as textContent only.
 "use strict";
 
 (() => {

@@ -1,7 +1,7 @@
 // The people on the history page (issue 11): people you know that you lifted up, public
 // figures and brands you mentioned, whom you could thank, whom you answered most, the
 // listen chart, and merging two people (with undo). Uses api(), element(), percent(),
-// drawChart(), showStatus(), load(), state and LOAD_HOOKS from app.js, which loads first.
+// drawChart(), showStatus(), state and LOAD_HOOKS from page.js and load() from app.js.
 // Every name from the server goes into the DOM as textContent only.
 "use strict";
 
