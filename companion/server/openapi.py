@@ -20,13 +20,13 @@ from .openapi_shapes import (
     STRING,
     array,
     in_path,
-    json_response,
     obj,
     operation,
     query,
+    response,
 )
 
-ANY = json_response(obj())
+ANY = response(obj())
 POST_IN = obj(
     ["id", "text", "site"],
     id={
@@ -79,7 +79,7 @@ def _score_paths() -> dict[str, Any]:
         "/score": {
             "post": operation(
                 "Score a draft; adds trend feedback from the history",
-                json_response(report),
+                response(report),
                 body=draft,
             )
         },
@@ -95,14 +95,10 @@ def _post_paths() -> dict[str, Any]:
         "/posts": {
             "post": operation(
                 "Record a published post (idempotent on id: 201 new, 200 repeat)",
-                json_response(POST_OUT, "Created"),
+                response(POST_OUT, "Created"),
                 body=POST_IN,
                 status="201",
-                also={
-                    "200": json_response(
-                        POST_OUT, "Already stored: the same body, not scored again"
-                    )
-                },
+                also={"200": response(POST_OUT, "Already stored: the same body, not scored again")},
             ),
             "get": operation("Stored posts, newest first", ANY, params=FILTERS + paging),
             "delete": operation(
@@ -125,12 +121,12 @@ def _history_paths() -> dict[str, Any]:
         buckets=array(TREND_BUCKET), goal={"type": "number"}, listen_goal={"type": "number"}
     )
     bucket = query("bucket", {"enum": list(BUCKETS)})
-    settings = json_response(SETTINGS_SCHEMA)
+    settings = response(SETTINGS_SCHEMA)
     return {
         "/trends": {
             "get": operation(
                 "Give ratio, listen ratio and scores per bucket, sites, network breadth",
-                json_response(trends),
+                response(trends),
                 params=[bucket, *FILTERS],
             )
         },
@@ -157,7 +153,7 @@ def _pairing_paths() -> dict[str, Any]:
             "post": operation(
                 "Check ({register: false}) or register ({register: true}) the caller's own "
                 "extension origin; 403 bad_origin names an origin that is not allowed",
-                json_response(answer),
+                response(answer),
                 body=obj(register={"type": "boolean"}),
             )
         }
@@ -175,7 +171,7 @@ def _import_paths() -> dict[str, Any]:
     )
     start = operation(
         "Start importing the uploaded file",
-        json_response({"type": "object"}, "Accepted"),
+        response({"type": "object"}, "Accepted"),
         body=obj(),
         params=job,
         status="202",
@@ -204,7 +200,7 @@ def _components() -> dict[str, Any]:
     error = obj(error=obj(code=STRING, message=STRING))
     return {
         "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
-        "responses": {"Error": json_response(error, "Error")},
+        "responses": {"Error": response(error, "Error")},
     }
 
 

@@ -4,17 +4,7 @@
 from __future__ import annotations
 
 from ..vocabulary import ENTITIES
-from .openapi_shapes import (
-    INTEGER,
-    SCORES,
-    STRING,
-    array,
-    in_path,
-    json_response,
-    obj,
-    operation,
-    query,
-)
+from .openapi_shapes import INTEGER, SCORES, STRING, array, in_path, obj, operation, query, response
 
 _RATIO = {"type": ["number", "null"], "minimum": 0, "maximum": 1}
 _TIME = {"type": ["string", "null"], "format": "date-time"}
@@ -52,7 +42,7 @@ PEOPLE_PATHS = {
     "/people": {
         "get": operation(
             "People you named, answered or are connected to (merged groups)",
-            json_response(obj(people=_PEOPLE, total=INTEGER, network={"type": "object"})),
+            response(obj(people=_PEOPLE, total=INTEGER, network={"type": "object"})),
             params=[
                 query("known", _FLAG),
                 query("kind", {"enum": list(ENTITIES)}),
@@ -66,21 +56,21 @@ PEOPLE_PATHS = {
     "/people/suggestions": {
         "get": operation(
             "Whom you could thank: people you know, talked with, not credited in 90 days",
-            json_response(obj(suggestions=_PEOPLE)),
+            response(obj(suggestions=_PEOPLE)),
             params=[query("limit", INTEGER)],
         )
     },
     "/people/merge": {
         "post": operation(
             "Merge people into the first id; undo with /people/{id}/split",
-            json_response(obj(person=PERSON)),
+            response(obj(person=PERSON)),
             body=obj(["ids"], ids=array(INTEGER, minItems=2)),
         )
     },
     "/people/{person_id}/split": {
         "post": operation(
             "Undo the last merge into this person",
-            json_response(obj(people=_PEOPLE)),
+            response(obj(people=_PEOPLE)),
             body=obj(),
             params=in_path("person_id", "integer"),
         )

@@ -54,7 +54,7 @@ FILTERS = [
 ]
 
 
-def json_response(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
+def response(schema: dict[str, Any], description: str = "OK") -> dict[str, Any]:
     """A response whose body is JSON of ``schema``."""
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
