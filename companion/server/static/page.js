@@ -92,3 +92,27 @@ function describeFilters(filters) {
     .map(([key, value]) => `${FILTER_NAMES[key]} ${key === "label" ? LABELS[value] || value : value}`)
     .join(" · ");
 }
+
+/** A bar per ratio and bucket, in percent, under the goal as a dashed line. */
+function drawRatioChart(id, trends, goal, bars) {
+  const labels = trends.buckets.map((b) => b.start);
+  const goalLine = {
+    type: "line",
+    label: `goal (${percent(goal)})`,
+    data: labels.map(() => Math.round(goal * 100)),
+    borderColor: "#dc2626",
+    borderDash: [6, 4],
+    pointRadius: 0,
+    borderWidth: 2,
+  };
+  const ratios = bars.map(({ label, ratio, color }) => ({
+    label,
+    data: trends.buckets.map((b) => (b[ratio] === null ? null : Math.round(b[ratio] * 100))),
+    backgroundColor: color,
+  }));
+  drawChart(id, {
+    type: "bar",
+    data: { labels, datasets: [goalLine, ...ratios] },
+    options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } } },
+  });
+}

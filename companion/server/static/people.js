@@ -1,7 +1,7 @@
 // The people on the history page (issue 11): people you know that you lifted up, public
 // figures and brands you mentioned, whom you could thank, whom you answered most, the
 // listen chart, and merging two people (with undo). Uses api(), element(), percent(),
-// drawChart(), showStatus(), state and LOAD_HOOKS from page.js and load() from app.js.
+// drawRatioChart(), showStatus(), state and LOAD_HOOKS from page.js, load() from app.js.
 // Every name from the server goes into the DOM as textContent only.
 "use strict";
 
@@ -84,31 +84,9 @@
   function renderListen(trends, settings) {
     $("#listen-goal").value = settings.listen_goal;
     $("#listen-bucket-name").textContent = trends.bucket;
-    const labels = trends.buckets.map((b) => b.start);
-    drawChart("listen-chart", {
-      type: "bar",
-      data: {
-        labels,
-        datasets: [
-          {
-            type: "line",
-            label: `goal (${percent(trends.listen_goal)})`,
-            data: labels.map(() => Math.round(trends.listen_goal * 100)),
-            borderColor: "#dc2626",
-            borderDash: [6, 4],
-            pointRadius: 0,
-            borderWidth: 2,
-          },
-          {
-            label: "items that answer someone (%)",
-            data: trends.buckets.map((b) =>
-              b.listen_ratio === null ? null : Math.round(b.listen_ratio * 100)),
-            backgroundColor: "#0891b2",
-          },
-        ],
-      },
-      options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } } },
-    });
+    drawRatioChart("listen-chart", trends, trends.listen_goal, [
+      { label: "items that answer someone (%)", ratio: "listen_ratio", color: "#0891b2" },
+    ]);
   }
 
   function undoButton(person) {

@@ -1,6 +1,6 @@
 // The history page's cards and charts: the give ratio against the goal, the scores per
-// dimension, the sites. Uses $, state, percent(), drawChart(), describeFilters(),
-// DIMENSIONS and COLORS from page.js; app.js's load() calls renderCards and renderCharts.
+// dimension, the sites. Uses $, state, percent(), drawChart(), drawRatioChart(),
+// describeFilters(), DIMENSIONS and COLORS from page.js; app.js's load() calls them.
 "use strict";
 
 function renderCards(trends) {
@@ -32,35 +32,10 @@ function renderCards(trends) {
 function renderCharts(trends) {
   const labels = trends.buckets.map((b) => b.start);
   $("#bucket-name").textContent = trends.bucket;
-  drawChart("give-chart", {
-    type: "bar",
-    data: {
-      labels,
-      datasets: [
-        {
-          type: "line",
-          label: `goal (${percent(trends.goal)})`,
-          data: labels.map(() => Math.round(trends.goal * 100)),
-          borderColor: "#dc2626",
-          borderDash: [6, 4],
-          pointRadius: 0,
-          borderWidth: 2,
-        },
-        {
-          label: "posts that promote others (%)",
-          data: trends.buckets.map((b) => (b.give_ratio === null ? null : Math.round(b.give_ratio * 100))),
-          backgroundColor: "#2563eb",
-        },
-        {
-          label: "credit to people you know (%)",
-          data: trends.buckets.map((b) =>
-            b.known_give_ratio === null ? null : Math.round(b.known_give_ratio * 100)),
-          backgroundColor: "#16a34a",
-        },
-      ],
-    },
-    options: { scales: { y: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } } },
-  });
+  drawRatioChart("give-chart", trends, trends.goal, [
+    { label: "posts that promote others (%)", ratio: "give_ratio", color: "#2563eb" },
+    { label: "credit to people you know (%)", ratio: "known_give_ratio", color: "#16a34a" },
+  ]);
   drawChart("scores-chart", {
     type: "line",
     data: {
