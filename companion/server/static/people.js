@@ -1,8 +1,8 @@
 // The people on the history page (issue 11): people you know that you lifted up, public
 // figures and brands you mentioned, whom you could thank, whom you answered most, the
 // listen chart, and merging two people (with undo). Uses api(), element(), percent(),
-// drawRatioChart(), showStatus(), state and LOAD_HOOKS from page.js, load() from app.js.
-// Every name from the server goes into the DOM as textContent only.
+// drawRatioChart(), showStatus(), state and LOAD_HOOKS from page.js; load() and
+// saveSettings() from app.js. Every name from the server goes into the DOM as textContent.
 "use strict";
 
 (() => {
@@ -128,15 +128,10 @@
 
   document.addEventListener("DOMContentLoaded", () => {
     $("#merge").addEventListener("click", merge);
-    $("#listen-goal-form").addEventListener("submit", async (event) => {
+    $("#listen-goal-form").addEventListener("submit", (event) => {
       event.preventDefault();
-      try {
-        await api("/settings", { method: "PUT", body: { listen_goal: Number($("#listen-goal").value) } });
-        showStatus("Listen goal saved.");
-        await load();
-      } catch (error) {
-        showStatus(`Could not save: ${error.message}`, true);
-      }
+      // saveSettings says "saved" once the page shows the new goal, not before.
+      saveSettings({ listen_goal: Number($("#listen-goal").value) }, "Listen goal saved.");
     });
   });
 })();
