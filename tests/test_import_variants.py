@@ -234,6 +234,19 @@ def test_threads_html_download_says_to_choose_json(tmp_path):
         read_export(archive)
 
 
+@pytest.mark.parametrize(
+    ("text", "answered"), [("@mateus.r. Thanks!", "@mateus.r"), ("@ana_lee: yes", "@ana_lee")]
+)
+def test_threads_reply_answers_the_handle_it_opens_with(tmp_path, text, answered):
+    # The handle as nlp/handles.py reads it: a closing full stop is not part of it (issue 9).
+    item = {"creation_timestamp": 1719840000, "title": text, "text_app_post": {"is_reply": True}}
+    export = json.dumps({"text_post_app_text_posts": [{"media": [item]}]})
+    archive = zip_files(tmp_path / "instagram.zip", {
+        "your_instagram_activity/threads/threads_and_replies.json": export})  # fmt: skip
+    posts, _ = read_export(archive)
+    assert [post.replied_to for post in posts] == [(answered,)]
+
+
 # -- kinds ------------------------------------------------------------------------------
 
 
