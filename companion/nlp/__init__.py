@@ -6,7 +6,6 @@
 """
 
 from .pipeline import (
-    EMOJI,
     PREFERRED_MODELS,
     SOCIAL_TOKEN,
     ModelNotFound,
@@ -17,7 +16,6 @@ from .pipeline import (
 from .segments import DraftParser, parse_many, split_segments
 
 __all__ = [
-    "EMOJI",
     "PREFERRED_MODELS",
     "SOCIAL_TOKEN",
     "DraftParser",

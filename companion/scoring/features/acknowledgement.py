@@ -14,50 +14,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from .. import lexicon
 from .cue import Cue
 from .grammar import in_link, name_of, sentence_of, who
 
 PEOPLE = {"person", "group", "reader"}
-# Phrases whose person comes after them.
-CREDIT_BEFORE_PERSON = re.compile(
-    r"\b(?:(?:would|could|wouldn't|couldn't|would not|could not|can't|cannot)(?: not)?"
-    r"(?: have)? (?:exist(?:ed)?|happen(?:ed)?|be (?:here|possible)|been (?:here|possible)|"
-    r"(?:have )?done (?:it|this|any of (?:it|this))|do (?:it|this|any of (?:it|this))|made it|"
-    r"got(?:ten)? here)(?: \w+){0,2} without"
-    r"|(?:i|we) owe(?: (?:\w+ ){1,3}to)?|(?:much |so much |big |all the )love (?:to|for)"
-    r"|(?:say|said) (?:enough )?(?:good|great|nice|kind) things about"
-    r"|(?:belongs|goes|go) to|(?:all |the )?credit (?:to|goes to)|because of"
-    r"|learn(?:ed|t) (?:\w+ ){0,4}from|in (?:loving )?memory of)\b",
-    re.IGNORECASE,
-)
-# Phrases whose person comes before them: "Grace taught me", "Ama made this possible".
-CREDIT_AFTER_PERSON = re.compile(
-    r"\b(?:taught|showed|teaches|shows) (?:me|us)|made (?:it|this|all of this|it all) possible"
-    r"|(?:is|was) the reason|(?:believed|bet) (?:in|on) (?:me|us)|(?:the|a) legacy"
-    r"|exists because|is here because|(?:is|'s) (?:the|your|my|our) (?:person|go-to|guy|gal)"
-    r"|did (?:most of |all of |much of )?(?:the )?(?:heavy lifting|hard (?:part|work)|real work)"
-    r"|deserves? (?:the |all the )?credit|(?:passed away|died|passed on)\b",
-    re.IGNORECASE,
-)
+CREDIT_BEFORE_PERSON = lexicon.pattern("acknowledgement", "credit_before_person")
+CREDIT_AFTER_PERSON = lexicon.pattern("acknowledgement", "credit_after_person", start="", end="")
 WELCOMING = re.compile(r"\bwelcom(?:e|es|ed|ing)\b", re.IGNORECASE)
-# Recommending works for a person only: "talk to Bongani", not "talk to ten customers".
-RECOMMENDING = re.compile(
-    r"\b(?:(?:highly |strongly |warmly )?recommend(?:s|ed|ing)?|vouch for|hire"
-    r"|(?:talk|reach out|speak) to|(?:go|you should|please) follow)\b",
-    re.IGNORECASE,
-)
-# Said of someone who died or left: their name may be anywhere in the post.
-TRIBUTE = re.compile(
-    r"\b(?:rip|r\.i\.p\.?|rest in peace|rest easy|(?:will be|is) (?:sorely |dearly )?missed"
-    r"|miss you|we lost|what a legacy|last day|in memoriam|funeral|farewell"
-    r"|(?:said|saying|say) goodbye to|(?:we|i) (?:will|'ll) miss (?:him|her|them|you))\b",
-    re.IGNORECASE,
-)
-# Words that may stand between a phrase and the person it credits.
-_FILLERS = {
-    "my", "our", "the", "a", "an", "whole", "entire", "amazing", "dear", "wonderful", "to",
-    "all", "of", "incredible", "brilliant", "back", "aboard", "new", "newest",
-}  # fmt: skip
+RECOMMENDING = lexicon.pattern("acknowledgement", "recommending")
+TRIBUTE = lexicon.pattern("acknowledgement", "tribute")
+_FILLERS = lexicon.words("acknowledgement", "fillers")
 _REACH = 6
 
 

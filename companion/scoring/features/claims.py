@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from . import helpfulness, learning, promotion
 from .cue import Cue
 from .grammar import (
@@ -32,58 +33,19 @@ from .grammar import (
     who,
 )
 
-# Words that make a deed a record: "more customers than anyone", "the biggest deal".
-RECORD_WORDS = {"more", "most", "biggest", "largest", "highest", "fastest", "record"}
-# Deeds no one brags about: "we lost three engineers", "I missed the deadline".
-LOSSES = {"lose", "miss", "fail", "waste", "burn", "drop", "quit", "break", "spend", "cost"}
-RECORD_PHRASES = re.compile(
-    r"\b(?:than anyone|than ever|in (?:our|the|my) (?:\w+(?:'s)? )?history|all-time|"
-    r"record-breaking|(?:a|new) record)\b",
-    re.IGNORECASE,
-)
-# What the author's own thing does when it succeeds: "my talk sold out", "our post went viral".
-SUCCEEDS = {"sell", "hit", "top", "trend", "double", "triple", "pass", "cross", "reach", "go"}
-SUCCESS_WORDS = {"out", "viral", "million", "k", "views", "number", "#1", "1"}
-# Job news and personal news told without a trigger word.
-NEWS = re.compile(
-    r"\b(?:new (?:job|role|position|gig)(?: alert)?|(?:some |big )?personal news|"
-    r"(?:i'm|i am|i'll be|i will be) (?:now |officially )?(?:starting|joining|moving)|"
-    r"(?:i|we) (?:start|begin|join) (?:as|at|on)|starting (?:monday|today|tomorrow|next \w+)|"
-    r"new chapter|as of today,? i'm|i'm (?:now |officially )?(?:a|an|the) (?:new )?"
-    r"(?:partner|director|head|vp|chief|founder|ceo|cto|lead|manager) (?:at|of)|"
-    r"starting (?:in|on|this) \w+|"
-    r"(?:to|i'll|i will|i'm|i am|i've|i have) (?:\w+ )?join(?:ing|ed)? (?:\w+ ){1,3}as\b|"
-    r"(?:i'm|i am) (?:moving on|leaving)|next stop|it's official|"
-    r"officially (?:a|an|the|joined|part of)|stepping (?:up|into \w+ role) as|"
-    r"taking over as|(?:day one|first day|my first week) (?:at|as))\b",
-    re.IGNORECASE,
-)
-# The author's own thing or record, said in a set phrase: no one else's news can be meant.
-OWN_NEWS = re.compile(
-    r"\b(?:(?:we|i) did it|(?:we're|we are|i'm|i am) (?:now )?live|launch day|"
-    r"(?:my|our) (?:new |first |latest |debut )?\w+[^.!?\n]{0,60}? (?:is|are) "
-    r"(?:now |finally |officially )?(?:live|out|available|here)(?! of)|"
-    r"(?:today|now),? (?:i|we) (?:run|lead|own|manage|have|employ|serve)|"
-    r"(?:my|our) (?:new |first |latest |debut )?\w+ "
-    r"(?:premieres|launches|drops|ships|opens|comes out|goes live|hits shelves)|"
-    r"under my (?:leadership|watch)|"
-    r"(?:my|our) (?:new )?\w+ (?:is|are) (?:now )?(?:#1|number one|no\. 1|top-rated|ranked)|"
-    r"(?:grew|grown|scaled|took) (?:\w+ ){0,4}from \$?\d[\w,.]* to \$?\d)\b",
-    re.IGNORECASE,
-)
+RECORD_WORDS = lexicon.words("claims", "record_words")
+LOSSES = lexicon.words("claims", "losses")
+RECORD_PHRASES = lexicon.pattern("claims", "record_phrases")
+SUCCEEDS = lexicon.words("claims", "succeeds")
+SUCCESS_WORDS = lexicon.words("claims", "success_words")
+NEWS = lexicon.pattern("claims", "news")
+OWN_NEWS = lexicon.pattern("claims", "own_news")
 # Thanks that end in the author's own honour: "for making me Executive of the Year".
 HONOUR_IN_THANKS = re.compile(
     r"\bfor (?:making|naming|voting|helping|choosing|getting) me (?:the |an? )?"
     r"(?:[A-Z]\w+|win|get|land|become|earn|reach|achieve)",
 )
-# Honours that open a sentence with no subject: "Ranked number one…", "Named one of…".
-OPENING_HONOUR = re.compile(
-    r"^\W*(?:ranked|named|voted|listed|featured|shortlisted|nominated|selected|awarded|"
-    r"closed|signed|landed|hit|crossed|sold|won|earned|received|reached|passed|finished|"
-    r"completed|launched|shipped|published|raised|secured|booked|top \d+%?|number one|#1)"
-    r"(?!\w)",
-    re.IGNORECASE,
-)
+OPENING_HONOUR = lexicon.pattern("claims", "opening_honour", start=r"^\W*", end=r"(?!\w)")
 
 
 OPENING_DEBRIS = " \t\n\"'*-•–—🏆🎉🚀"

@@ -7,31 +7,17 @@ question mark: "Who else is hiring right now" asks too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from .. import lexicon
 from .cue import Cue
 from .grammar import sentences
 
-WH_WORDS = {"who", "what", "when", "where", "why", "how", "which", "whose", "whom"}
-# Auxiliaries that open a yes/no question when a subject follows: "Do you…", "Has anyone…".
-INVERTING = frozenset(
-    """
-    do does did is are was were have has had can could will would should shall may might
-    am
-""".split()
-)
-INVITATIONS = re.compile(
-    r"\b(?:let me know|tell me|tell us|share your|what do you think|thoughts\s*\?|"
-    r"(?:i'd|i would|we'd|would) love to hear|drop (?:a|your) (?:comment|thought|note)|"
-    r"comment below|in the comments|reply with|agree\s*\?|what would you add|"
-    r"how do you|how would you|what's your|what is your|curious (?:what|how|if|to hear)|"
-    r"your (?:take|thoughts|experience|advice|feedback)|feedback (?:is )?welcome|"
-    r"(?:anyone|who) else|weigh in|chime in|am i missing|did i miss|open to ideas)",
-    re.IGNORECASE,
-)
+WH_WORDS = lexicon.words("conversation", "wh_words")
+INVERTING = lexicon.words("conversation", "inverting")
+INVITATIONS = lexicon.pattern("conversation", "invitations", end="")
 
 
 def is_question(sentence: Span) -> bool:

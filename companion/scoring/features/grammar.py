@@ -13,41 +13,17 @@ from typing import Literal
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.handles import HANDLE
+from .. import lexicon
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 
-# Words are compared token by token, and the tokenizer splits "I'm", "im", "Ive" and
-# "y'all" into "i" + "'m" and "y'" + "all": the first pieces carry them.
-SELF = {"i", "me", "my", "mine", "myself", "ill"}
-WE = {"we", "us", "our", "ours", "ourselves"}
-READER = {"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya"}
-THIRD_PERSON = {"he", "him", "his", "she", "her", "hers", "they", "them", "their", "theirs"}
-# Words for the people around the author: lifting them up counts as much as naming them.
-GROUP = frozenset(
-    """
-    team teams colleague colleagues coworker coworkers friend friends mentor
-    mentors everyone everybody community crew folks people students mentee mentees
-    partner partners staff volunteers teammates peers network members attendees speakers
-    organizers organisers guys all family investors backers customers clients users supporters
-    readers listeners fans donors sponsors advisors graduates hires interns starters
-    contributors maintainers nurses teachers
-""".split()
-)
-# Words for one person in the author's life: "my brother", "my co-founder". Like a name,
-# they are someone else, even when owned ("So proud of my brother" credits him).
-KIN_AND_ROLES = frozenset(
-    """
-    mom mum mother dad father parent parents brother sister sibling son daughter kid kids
-    child children wife husband partner spouse fiance fiancee grandmother grandfather
-    grandma grandpa nana granny aunt uncle cousin niece nephew boss manager intern cofounder
-    co-founder founder editor coach teacher professor supervisor mentor mentee assistant
-    colleague teammate classmate neighbour neighbor friend bestie designer engineer developer
-    analyst scientist researcher writer nurse doctor recruiter marketer ceo cto cfo coo vp
-    leader expert consultant advisor adviser author speaker artist photographer programmer
-    member newcomer hire
-""".split()
-)
-NEGATIONS = {"not", "n't", "never", "no", "nt", "hardly"}
+SELF = lexicon.words("grammar", "self")
+WE = lexicon.words("grammar", "we")
+READER = lexicon.words("grammar", "reader")
+THIRD_PERSON = lexicon.words("grammar", "third_person")
+GROUP = lexicon.words("grammar", "group")
+KIN_AND_ROLES = lexicon.words("grammar", "kin_and_roles")
+NEGATIONS = lexicon.words("grammar", "negations")
 
 
 def is_handle(token: Token) -> bool:

@@ -6,75 +6,20 @@ help others solve problems for themselves."
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from .cue import Cue
 from .grammar import in_link, is_handle, names_someone_else, sentence_of, sentences, who
 from .people import find_people
 
-# Verbs whose bare imperative sells rather than helps; promotion.py treats those.
-SELLING = {
-    "buy",
-    "order",
-    "subscribe",
-    "follow",
-    "register",
-    "dm",
-    "sign",
-    "download",
-    "book",
-    "check",
-    "apply",
-    "click",
-    "visit",
-    "grab",
-    "join",
-    "shop",
-    "preorder",
-    "watch",
-    "listen",
-}
-COMMAND_OPENERS = {"just", "always", "never", "simply", "please", "so", "then", "now", "first"}
-ADVICE = re.compile(
-    r"\b(?:you (?:should|can|could|might want to|may want to|need to)|try (?:to |this|it)|"
-    r"here's how|here is how|how to|tip\s*[:#]|tips?\b|step \d|lesson \d|"
-    r"(?:my|one|the) (?:best )?advice|pro tip|don't forget|remember to|make sure)",
-    re.IGNORECASE,
-)
-INTRODUCTIONS = re.compile(
-    r"\b(?:meet\b|introducing|say hi to|say hello to|"
-    r"you should (?:connect with|follow|meet|talk to)|"
-    r"go follow|give (?:\S+ )?a follow|connect with|(?:talk|reach out) to|#followfriday|#ff\b|"
-    r"(?:should|must) (?:know|meet) each other|you two should|over to you|"
-    r"connecting (?:two|you|these)|you (?:two |both )?should (?:talk|chat|connect)|"
-    r"(?:you|everyone|founders|managers) (?:all )?(?:need|needs|should|must|have) to "
-    r"(?:know|meet|follow|read|talk to|hear from)|"
-    r"(?:is|are) (?:looking for|hiring|open to)|worth following|follow @)",
-    re.IGNORECASE,
-)
-OFFERS = re.compile(
-    r"\b(?:(?:happy|glad|free|available|willing|keen) to (?:help|chat|talk|hop on|jump on|review|"
-    r"introduce|connect|answer|mentor|pair|walk you|look over|grab (?:a )?coffee|vouch)|"
-    r"just (?:message|dm|ping|email|text) me|send me a (?:message|dm|note)|"
-    r"(?:my )?calendar is open|coffee chats?\b|sounding board|no agenda|"
-    r"free (?:mentoring|coaching|office|advice) (?:slots?|hours|sessions?|calls?)|"
-    r"(?:slots?|spots?|hours) (?:open|free) (?:this|each|every|next)|"
-    r"(?:reply|comment|message me|dm me) (?:here |below )?if you(?:'d| would) like|"
-    r"(?:happy|glad) to be (?:a|your) (?:sounding board|mentor|resource|reference)|"
-    r"(?:happy|glad) to share (?!that)[^.!?\n]{0,60}\b(?:dm|message|ping|email|if you|with anyone"
-    r"|just ask|reach out)|"
-    r"(?:dm|message|ping|email) me if|reach out if|let me know if (?:i|we) can|"
-    r"(?:i|we) can (?:help|introduce|connect you)|my (?:dms?|door|inbox) (?:is|are) open|"
-    r"(?:i'm|i am|we're) here (?:to help|if)|glad to help|free to (?:ask|reach out)|"
-    r"(?:anyone|if you) need(?:s)? (?:help|advice|a hand|an intro)|"
-    r"(?:reach out|ping me|message me|let me know|dm me) if (?:that|this|it) (?:would )?helps?|"
-    r"(?:i|we) (?:have|'ve got) (?:a few )?(?:free )?(?:hours|time|slots) |"
-    r"free office hours|no (?:strings|catch)|(?:tag|ping) me (?:on|in)|if you need a hand)",
-    re.IGNORECASE,
-)
+SELLING = lexicon.words("helpfulness", "selling")
+COMMAND_OPENERS = lexicon.words("helpfulness", "command_openers")
+ADVICE = lexicon.pattern("helpfulness", "advice", end="")
+INTRODUCTIONS = lexicon.pattern("helpfulness", "introductions", end="")
+OFFERS = lexicon.pattern("helpfulness", "offers", end="")
 
 
 def _imperative(sentence: Span) -> bool:

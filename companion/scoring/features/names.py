@@ -13,65 +13,27 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from nameparser.config import CONSTANTS as NAME_PARTS
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from .grammar import sentence_of, sentences
 
 # A word that can be part of a name: letters, with inner apostrophes or hyphens (O'Neil,
 # Mary-Jane), or an initial or title with its period (J., Mr.).
 _NAME_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
-# Words that join a list of names without being part of one.
-LIST_JOINERS = {",", ";", "&", "/", "+", "and", "or", "n", "x"}
-# Retweet and reply markers and chat words that posts capitalise at the start of a line:
-# Twitter conventions and common internet abbreviations, never a name.
-# fmt: off
-CHAT_WORDS = {
-    "rt", "mt", "via", "cc", "ht", "lol", "lmao", "lmfao", "omg", "idk", "tbh", "smh", "ily", "ty",
-    "tysm", "thx", "pls", "plz", "ya", "yo", "yea", "yeah", "ok", "okay", "ugh", "aww", "wow",
-    "yay", "oh", "ah", "hey", "hi", "hello", "bruh", "wanna",
-}
-# fmt: on
+LIST_JOINERS = lexicon.words("names", "list_joiners")
+CHAT_WORDS = lexicon.words("names", "chat_words")
 _LAUGHTER = re.compile(r"(?:h+[aeiou]+){2,}h*|(?:[aeiou]h){2,}", re.IGNORECASE)
-# Words that greet, thank or congratulate someone: the name after them is the person
-# addressed ("Hi Harry", "thanks priya and jon", "Congrats Kwame Asante").
-# fmt: off
-ADDRESS_WORDS = {
-    "thanks", "thank", "thx", "thanx", "ty", "tysm", "congrats", "congratulations", "kudos",
-    "props", "shoutout", "cheers", "welcome", "meet", "hi", "hey", "hello", "dear",
-    "bye", "birthday", "bday", "miss", "rip", "proud",
-}
-# fmt: on
-# Between an address word and the name: "thanks to", "thank you", "shout out to".
-_ADDRESS_FILLERS = {"to", "you", "u", "out", "of", "so", "much", ",", "again"}
-# Honorifics and titles written before a name, part of how the post names the person.
-# fmt: off
-TITLES = {
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lady",
-    "lord", "coach", "uncle", "auntie", "aunt", "president", "minister", "senator", "governor",
-    "mayor", "chancellor", "judge", "pope", "king", "queen", "prince", "princess", "sheriff",
-    "captain", "rev", "rev.", "pastor",
-}
-# fmt: on
-# Particles inside family names ("Louis van Gaal", "Bianca Del Rio", "Khalid al Batish").
-# fmt: off
-PARTICLES = {
-    "van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le", "al", "el",
-    "bin", "ibn", "dos", "das",
-}
-# fmt: on
+ADDRESS_WORDS = lexicon.words("names", "address_words")
+_ADDRESS_FILLERS = lexicon.words("names", "address_fillers")
+TITLES = lexicon.words("names", "titles")
+# Particles inside family names ("Louis van Gaal", "Bianca Del Rio", "Khalid al Batish"):
+# nameparser's, and "el", which it has only as "el-".
+PARTICLES = frozenset(NAME_PARTS.prefixes) | lexicon.words("names", "particles")
 # Entity types the NER gets right often enough on names in person slots to veto them.
 NOT_PEOPLE = {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "DATE", "TIME"}
-# Verbs whose subject is a person: saying, thinking, feeling and living (VerbNet's say,
-# consider, admire, want and life classes). "Priya thinks", "baekhyun said yes".
-# fmt: off
-HUMAN_VERBS = {
-    "say", "tell", "tweet", "post", "write", "speak", "talk", "ask", "reply", "answer", "think",
-    "believe", "know", "remember", "forget", "wonder", "realize", "realise", "love", "hate",
-    "like", "miss", "adore", "want", "wish", "hope", "need", "deserve", "feel", "laugh", "cry",
-    "smile", "sing", "dance", "sleep", "marry", "die", "cook", "teach", "learn", "join", "lead",
-    "retire", "sign", "score", "win", "lose", "play",
-}
-# fmt: on
+HUMAN_VERBS = lexicon.words("names", "human_verbs")
 
 
 def is_name_word(token: Token) -> bool:
@@ -218,15 +180,7 @@ def _capitalised_run(doc: Doc, index: int) -> Span | None:
 # A verb opening a sentence is capitalised and the NER takes it into the name after it
 # ("Loved Obama's speech", "Jailed Marine's mom"): past and -ing forms are rare as given names.
 _OPENING_VERB = re.compile(r"\w{3,}ed|\w{3,}ing")
-# Verbs that open a post's sentences as commands or as a story, taken into the name after
-# them: "Hire Ben Kowalski", "Took Mariam Said's workshop", "Ask Priya".
-# fmt: off
-OPENING_VERBS = {
-    "hire", "took", "take", "ask", "call", "follow", "watch", "read", "tag", "invite", "meet",
-    "met", "saw", "see", "hug", "support", "thank", "congratulate", "join", "help", "listen",
-    "heard", "told", "tell", "ping", "email", "message", "dm", "got", "get",
-}
-# fmt: on
+OPENING_VERBS = lexicon.words("names", "opening_verbs")
 
 
 def without_opening_verb(span: Span) -> Span:
@@ -267,8 +221,7 @@ def addressed_names(doc: Doc) -> Iterator[Span]:
                 break
 
 
-# Pronouns that only refer to a person.
-PERSONAL_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PERSONAL_PRONOUNS = lexicon.words("names", "personal_pronouns")
 
 
 def _referred_to_as_person(token: Token) -> bool:

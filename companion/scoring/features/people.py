@@ -17,6 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import lexicon
 from .grammar import is_handle
 from .names import (
     TITLES,
@@ -30,22 +31,7 @@ from .names import (
 )
 
 TITLE_WORDS = {title.rstrip(".") for title in TITLES}
-# Words that name what an account publishes or sells rather than who runs it: news and
-# broadcast media, sport, trade, the "content" accounts that repost facts, pictures and
-# quotes, and country or web suffixes (GreenpeaceUK, UEFAcom). A person's handle is their
-# name or a nickname. Measured one by one on the BTC dev split, each removes more
-# organisation handles than person handles, save "times" (kept for @nytimes and the like).
-# fmt: off
-ORGANISATION_WORDS = {
-    "news", "tv", "radio", "fm", "magazine", "mag", "daily", "weekly", "press", "media", "network",
-    "channel", "journal", "times", "report", "live", "blog", "fc", "united", "football", "soccer",
-    "sports", "sport", "racing", "golf", "league", "shop", "store", "app", "apps", "wines",
-    "coffee", "designs", "design", "gaming", "games", "studio", "studios", "records", "films",
-    "movie", "hq", "inc", "corp", "corporation", "ltd", "llc", "group", "team", "club", "band",
-    "tour", "center", "centre", "page", "facts", "fact", "pics", "photos", "quotes", "tweets",
-    "jokes", "sayings", "memes", "things", "words", "notes", "uk", "usa", "com",
-}
-# fmt: on
+ORGANISATION_WORDS = lexicon.words("people", "organisation_words")
 # Camel-case humps, runs of capitals, lowercase runs and digits: "BBCNewsMagazine" →
 # bbc, news, magazine.
 _HANDLE_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
@@ -56,9 +42,7 @@ def handle_words(handle: str) -> list[str]:
     return [part.lower() for part in _HANDLE_PARTS.findall(handle)]
 
 
-# Words before an @mention that make it a place, a platform or a shop rather than a person:
-# you are "on @YouTube", "at @HomeDepot", "in @Kiev", buy "from @Etsy".
-PLACE_WORDS = {"on", "at", "in", "from"}
+PLACE_WORDS = lexicon.words("people", "place_words")
 
 
 def is_person_handle(token: Token) -> bool:

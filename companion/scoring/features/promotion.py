@@ -9,108 +9,28 @@ not from the words alone ("Priya won" is news worth sharing, not a brag).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from .. import lexicon
 from .conversation import is_question
 from .cue import Cue
 from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who
 
-# Verbs that claim an achievement on their own when the author is their subject.
-ACHIEVE = frozenset(
-    """
-    win earn achieve accomplish graduate publish launch announce release receive land
-    ace nail crush smash beat surpass qualify score secure found invent unlock afford
-    top double triple keynote manage conquer master outperform outsell
-""".split()
-)
-# Verbs that claim one only with a trophy for an object: "I got my first job offer",
-# "finished my first marathon", "ran 10 miles" — but not "I got home", "I started to think".
-ACHIEVE_WITH_TROPHY = frozenset(
-    """
-    get make finish complete start buy purchase build create design write run open meet accept
-    travel visit save collect gain obtain break hit reach pass grow sell raise sign
-    close lead host join become own lift speak present feature rank
-""".split()
-)
-# Passives that are achievements when the author is their subject ("I was promoted").
-HONOURED = frozenset(
-    """
-    accept promote hire select nominate award name invite feature recognize recognise
-    honor honour choose elect pick shortlist certify admit recruit offer grant give rank
-    list approve publish sponsor fund back interview quote verify
-""".split()
-)
-# Feelings that, with no one else as their object, announce the author's own news.
-ANNOUNCING_FEELINGS = frozenset(
-    """
-    proud honored honoured humbled thrilled excited delighted blessed stoked pumped
-    psyched overjoyed ecstatic privileged lucky glad happy pleased
-""".split()
-)
-# Nouns that make "my X" a trophy: "my new book", "my award", "my promotion".
-TROPHIES = frozenset(
-    """
-    award prize medal trophy degree promotion record milestone bestseller certificate
-    certification scholarship offer raise win book course podcast album startup company
-    business product app launch article paper talk keynote channel newsletter house car
-    job title rank score grade followers subscribers fans round funding seed series deal
-    contract customers clients views downloads users
-""".split()
-)
-FRESH = {"new", "first", "latest", "dream", "upcoming", "brand", "own"}
-# Verbs whose object is shown off: "check out my award", "my book is out".
-SHOWING_OFF = frozenset(
-    """
-    win earn receive get land publish launch release announce share check introduce
-    finish complete be buy sign proud
-""".split()
-)
-# What the author wants the reader to know now: "thrilled to announce", "proud to be named".
-NEWS_VERBS = frozenset(
-    """
-    announce share join be receive present introduce launch say welcome speak accept
-""".split()
-)
-# Verbs whose news is someone else's when they name someone: "delighted to welcome Hana",
-# "proud to work beside you" (but "thrilled to join the team" is the author's news).
-SHARED_VERBS = frozenset(
-    """
-    welcome work introduce meet celebrate congratulate thank recognize recognise honor
-    honour support serve partner collaborate learn call have watch see
-""".split()
-)
-PROUD = {"proud", "honored", "honoured", "humbled", "privileged"}
-# Auxiliaries of things that have not happened: "I will win", "I could have won".
-UNREAL = {"will", "would", "could", "might", "should", "may", "shall"}
-# Qualities the author claims for themselves: "I'm so good at this", "I'm the best".
-TRAITS = frozenset(
-    """
-    best good great smart talented gifted genius amazing awesome brilliant perfect fast
-    strong fit rich successful famous popular humble sexy hot beautiful pretty cute
-    funny cool right ahead expert pro natural first only better smarter stronger faster
-    richer unbeatable undefeated legend champion
-""".split()
-)
-CALLS_TO_ACTION = re.compile(
-    r"\b(?:link in (?:my )?bio|dm (?:me|us)(?! if)|sign up|sign-up|register (?:now|today|here)"
-    r"|buy (?:it|now|my|our|your)|order (?:now|yours|today)|pre-?order|subscribe"
-    r"|follow (?:me|us)|check out (?:my|our)|use (?:my |our )?(?:promo )?code"
-    r"|book (?:a|your) (?:free )?(?:\w+ )?(?:call|demo|spot|seat|session|consultation)"
-    r"|grab (?:your|a) (?:copy|seat|spot|ticket)|secure your (?:seat|spot|place|ticket|copy)"
-    r"|last chance|early bird|join the waitlist|now in beta"
-    r"|\bi help (?:\w+ ){1,3}(?:get|grow|land|find|build|make|win|double|scale)"
-    r"|get (?:your|a) (?:copy|ticket|tickets)|available now|out now|download (?:my|our|it)"
-    r"|join (?:my|our) (?:waitlist|newsletter|course|webinar|community)"
-    r"|limited (?:time|spots|seats)|\d{2}% off|free trial|try (?:it|us) (?:free|for free|today)"
-    r"|start (?:your|a) (?:free )?trial|(?:is|are) now available|get (?:a|your) free"
-    r"|(?:get|grab|download|read) it (?:here|now|free|today)|free for the next"
-    r"|(?:only|just) \$\d+|link in (?:the )?comments|get early access|early access"
-    r"|(?:only )?\d+ (?:spots|seats|slots|places) left|set a reminder|save the date)",
-    re.IGNORECASE,
-)
+ACHIEVE = lexicon.words("promotion", "achieve")
+ACHIEVE_WITH_TROPHY = lexicon.words("promotion", "achieve_with_trophy")
+HONOURED = lexicon.words("promotion", "honoured")
+ANNOUNCING_FEELINGS = lexicon.words("promotion", "announcing_feelings")
+TROPHIES = lexicon.words("promotion", "trophies")
+FRESH = lexicon.words("promotion", "fresh")
+SHOWING_OFF = lexicon.words("promotion", "showing_off")
+NEWS_VERBS = lexicon.words("promotion", "news_verbs")
+SHARED_VERBS = lexicon.words("promotion", "shared_verbs")
+PROUD = lexicon.words("promotion", "proud")
+UNREAL = lexicon.words("promotion", "unreal")
+TRAITS = lexicon.words("promotion", "traits")
+CALLS_TO_ACTION = lexicon.pattern("promotion", "calls_to_action", end="")
 
 
 def brags(doc: Doc) -> Iterator[Cue]:

@@ -17,51 +17,12 @@ from proselint.checks.industrial_language.corporate_speak import check as corpor
 from proselint.checks.industrial_language.jargon import check as jargon_check
 from spacy.tokens import Doc
 
+from .. import lexicon
 from .cue import Cue
 from .grammar import is_handle, is_hashtag, is_link, sentences
 
 PROSELINT_CHECKS = (corporate_speak, jargon_check, commercialese, bureaucratese, *cliche_checks)
-# What press releases say and people do not. Each is a phrase, matched as whole words.
-PRESS_RELEASE = (
-    "thrilled to announce",
-    "excited to announce",
-    "pleased to announce",
-    "proud to announce",
-    "we are pleased",
-    "leverage",
-    "leveraging",
-    "best-in-class",
-    "world-class",
-    "game-changer",
-    "game changer",
-    "game-changing",
-    "thought leader",
-    "thought leadership",
-    "cutting-edge",
-    "cutting edge",
-    "paradigm shift",
-    "value-add",
-    "value add",
-    "move the needle",
-    "deep dive",
-    "circle back",
-    "disruptive",
-    "disrupt",
-    "next-generation",
-    "next generation",
-    "end-to-end",
-    "holistic",
-    "robust solution",
-    "mission-critical",
-    "seamless",
-    "seamlessly",
-    "unlock value",
-    "key stakeholders",
-    "actionable insights",
-    "scalable solutions",
-    "industry-leading",
-    "innovative solutions",
-)
+PRESS_RELEASE = lexicon.phrases("voice", "press_release")
 _PRESS = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in PRESS_RELEASE) + r")\b", re.I)
 LONG_SENTENCE_WORDS = 35
 _SHOUT_MIN_LETTERS = 3
@@ -84,15 +45,8 @@ def jargon(doc: Doc) -> Iterator[Cue]:
             yield Cue("jargon", match.start(), match.end(), match.group())
 
 
-# Words that say how the author felt: a person talking, not a brand.
-FEELINGS = frozenset(
-    """
-    felt feel feeling scared nervous tired exhausted terrified afraid anxious worried honest
-    honestly cried cry laughed embarrassed ashamed grateful hurt lonely overwhelmed relieved
-    miss missed love loved hate struggled struggle admit
-""".split()
-)
-CONTRACTIONS = {"n't", "'m", "'ve", "'re", "'ll", "'d", "’m", "’ve", "’re", "’ll", "n’t"}
+FEELINGS = lexicon.words("voice", "feelings")
+CONTRACTIONS = lexicon.words("voice", "contractions")
 
 
 def personal_voice(doc: Doc) -> Iterator[Cue]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import lexicon
 from ..features import Cue, Features
 
-# How a group credited reads in a nudge: "the team", "everyone".
-_EVERYONE = {"everyone", "everybody", "all", "y'all", "folks"}
+_EVERYONE = lexicon.words("grammar", "everyone")
 
 
 def quoted(cues: Iterable[Cue], most: int = 3, features: Features | None = None) -> str:

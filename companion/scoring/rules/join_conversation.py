@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from ...vocabulary import ANSWER_KINDS
+from .. import lexicon
 from ..features import Features
 from ..rule import Rule, Verdict
 
-BUILDING_ON = re.compile(
-    r"\b(?:as @?\w+ (?:said|says|wrote|put it|pointed out)|building on|"
-    r"(?:great|good|fair|interesting) (?:point|question|take)|i agree with|"
-    r"(?:this|that) (?:post|thread|piece|article) (?:by|from)|h/t|hat tip|via @)",
-    re.IGNORECASE,
-)
+BUILDING_ON = lexicon.pattern("conversation", "building_on", end="")
 
 
 def check(features: Features) -> Verdict | None:
