@@ -81,6 +81,30 @@ def test_evaluation_reads_people_as_mentions(tmp_path):
     assert sorted(second.people) == [(0, 19), (23, 29)]
 
 
+SECTION_B = """@\tO
+maria\tB-PER
+and\tO
+@\tO
+bob\tO
+met\tO
+@\tB-ORG
+acme\tB-ORG
+"""
+
+
+def test_evaluation_reads_section_b_handles_as_tagged_only_when_training(tmp_path):
+    """Section B tags the name after an @ but not the @ (issue 15): read for training, the
+    handle is the mention, as in the other sections; an untagged handle stays untagged."""
+    path = tmp_path / "btc-b-train.conll"
+    path.write_text(SECTION_B, encoding="utf-8")
+    (published,) = load_people(path)
+    (training,) = load_people(path, tag_bare_at=True)
+    assert training.text == published.text == "@maria and @bob met @acme"
+    assert [published.text[s:e] for s, e in published.people] == ["maria"]
+    assert [training.text[s:e] for s, e in training.people] == ["@maria"]
+    assert sorted(training.text[s:e] for s, e in training.others) == ["@", "acme"]
+
+
 def test_evaluation_reads_bragging_labels(tmp_path):
     _write_eval(tmp_path / "eval")
     rows = load_bragging(tmp_path / "eval" / "bragging-random-dev.csv")

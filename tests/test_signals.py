@@ -38,6 +38,8 @@ KNOWN = {
     "person": [
         ("Great chat with @maria_lopez about the launch", "@maria_lopez", "person"),
         ("Breaking: storm closes schools, says @BBCNews", "@BBCNews", "organisation"),
+        # The NER types "Lydia" as an organisation; the rules never proposed her (issue 15).
+        ("Lydia's been complaining all day, she needs new shoes", "Lydia", "person"),
     ],
 }
 
@@ -102,6 +104,46 @@ def test_signals_person_or_organisation(scorer, text, mention, entity):
     assert entities.get(mention) == entity, report.people
     # Organisations stay in the report: another part builds the network from people only.
     assert report.to_dict()["people"][0]["entity"] in {"person", "organisation"}
+
+
+def test_signals_person_names_the_rules_found_are_not_weighed_by_the_census(scorer):
+    """The given-name lists are American; a name a rule found in a person's place is judged
+    without them, so "Nkechi Eze" is as much a person as "Tom Okafor"."""
+    from companion.scoring.features import extract
+    from companion.scoring.signals import person
+
+    doc = scorer.parser.parse("Huge shoutout to Kwame Asante and Nkechi Eze for shipping this")
+    features = extract(doc)
+    ruled = {(start, end) for _, _, start, end in features.people}
+    assert len(ruled) == 2
+    for mention in person.candidates(doc, features):
+        row = person.featurize(doc, mention, (mention[2], mention[3]) in ruled)
+        assert not any(name.startswith(("gn:", "fn:")) for name in row), mention
+    entities = {p.text: p.entity for p in scorer.score(doc.text).people}
+    assert entities == {"Kwame Asante": "person", "Nkechi Eze": "person"}
+
+
+def test_signals_person_drops_proposed_names_that_are_not_people(scorer):
+    """A name only the model proposed (here the NER's place) is reported when it is a
+    person, never stored as an organisation the user mentioned."""
+    from companion.scoring.features import extract
+    from companion.scoring.signals import person
+
+    text = "Had a great time in London with @maria_lopez"
+    doc = scorer.parser.parse(text)
+    proposed = [m[0] for m in person.candidates(doc, extract(doc)) if m[1] == "name"]
+    assert proposed == ["London"]
+    assert [(p.text, p.entity) for p in scorer.score(text).people] == [("@maria_lopez", "person")]
+
+
+def test_signals_person_threshold_keys_match_the_artifact():
+    from companion.scoring.signals import person
+
+    model = _linear.load("person")
+    assert set(model.thresholds) == set(person.THRESHOLD_KEYS)
+    assert person.threshold_key("handle", False) == "handle"
+    assert person.threshold_key("name", True) == "name"
+    assert person.threshold_key("name", False) == "proposed"
 
 
 def test_signals_report_features_carry_rounded_probabilities(scorer):

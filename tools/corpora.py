@@ -63,10 +63,17 @@ class PeopleExample:
     unannotated: frozenset[tuple[int, int]] = frozenset()
 
 
-def load_people(path: Path) -> list[PeopleExample]:
-    """Tweets with their PER mentions. ``@`` + name (both tagged) is one mention."""
+def load_people(path: Path, *, tag_bare_at: bool = False) -> list[PeopleExample]:
+    """Tweets with their PER mentions. ``@`` + name (both tagged) is one mention.
+
+    ``tag_bare_at`` reads section B's convention (the name after an ``@`` tagged, the ``@``
+    not) as the other sections': the handle is the mention. Used for training only; the
+    development split is read as published.
+    """
     examples = []
     for sentence in _conll_sentences(path):
+        if tag_bare_at:
+            sentence = _with_tagged_at(sentence)
         words = [word for word, _ in sentence]
         text, spans = detokenize(words)
         offsets = Utf16Offsets(text)
@@ -93,6 +100,15 @@ def load_people(path: Path) -> list[PeopleExample]:
         people = frozenset((offsets(start), offsets(end)) for start, end in mentions)
         examples.append(PeopleExample(text, people, others, unannotated))
     return examples
+
+
+def _with_tagged_at(sentence: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An untagged ``@`` before a tagged name takes the name's tag: ``@`` O, x B-PER → both."""
+    fixed = list(sentence)
+    for index, ((word, tag), following) in enumerate(zip(sentence, sentence[1:], strict=False)):
+        if word == "@" and tag == "O" and following[1].startswith("B-"):
+            fixed[index] = (word, following[1])
+    return fixed
 
 
 def _conll_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:

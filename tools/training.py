@@ -288,14 +288,15 @@ def train_credit(scorer, train_path: Path, dev_path: Path) -> dict:
 # ---- person ------------------------------------------------------------------------------
 
 
-def mention_rows(scorer, path: Path):
-    """Per tweet: (features, kind, exact gold match, training label, unannotated), gold count.
+def mention_rows(scorer, path: Path, training: bool = False):
+    """Per tweet: (features, threshold key, exact gold match, training label, unannotated),
+    gold count.
 
     A training label is True when the mention overlaps a PER mention, False when it
     overlaps an ORG or LOC one or is a name the annotators tagged nothing in, and None
     for an @handle they left untagged: unannotated is not "no".
     """
-    examples = load_people(path)
+    examples = load_people(path, tag_bare_at=training)
     tweets = []
     for example, (doc, features) in zip(
         examples, parsed(scorer, [e.text for e in examples]), strict=True
@@ -306,10 +307,11 @@ def mention_rows(scorer, path: Path):
         for mention in person.candidates(doc, features):
             _, kind, start, end = mention
             span = (offsets(start), offsets(end))
+            by_rule = (start, end) in ruled
             mentions.append(
                 (
-                    person.featurize(doc, mention, (start, end) in ruled),
-                    kind,
+                    person.featurize(doc, mention, by_rule),
+                    person.threshold_key(kind, by_rule),
                     span in example.people,
                     _mention_label(span, kind, example),
                     span in example.unannotated,
@@ -336,15 +338,16 @@ class MentionSet:
     def __init__(self, tweets):
         flat = [m for mentions, _ in tweets for m in mentions]
         self.rows = [m[0] for m in flat]
-        self.handle = np.array([m[1] == "handle" for m in flat], dtype=bool)
+        self.group = np.array([person.THRESHOLD_KEYS.index(m[1]) for m in flat], dtype=int)
         self.exact = np.array([m[2] for m in flat], dtype=bool)
         self.labels = [m[3] for m in flat]
         self.unannotated = np.array([m[4] for m in flat], dtype=bool)
         self.tweet = np.array([i for i, (mentions, _) in enumerate(tweets) for _ in mentions])
         self.gold = np.array([gold for _, gold in tweets])
 
-    def decide(self, probs, cuts: tuple[float, float]) -> np.ndarray:
-        return np.where(self.handle, probs >= cuts[0], probs >= cuts[1])
+    def decide(self, probs, cuts: Sequence[float]) -> np.ndarray:
+        """Each mention against the cut of its group (``person.THRESHOLD_KEYS``)."""
+        return probs >= np.asarray(cuts)[self.group]
 
     def items(self, decisions, annotated_only: bool = False) -> list[tuple[int, int, int]]:
         """Per tweet (tp, fp, fn); ``annotated_only`` drops handles the corpus never tagged."""
@@ -359,19 +362,19 @@ class MentionSet:
         return Counts(tp, int((counted & ~self.exact).sum()), int(self.gold.sum()) - tp).f1
 
 
-def _best_cuts(dev: MentionSet, probs) -> tuple[tuple[float, float], float]:
-    """Thresholds for handles and for names, by coordinate ascent on annotated F1."""
-    cuts = [0.5, 0.5]
+def _best_cuts(dev: MentionSet, probs) -> tuple[tuple[float, ...], float]:
+    """A threshold per group of mentions, by coordinate ascent on annotated F1."""
+    cuts = [0.5] * len(person.THRESHOLD_KEYS)
     grid = np.round(np.arange(0.05, 0.96, 0.01), 2)
     for _ in range(3):
-        for which in (0, 1):
+        for which in range(len(cuts)):
             scores = []
             for value in grid:
                 trial = list(cuts)
                 trial[which] = float(value)
                 scores.append(dev.f1(dev.decide(probs, tuple(trial)), annotated_only=True))
             cuts[which] = float(grid[int(np.argmax(scores))])
-    return (cuts[0], cuts[1]), dev.f1(dev.decide(probs, tuple(cuts)), annotated_only=True)
+    return tuple(cuts), dev.f1(dev.decide(probs, tuple(cuts)), annotated_only=True)
 
 
 def train_person(scorer, train_paths: Sequence[Path], dev_path: Path) -> dict:
@@ -380,7 +383,7 @@ def train_person(scorer, train_paths: Sequence[Path], dev_path: Path) -> dict:
     Thresholds are chosen on the mentions the corpus annotated; the figures are given
     both ways, since the one-token handles it never tagged count as wrong in the plain one.
     """
-    train = MentionSet([t for path in train_paths for t in mention_rows(scorer, path)])
+    train = MentionSet([t for path in train_paths for t in mention_rows(scorer, path, True)])
     dev = MentionSet(mention_rows(scorer, dev_path))
     known = [i for i, label in enumerate(train.labels) if label is not None]
     rows, y = [train.rows[i] for i in known], [bool(train.labels[i]) for i in known]
@@ -402,7 +405,7 @@ def train_person(scorer, train_paths: Sequence[Path], dev_path: Path) -> dict:
         calibration,
         cuts[0],
         {"C": c},
-        thresholds={"handle": cuts[0], "name": cuts[1]},
+        thresholds=dict(zip(person.THRESHOLD_KEYS, cuts, strict=True)),
     )
     decisions = dev.decide(probs, cuts)
     raw_cuts = tuple((np.log(cut / (1 - cut)) - calibration[1]) / calibration[0] for cut in cuts)

@@ -1,9 +1,12 @@
 """Person or organisation: whether a name or @mention in a draft is a person.
 
 The rule features find names and @handles; many handles are the accounts of newsrooms,
-brands, teams and events, which are no one's network. This model reads a mention's
-letters (handles are written as names or as brands), the words around it, the NER's type
-and the rule that found it. It was trained on the Broad Twitter Corpus' training
+brands, teams and events, which are no one's network, and the rules miss names the NER
+types as places or organisations, or that are written in lowercase, in capitals or as a
+hashtag. This model judges the rules' people, every @handle and those other names. It
+reads a mention's letters (handles are written as names or as brands), whether its words
+are given or family names (:mod:`..features.given_names`), the words around it, the NER's
+type and whether a rule found it. It was trained on the Broad Twitter Corpus' training
 sections (A, B, E, G): mentions annotated PER against the rest.
 """
 
@@ -11,12 +14,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ..features import Features
-from ..features.grammar import is_handle
-from ..features.people import handle_words, is_person_handle
+from ..features import Features, given_names
+from ..features.grammar import is_handle, is_hashtag
+from ..features.names import (
+    ADDRESS_WORDS,
+    PERSONAL_PRONOUNS,
+    is_name_word,
+    name_pieces,
+    with_title,
+    without_opening_verb,
+)
+from ..features.people import TITLE_WORDS, handle_words, is_person_handle, without_repeats
 from . import _linear
 from ._linear import FeatureRow
 from .signal import Signal
@@ -38,13 +50,74 @@ class Mention:
 
 
 def candidates(doc: Doc, features: Features) -> list[tuple[str, str, int, int]]:
-    """The rules' people and every other @handle: each is judged person or not."""
+    """The rules' people, every other @handle, then the names the rules left out (none
+    overlapping one found before it): each is judged person or not."""
     found = {(start, end): (text, kind, start, end) for text, kind, start, end in features.people}
     for token in doc:
         span = (token.idx, token.idx + len(token.text))
         if is_handle(token) and span not in found:
             found[span] = (token.text, "handle", *span)
-    return sorted(found.values(), key=lambda mention: mention[2])
+    taken = list(found)
+    for name in more_names(doc):
+        key = (name.start_char, name.end_char)
+        if not any(start < key[1] and key[0] < end for start, end in taken):
+            taken.append(key)
+            found[key] = (name.text, "name", *key)
+    # A first name or surname said again after the full name is the same person again.
+    return without_repeats(sorted(found.values(), key=lambda mention: mention[2]))
+
+
+# Entity types whose spans the NER often gives to a person's name in posts ("Lydia" ORG,
+# "Becky" GPE); DATE, MONEY and the like never hold one.
+_NAME_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def _name_word(token: Token) -> bool:
+    return is_name_word(token) and not token.is_stop and token.lower_ not in ADDRESS_WORDS
+
+
+def _written_as_person(tag: str) -> bool:
+    """A hashtag written as a person's name (#SelenaGomez): a given name, at most 3 words."""
+    words = handle_words(tag)
+    return 0 < len(words) <= 3 and given_names.given_bucket(words[0]) in {"top", "common"}
+
+
+def more_names(doc: Doc) -> Iterator[Span]:
+    """Names the rules left out, for the model to judge: the NER's entities of any type split
+    into runs of name words (the rules trust only PERSON), hashtags written as a person's
+    name, and runs of proper nouns in one case, capitalised, shouted or lowercase."""
+    for entity in doc.ents:
+        if entity.label_ in _NAME_TYPES:
+            for piece in name_pieces(entity):
+                piece = without_opening_verb(piece)
+                if all(_name_word(token) for token in piece) and len(piece.text) > 1:
+                    yield with_title(piece)
+    for token in doc:
+        if is_hashtag(token) and _written_as_person(token.text[1:]):
+            yield doc[token.i : token.i + 1]
+    tokens = list(doc)  # indexing a Doc makes a Token each time
+    index = 0
+    while index < len(tokens):
+        end = index
+        while end < len(tokens) and _continues_run(tokens[end], tokens[index]):
+            end += 1
+        if end > index and len(doc[index:end].text) > 1:
+            yield with_title(without_opening_verb(doc[index:end]))
+        index = max(end, index + 1)
+
+
+def _continues_run(token: Token, first: Token) -> bool:
+    return token.pos_ == "PROPN" and _name_word(token) and token.is_lower == first.is_lower
+
+
+# Each group of mentions has its own threshold: a name a rule found in a person's place
+# needs less to stay a person than a bare @handle or a name only the model proposes.
+THRESHOLD_KEYS = ("handle", "name", "proposed")
+
+
+def threshold_key(kind: str, by_rule: bool) -> str:
+    """The threshold a mention is judged by: ``handle``, ``name`` (a rule's) or ``proposed``."""
+    return "handle" if kind == "handle" else "name" if by_rule else "proposed"
 
 
 def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> FeatureRow:
@@ -60,6 +133,10 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
         _linear.add(row, f"c:{gram}", where, 1.0 / len(grams) ** 0.5)
     for word in handle_words(name):
         _linear.add(row, f"hw:{word}", where)
+    if kind == "handle" or not by_rule:
+        # A rule found the name in a person's place; the census lists are of US names, and
+        # weighing them there would make "Priya" or "Nkechi Eze" less of a person than "Tom".
+        _census(name, kind, where, row)
     _linear.add(row, f"kind:{kind}", None)
     _linear.add(row, f"rule:{by_rule}", None)
     if span is not None:
@@ -73,11 +150,39 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
         ("lower", name.islower()),
         ("camel", bool(re.search("[a-z][A-Z]", name))),
         ("words", len(text.split()) > 1),
+        ("hashtag", text.startswith("#")),
     ]
     for feature, present in shape:
         if present:
             _linear.add(row, f"shape:{feature}", where)
     return row
+
+
+def _census(name: str, kind: str, where: tuple[int, int], row: FeatureRow) -> None:
+    """Whether the mention's words are given names or family names, and how common."""
+    if kind == "handle":
+        words = [word for word in handle_words(name) if len(word) > 2]
+        first = words[0] if words else None
+        given = given_names.given_bucket(first) if first else None
+        if given is None and name.islower():
+            prefix = given_names.given_prefix(name)
+            if prefix is not None:
+                _linear.add(row, "hgn:prefix", where)
+        if given is not None:
+            _linear.add(row, f"hgn:{given}", where)
+        family = {given_names.family_bucket(word) for word in words[1:]} - {None}
+        for bucket in sorted(family):
+            _linear.add(row, f"hfn:{bucket}", where)
+        return
+    words = [word.strip(".'’") for word in name.split()]
+    words = [word for word in words if word.lower() not in TITLE_WORDS] or words
+    given = given_names.given_bucket(words[0])
+    if given is not None:
+        _linear.add(row, f"gn:{given}", where)
+    family = given_names.family_bucket(words[-1])
+    if family is not None:
+        _linear.add(row, f"fn:{family}" + (":alone" if len(words) == 1 else ""), where)
+    _linear.add(row, f"nwords:{min(len(words), 4)}", None)
 
 
 def _context(span: Span, row: FeatureRow) -> None:
@@ -90,6 +195,8 @@ def _context(span: Span, row: FeatureRow) -> None:
     _linear.add(row, f"ent:{root.ent_type_ or '-'}", None)
     _linear.add(row, f"dep:{root.dep_}", None)
     _linear.add(row, f"head:{root.head.lemma_.lower()}", None)
+    if any(token.lower_ in PERSONAL_PRONOUNS for token in doc[span.end : span.end + 12]):
+        _linear.add(row, "pronoun:after", None)
 
 
 def read(doc: Doc, features: Features) -> dict[str, tuple[Mention, ...]]:
@@ -99,10 +206,12 @@ def read(doc: Doc, features: Features) -> dict[str, tuple[Mention, ...]]:
     mentions = []
     for mention in candidates(doc, features):
         text, kind, start, end = mention
-        reading = model.read(featurize(doc, mention, (start, end) in ruled))
-        # A name the rules found needs less to stay a person than a bare @handle does.
-        threshold = model.thresholds.get(kind, model.threshold)
+        by_rule = (start, end) in ruled
+        reading = model.read(featurize(doc, mention, by_rule))
+        threshold = model.thresholds.get(threshold_key(kind, by_rule), model.threshold)
         entity = "person" if reading.probability >= threshold else "organisation"
+        if entity == "organisation" and kind == "name" and not by_rule:
+            continue  # a name only the model proposed, and not a person: a place, a thing
         mentions.append(Mention(text, kind, start, end, entity, reading.probability))
     return {"people": tuple(mentions)}
 

@@ -1,0 +1,72 @@
+"""Given names and family names: how often a word is a person's name, by the US census.
+
+The `names` package (MIT) ships the 1990 US Census lists: 5,494 given names (1,219 men's,
+4,275 women's) and 88,799 family names, each in order of frequency. A word on them is
+evidence, not proof ("Mark", "Will", "Young" are words too), so callers read the rank:
+the person model weighs "a common given name" apart from "a rare family name". The lists
+are read once, lazily, from the installed package: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+# Rank cut-offs the person model sees as buckets: the most common names, the common, the rest.
+GIVEN_BUCKETS = (200, 1000)
+FAMILY_BUCKETS = (1000, 10000)
+
+
+@functools.cache
+def _ranks(*files: str) -> dict[str, int]:
+    """Word → best rank over ``files`` of the `names` package (1 = most frequent)."""
+    ranks: dict[str, int] = {}
+    package = resources.files("names")
+    for file in files:
+        lines = (package / file).read_text(encoding="ascii").splitlines()
+        for rank, line in enumerate(lines, start=1):
+            word = line.split(" ", 1)[0].lower()
+            if word and rank < ranks.get(word, rank + 1):
+                ranks[word] = rank
+    return ranks
+
+
+def given_rank(word: str) -> int | None:
+    """The word's rank among given names (men's and women's), or None when it is not one."""
+    return _ranks("dist.male.first", "dist.female.first").get(word.lower())
+
+
+def family_rank(word: str) -> int | None:
+    """The word's rank among family names, or None when it is not one."""
+    return _ranks("dist.all.last").get(word.lower())
+
+
+def bucket(rank: int | None, cuts: tuple[int, int]) -> str | None:
+    """``top``, ``common`` or ``rare`` for a rank, None for no rank."""
+    if rank is None:
+        return None
+    return "top" if rank <= cuts[0] else "common" if rank <= cuts[1] else "rare"
+
+
+def given_bucket(word: str) -> str | None:
+    """How common ``word`` is as a given name: ``top``, ``common``, ``rare`` or None."""
+    return bucket(given_rank(word), GIVEN_BUCKETS)
+
+
+def family_bucket(word: str) -> str | None:
+    """How common ``word`` is as a family name: ``top``, ``common``, ``rare`` or None."""
+    return bucket(family_rank(word), FAMILY_BUCKETS)
+
+
+def given_prefix(handle: str, shortest: int = 4) -> str | None:
+    """The longest given name (at least ``shortest`` letters) a lowercase handle starts with.
+
+    Handles run a name together ("justinbieber", "mariagarcia92"): the first name is
+    there even where case shows no break.
+    """
+    lowered = handle.lower()
+    ranks = _ranks("dist.male.first", "dist.female.first")
+    for end in range(min(len(lowered), 12), shortest - 1, -1):
+        if lowered[:end] in ranks:
+            return lowered[:end]
+    return None
