@@ -97,6 +97,47 @@ def test_signals_known_predictions(scorer, text, reading, decided):
         assert 0 <= start < end <= len(text) and text[start:end].strip()
 
 
+def _readings(scorer, text: str):
+    from companion.scoring.features import extract
+    from companion.scoring.signals import self_promotion
+
+    doc = scorer.parser.parse(text)
+    features = extract(doc)
+    return features, self_promotion.featurize(doc, features)
+
+
+def test_signals_self_promotion_reads_the_grammar_of_a_brag(scorer):
+    """First person with what it did, what it owns and what it is, each with its words."""
+    text = (
+        "I finally won the race, and my new bike is the fastest in the club. I am so good at this!"
+    )
+    _, row = _readings(scorer, text)
+    words = {name: [text[s:e] for s, e in spans] for name, (_, spans) in row.items()}
+    assert words["g:self_verb:win"] == ["I finally won"] and "g:self_past" in row
+    assert words["g:mine:bike"] == ["my new bike"] and "g:mine_described" in row
+    assert words["g:self_is:good"] == ["I am so good"] and words["g:superlative"] == ["fastest"]
+
+
+def test_signals_self_promotion_reads_no_brag_grammar_in_news(scorer):
+    _, row = _readings(scorer, "The bus is late again this morning.")
+    assert not [name for name in row if name.startswith(("g:self_", "g:mine"))]
+
+
+def test_signals_the_model_alone_needs_to_be_surer_beside_credit(scorer):
+    from companion.scoring.signals.self_promotion import BESIDE_CREDIT, may_decide_alone
+
+    praise, _ = _readings(
+        scorer, "Lena is one of the most generous engineers I've ever worked with. Thanks Lena!"
+    )
+    assert praise.credit and praise.self_references
+    assert not may_decide_alone(praise, BESIDE_CREDIT - 0.01)
+    assert may_decide_alone(praise, BESIDE_CREDIT)
+    brag, _ = _readings(
+        scorer, "I finally won the race, and my new bike is the fastest in the club."
+    )
+    assert not brag.credit and may_decide_alone(brag, 0.0)
+
+
 @pytest.mark.parametrize(("text", "mention", "entity"), KNOWN["person"])
 def test_signals_person_or_organisation(scorer, text, mention, entity):
     report = scorer.score(text)

@@ -160,10 +160,9 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
     # The label's decision (verdict.label_evidence): a strong rule cue, or the model where
     # it may decide alone; the threshold is chosen for that decision.
     strong = np.array([bool(self_promotion.strong_cues(f)) for _, f in dev_parsed])
-    alone = np.array([self_promotion.may_decide_alone(f) for _, f in dev_parsed])
 
-    def decide(probs: np.ndarray, threshold: float, strong_cues: np.ndarray) -> np.ndarray:
-        return ((probs >= threshold) & alone) | strong_cues
+    def decide(probs: np.ndarray, threshold: float, pairs, strong_cues) -> np.ndarray:
+        return ((probs >= threshold) & _may_decide_alone(pairs, probs)) | strong_cues
 
     best = None
     for c in C_GRID:
@@ -171,24 +170,23 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
         raw = logits(vectorizer, model, dev_rows)
         calibration = calibrate(raw, y_dev)
         probs = probabilities(raw, calibration)
+        alone = _may_decide_alone(dev_parsed, probs)
         threshold, score = best_threshold(
-            probs, lambda d: _bragging_score(list(decide(d.astype(float), 0.5, strong)), y_dev)
+            probs, lambda d, alone=alone: _bragging_score(list((d & alone) | strong), y_dev)
         )
         if best is None or score > best[0]:
             best = (score, c, vectorizer, model, calibration, threshold, probs)
     _, c, vectorizer, model, calibration, threshold, probs = best
     sha = artifact("self_promotion", vectorizer, model, calibration, threshold, {"C": c})
-    decisions = decide(probs, threshold, strong)
+    decisions = decide(probs, threshold, dev_parsed, strong)
     value = macro_f1(list(decisions), y_dev)
     dev_counts = Counts()
     for guess, truth in zip(decisions, y_dev, strict=True):
         dev_counts.add(bool(guess), truth)
-    # Cross-validation: the same C, and the same cut on the raw logit as on dev.
-    cut = (np.log(threshold / (1 - threshold)) - calibration[1]) / calibration[0]
+    # Cross-validation: the same C, calibration and threshold as on dev.
     train_strong = np.array([bool(self_promotion.strong_cues(f)) for _, f in train_parsed])
-    train_alone = np.array([self_promotion.may_decide_alone(f) for _, f in train_parsed])
     oof = out_of_fold(train_rows, y, c, balanced=True)
-    cv = list(((oof >= cut) & train_alone) | train_strong)
+    cv = list(decide(probabilities(oof, calibration), threshold, train_parsed, train_strong))
     return {
         "sha256": sha,
         "C": c,
@@ -207,6 +205,17 @@ def train_self_promotion(scorer, train_path: Path, dev_path: Path) -> dict:
             _interval(macro_f1, cv, y),
         ),
     }
+
+
+def _may_decide_alone(pairs, probs: np.ndarray) -> np.ndarray:
+    """Per draft, whether the model at its probability may decide the label alone."""
+    return np.array(
+        [
+            self_promotion.may_decide_alone(f, float(p))
+            for (_, f), p in zip(pairs, probs, strict=True)
+        ],
+        dtype=bool,
+    )
 
 
 # The issue asks for the bragging class to be found at least half the time: a threshold

@@ -30,8 +30,8 @@ def label_of(features: Features, signals: Mapping[str, Any] | None = None) -> La
     or praise aimed at someone else, or the credit model sure on its own (p >= 0.8);
     promotion is a strong rule cue (an achievement, an honour, an announcement, a call to
     action) or the self-promotion model above its threshold on a draft that speaks of its
-    author and shares no lesson: a weak cue alone (a trait, "my new…") needs the model to
-    agree. Either way :func:`label_evidence` names the words.
+    author and shares no lesson (surer beside credit to someone else): a weak cue alone (a
+    trait, "my new…") needs the model to agree. Either way :func:`label_evidence` names the words.
     """
     gives, takes = (bool(spans) for spans in label_evidence(features, signals))
     if gives and takes:
@@ -58,7 +58,7 @@ def label_evidence(
     if not give and credit.probability >= CREDIT_ALONE:
         give = credit.evidence or ((0, len(features.text)),)
     take: tuple[tuple[int, int], ...] = tuple(cue.span for cue in strong_cues(features))
-    if promotion.decided and may_decide_alone(features):
+    if promotion.decided and may_decide_alone(features, promotion.probability):
         weak = tuple(cue.span for cue in features.self_promotion if cue.span not in take)
         take += weak or promotion.evidence or ((0, len(features.text)),)
     return give, take

@@ -24,6 +24,13 @@ ARTIFACT = "self_promotion"
 STRONG_CUES = frozenset({"achievement", "record", "honour", "announcement", "call_to_action"})
 
 
+# The grammar a brag is made of, whatever its words: the keyword-sampled training tweets
+# brag with "#humblebrag" and "proud", posts sampled at random as often with "I got", "my
+# car", "I'm good at": first person with what it did, what it owns, what it is.
+SELF_SUBJECTS = frozenset({"i", "we"})
+SELF_POSSESSIVES = frozenset({"my", "our"})
+
+
 def featurize(doc: Doc, features: Features) -> FeatureRow:
     """The words of the draft and the grammar readings the rule features made of it."""
     row: FeatureRow = {}
@@ -45,10 +52,44 @@ def featurize(doc: Doc, features: Features) -> FeatureRow:
     if features.people:
         _linear.add(row, "g:people", None)
     for token in doc:
-        # The author as the one who does something: "I made an A", "we broke the record".
-        if token.lower_ in {"i", "we"} and token.dep_ in {"nsubj", "nsubjpass"}:
-            _linear.add(row, "g:self_subject", (token.idx, token.head.idx + len(token.head.text)))
+        if token.lower_ in SELF_SUBJECTS and token.dep_ in {"nsubj", "nsubjpass"}:
+            _author_as_subject(token, row)
+        elif token.lower_ in SELF_POSSESSIVES and token.dep_ == "poss":
+            _author_as_owner(token, row)
+        elif token.tag_ in {"JJS", "RBS"}:
+            _linear.add(row, "g:superlative", _extent(token, token))
     return row
+
+
+def _extent(first, last) -> tuple[int, int]:
+    start, end = sorted((first, last), key=lambda token: token.idx)
+    return start.idx, end.idx + len(end.text)
+
+
+def _author_as_subject(token, row: FeatureRow) -> None:
+    """The author does or is something: "I made an A", "we won", "I'm so good at this"."""
+    head = token.head
+    span = _extent(token, head)
+    # The author as the one who does something: "I made an A", "we broke the record".
+    _linear.add(row, "g:self_subject", span)
+    _linear.add(row, f"g:self_verb:{head.lemma_.lower()}", span)
+    if head.tag_ in {"VBD", "VBN"}:  # done, not planned: achievements are told in the past
+        _linear.add(row, "g:self_past", span)
+    if head.lemma_ == "be" or head.pos_ == "AUX":
+        for child in head.children:
+            if child.dep_ in {"acomp", "attr"}:  # a self-description: "I'm good", "I am a pro"
+                _linear.add(row, "g:self_is", _extent(token, child))
+                _linear.add(row, f"g:self_is:{child.lemma_.lower()}", _extent(token, child))
+
+
+def _author_as_owner(token, row: FeatureRow) -> None:
+    """What the author has, and whether it is described: "my new car", "our team"."""
+    head = token.head
+    span = _extent(token, head)
+    _linear.add(row, "g:mine", span)
+    _linear.add(row, f"g:mine:{head.lemma_.lower()}", span)
+    if any(child.dep_ == "amod" for child in head.children):
+        _linear.add(row, "g:mine_described", span)
 
 
 def strong_cues(features: Features) -> tuple[Cue, ...]:
@@ -56,13 +97,26 @@ def strong_cues(features: Features) -> tuple[Cue, ...]:
     return tuple(cue for cue in features.self_promotion if cue.kind in STRONG_CUES)
 
 
-def may_decide_alone(features: Features) -> bool:
-    """Whether the model may call the draft self-promotion without a strong rule cue.
+# The model's own cut where the rules read credit aimed at someone else. The annotators of
+# the bragging tweets counted pride in one's close network ("so proud of my brother") and
+# "the best engineers I've worked with" as brags; in Spotlight's rubric such a post lifts
+# someone up, and "mixed" needs the model surer than its threshold. Chosen on the judgement
+# suite (the product's rubric), as credit.LABEL_THRESHOLD was, not on the bragging tweets:
+# the lowest cut, in steps of 0.05, that keeps the suite at 97% or more with no group
+# under 85% (0.15: 96.8%, a group at 82%; 0.2: 97.8%).
+BESIDE_CREDIT = 0.2
+
+
+def may_decide_alone(features: Features, probability: float = 1.0) -> bool:
+    """Whether the model, at ``probability``, may call the draft self-promotion alone.
 
     Only when the draft speaks of its author (a brag is about oneself: "industry news"
-    is not), and the rules did not read it as a lesson shared (a first-person account of
-    a failure is the opposite of a brag in Spotlight's rubric).
+    is not), the rules did not read it as a lesson shared (a first-person account of a
+    failure is the opposite of a brag in Spotlight's rubric) or an offer of help, and,
+    where the draft credits someone else, the model is sure (:data:`BESIDE_CREDIT`).
     """
+    if features.credit and probability < BESIDE_CREDIT:
+        return False
     return bool(features.self_references) and not features.learning and not features.offers
 
 
