@@ -1,4 +1,4 @@
-"""The word lists (companion/scoring/lexicon, issue 9): every entry can match what the
+"""The word lists (companion/lexicon, issue 9): every entry can match what the
 pipeline's tokenizer makes of a draft, every list is read by a module, the files ship in
 the wheel, and a malformed file fails with one line that names it.
 
@@ -18,8 +18,8 @@ from re import _parser
 
 import pytest
 
-from companion.scoring import lexicon
-from companion.scoring.lexicon import LexiconError, WordList, read_lists
+from companion import lexicon
+from companion.lexicon import LexiconError, WordList, read_lists
 
 ROOT = Path(__file__).resolve().parent.parent
 LISTS = list(lexicon.every_list())

@@ -15,32 +15,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .. import lexicon
 from ..vocabulary import ENTITIES
 
-# Words that name what an account publishes or sells, an event, or a company rather than
-# a person. Written for handles split at their humps ("BBCNews" -> bbc, news) and names.
-# fmt: off
-ORGANISATION_WORDS = frozenset({
-    "news", "tv", "radio", "fm", "magazine", "mag", "daily", "weekly", "press", "media",
-    "network", "channel", "journal", "times", "report", "live", "blog", "podcast", "fc",
-    "united", "sports", "league", "shop", "store", "app", "apps", "studio", "studios",
-    "records", "films", "hq", "inc", "corp", "corporation", "ltd", "llc", "gmbh", "plc",
-    "group", "team", "club", "official", "foundation", "institute", "university", "college",
-    "school", "labs", "lab", "con", "conf", "conference", "summit", "meetup", "festival", "fest",
-    "expo", "awards", "community", "org", "software", "cloud", "systems", "solutions",
-    "global", "company", "agency",
-    "ventures", "capital", "bank", "airlines", "motors", "health", "council", "ministry",
-    "department", "government", "gov", "police", "museum", "library", "uk", "usa", "com",
-})
-# Brands and outlets that read as one word a person could be named (kept short: the
-# classifier is the real answer, this is the fallback).
-KNOWN_BRANDS = frozenset({
-    "nytimes", "techcrunch", "verge", "wired", "bbc", "cnn", "reuters", "forbes",
-    "bloomberg", "google", "microsoft", "apple", "amazon", "meta", "openai", "github",
-    "linkedin", "twitter", "youtube", "netflix", "spotify", "nasa", "nike", "tesla",
-    "ibm", "intel", "nvidia", "adobe", "salesforce", "oracle", "stripe", "shopify",
-})
-# fmt: on
+ORGANISATION_WORDS = lexicon.words("entity", "organisation_words")
+KNOWN_BRANDS = lexicon.words("entity", "known_brands")
 _PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
+from ... import lexicon
 from .cue import Cue
 from .grammar import in_link, name_of, sentence_of, who
 

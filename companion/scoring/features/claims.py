@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from ... import lexicon
 from . import helpfulness, learning, promotion
 from .cue import Cue
 from .grammar import (

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from .. import lexicon
+from ... import lexicon
 from .cue import Cue
 from .grammar import sentences
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .. import lexicon
+from ... import lexicon
 from .cue import Cue
 from .grammar import (
     about,

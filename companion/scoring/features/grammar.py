@@ -12,8 +12,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from ... import lexicon
 from ...nlp.handles import HANDLE
-from .. import lexicon
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 

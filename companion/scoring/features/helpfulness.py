@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from ... import lexicon
 from .cue import Cue
 from .grammar import in_link, is_handle, names_someone_else, sentence_of, sentences, who
 from .people import find_people

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from .. import lexicon
+from ... import lexicon
 from .cue import Cue
 
 LEARNING = lexicon.pattern("learning", "learning", end="")

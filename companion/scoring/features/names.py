@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from nameparser.config import CONSTANTS as NAME_PARTS
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from ... import lexicon
 from .grammar import sentence_of, sentences
 
 # A word that can be part of a name: letters, with inner apostrophes or hyphens (O'Neil,

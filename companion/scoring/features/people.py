@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import lexicon
+from ... import lexicon
 from .grammar import is_handle
 from .names import (
     TITLES,

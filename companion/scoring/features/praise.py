@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
+from ... import lexicon
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
 from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, who

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from .. import lexicon
+from ... import lexicon
 from .conversation import is_question
 from .cue import Cue
 from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who

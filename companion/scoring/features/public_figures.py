@@ -9,7 +9,7 @@ authors of business books), matched on a person's full name or a surname said al
 
 from __future__ import annotations
 
-from .. import lexicon
+from ... import lexicon
 
 _PUBLIC = lexicon.words("public_figures", "public_figures")
 # Surnames said alone ("Loved Obama's speech", "Musk says…"), when no one else shares them.

@@ -17,7 +17,7 @@ from proselint.checks.industrial_language.corporate_speak import check as corpor
 from proselint.checks.industrial_language.jargon import check as jargon_check
 from spacy.tokens import Doc
 
-from .. import lexicon
+from ... import lexicon
 from .cue import Cue
 from .grammar import is_handle, is_hashtag, is_link, sentences
 

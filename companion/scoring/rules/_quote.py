@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import lexicon
+from ... import lexicon
 from ..features import Cue, Features
 
 _EVERYONE = lexicon.words("grammar", "everyone")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from ... import lexicon
 from ...vocabulary import ANSWER_KINDS
-from .. import lexicon
 from ..features import Features
 from ..rule import Rule, Verdict
 

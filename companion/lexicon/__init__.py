@@ -1,4 +1,5 @@
-"""The word lists the features read, kept as data: one TOML file per topic in this folder.
+"""The word lists the features (and the store's entity rule) read, kept as data: one TOML
+file per topic in this folder.
 
 Each table of a file is one list: its ``kind`` says how an entry is matched and its
 ``entries`` hold the words, in the order the author keeps them:
@@ -10,7 +11,7 @@ Each table of a file is one list: its ``kind`` says how an entry is matched and 
 A feature module reads its lists once, when it is imported:
 ``THANKS = lexicon.words("credit", "thanks")``. Lists that a maintained library keeps are
 not here: emoji sequences come from the emoji package (:mod:`companion.nlp.pipeline`), the
-particles of family names from nameparser (:mod:`..features.names`).
+particles of family names from nameparser (:mod:`companion.scoring.features.names`).
 ``tests/test_lexicon.py`` checks that every entry can match what the pipeline's tokenizer
 makes of a draft.
 """
