@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 
 from ..nlp import DraftParser, load_pipeline, model_name
+from ..nlp.segments import Draft
 from .features import extract
 from .language import detect_language
 from .report import Report
@@ -74,9 +75,9 @@ class Scorer:
         if signals:
             load_signals()
 
-    def _report(self, doc, kind: str | None, disabled_rules: Collection[str]) -> Report:
-        features = extract(doc, kind=kind)
-        signals = read_all(doc, features) if self.signals else None
+    def _report(self, draft: Draft, kind: str | None, disabled_rules: Collection[str]) -> Report:
+        features = extract(draft.doc, kind=kind)
+        signals = read_all(draft.doc, features, draft) if self.signals else None
         return build_report(features, self.model, disabled_rules, signals)
 
     @classmethod
@@ -122,8 +123,8 @@ class Scorer:
             ScoreError: the text is not a string or is too long.
         """
         text = self.check(text)
-        doc = self.parser.parse(text)
-        return _in_language(self._report(doc, kind, disabled_rules), text)
+        draft = self.parser.parse_draft(text)
+        return _in_language(self._report(draft, kind, disabled_rules), text)
 
     def score_many(
         self,
@@ -143,5 +144,5 @@ class Scorer:
         """
         checked = (self.check(text) for text in texts)
         kinds = repeat(None) if kinds is None else iter(kinds)
-        for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
-            yield _in_language(self._report(doc, kind, disabled_rules), doc.text)
+        for draft, kind in zip(self.parser.parse_drafts(checked), kinds, strict=False):
+            yield _in_language(self._report(draft, kind, disabled_rules), draft.doc.text)

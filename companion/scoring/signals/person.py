@@ -14,6 +14,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ...nlp.segments import Draft
 from ..features import Features
 from ..features.grammar import is_handle
 from ..features.people import handle_words, is_person_handle
@@ -37,14 +38,24 @@ class Mention:
     probability: float
 
 
-def candidates(doc: Doc, features: Features) -> list[tuple[str, str, int, int]]:
+def candidates(
+    doc: Doc, features: Features, draft: Draft | None = None
+) -> list[tuple[str, str, int, int]]:
     """The rules' people and every other @handle: each is judged person or not."""
     found = {(start, end): (text, kind, start, end) for text, kind, start, end in features.people}
-    for token in doc:
-        span = (token.idx, token.idx + len(token.text))
-        if is_handle(token) and span not in found:
-            found[span] = (token.text, "handle", *span)
+    handles = (
+        _handles(doc) if draft is None else _linear.per_segment(draft, "signals.handles", _handles)
+    )
+    for text, start, end in handles:
+        if (start, end) not in found:
+            found[start, end] = (text, "handle", start, end)
     return sorted(found.values(), key=lambda mention: mention[2])
+
+
+def _handles(doc: Doc) -> list[tuple[str, int, int]]:
+    return [
+        (token.text, token.idx, token.idx + len(token.text)) for token in doc if is_handle(token)
+    ]
 
 
 def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> FeatureRow:
@@ -92,12 +103,14 @@ def _context(span: Span, row: FeatureRow) -> None:
     _linear.add(row, f"head:{root.head.lemma_.lower()}", None)
 
 
-def read(doc: Doc, features: Features) -> dict[str, tuple[Mention, ...]]:
+def read(
+    doc: Doc, features: Features, draft: Draft | None = None
+) -> dict[str, tuple[Mention, ...]]:
     """``people``: every candidate mention, each marked person or organisation."""
     model = _linear.load(ARTIFACT)
     ruled = {(start, end) for _, _, start, end in features.people}
     mentions = []
-    for mention in candidates(doc, features):
+    for mention in candidates(doc, features, draft):
         text, kind, start, end = mention
         reading = model.read(featurize(doc, mention, (start, end) in ruled))
         # A name the rules found needs less to stay a person than a bare @handle does.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...nlp.segments import Draft
 from ..features import Cue, Features
 from . import _linear
 from ._linear import FeatureRow, Reading
@@ -24,10 +25,10 @@ ARTIFACT = "self_promotion"
 STRONG_CUES = frozenset({"achievement", "record", "honour", "announcement", "call_to_action"})
 
 
-def featurize(doc: Doc, features: Features) -> FeatureRow:
+def featurize(doc: Doc, features: Features, draft: Draft | None = None) -> FeatureRow:
     """The words of the draft and the grammar readings the rule features made of it."""
     row: FeatureRow = {}
-    _linear.word_ngrams(doc, row)
+    _linear.word_ngrams(doc, row, draft=draft)
     for cue in features.brags:
         _linear.add(row, f"g:brag:{cue.kind}", cue.span)
     if features.brags:
@@ -44,11 +45,23 @@ def featurize(doc: Doc, features: Features) -> FeatureRow:
             _linear.add(row, indicator, cues[0].span if name == "self" else None)
     if features.people:
         _linear.add(row, "g:people", None)
-    for token in doc:
-        # The author as the one who does something: "I made an A", "we broke the record".
-        if token.lower_ in {"i", "we"} and token.dep_ in {"nsubj", "nsubjpass"}:
-            _linear.add(row, "g:self_subject", (token.idx, token.head.idx + len(token.head.text)))
+    subjects = (
+        _self_subjects(doc)
+        if draft is None
+        else _linear.per_segment(draft, "signals.self_subjects", _self_subjects)
+    )
+    for _, start, end in subjects:
+        _linear.add(row, "g:self_subject", (start, end))
     return row
+
+
+def _self_subjects(doc: Doc) -> list[tuple[None, int, int]]:
+    """The author as the one who does something: "I made an A", "we broke the record"."""
+    return [
+        (None, token.idx, token.head.idx + len(token.head.text))
+        for token in doc
+        if token.lower_ in {"i", "we"} and token.dep_ in {"nsubj", "nsubjpass"}
+    ]
 
 
 def strong_cues(features: Features) -> tuple[Cue, ...]:
@@ -66,9 +79,9 @@ def may_decide_alone(features: Features) -> bool:
     return bool(features.self_references) and not features.learning and not features.offers
 
 
-def read(doc: Doc, features: Features) -> dict[str, Reading]:
+def read(doc: Doc, features: Features, draft: Draft | None = None) -> dict[str, Reading]:
     """``self_promotion``: how likely the draft promotes its author, and the words why."""
-    return {"self_promotion": _linear.load(ARTIFACT).read(featurize(doc, features))}
+    return {"self_promotion": _linear.load(ARTIFACT).read(featurize(doc, features, draft))}
 
 
 SIGNAL = Signal(
