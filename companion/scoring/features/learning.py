@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from .cue import Cue
+from .per_doc import once_per_doc
 
 LEARNING = re.compile(
     r"\b(?:i (?:was|were) wrong|(?:i|we) learn(?:ed|t)|what i learn(?:ed|t)|lessons? (?:i|we)|"
@@ -30,6 +31,7 @@ LEARNING = re.compile(
 )
 
 
+@once_per_doc  # asked again by other features of the same draft
 def learning(doc: Doc) -> Iterator[Cue]:
     """Admissions of mistakes, experiments and lessons learned."""
     for match in LEARNING.finditer(doc.text):
