@@ -263,9 +263,18 @@ def machine() -> dict:
 STEPS = ("latency", "typing", "memory", "start", "batch", "history")
 
 
-def run(quick: bool, history_dir: Path, only: tuple[str, ...] = STEPS, peer: bool = True) -> dict:
-    """Every step in ``only``, in the order of :data:`STEPS`; ``peer``: TextDescriptives too."""
-    counts = COUNTS["quick" if quick else "full"]
+def run(
+    quick: bool,
+    history_dir: Path,
+    only: tuple[str, ...] = STEPS,
+    peer: bool = True,
+    batch_posts: int | None = None,
+) -> dict:
+    """Every step in ``only``, in the order of :data:`STEPS`; ``peer``: TextDescriptives too;
+    ``batch_posts``: that many posts in the batch instead of the mode's count."""
+    counts = dict(COUNTS["quick" if quick else "full"])
+    if batch_posts:
+        counts["batch"] = batch_posts
     results: dict = {"mode": "quick" if quick else "full", "machine": machine(),
                      "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
     model, nlp = stock_pipeline()
@@ -329,11 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--from-json", type=Path, help="measure nothing: print (and --update-docs) this JSON"
     )
+    parser.add_argument("--batch-posts", type=int, help="posts in the batch (full: 5,000)")
     args = parser.parse_args(argv)
     if args.from_json:
         results = json.loads(args.from_json.read_text())
     else:
-        results = run(args.quick, args.history_dir, args.only, not args.no_peer)
+        results = run(args.quick, args.history_dir, args.only, not args.no_peer, args.batch_posts)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     table = bench_report.table(results)

@@ -125,10 +125,6 @@ class DraftParser:
         """Parse many texts in batches (``nlp.pipe``), in order, without using the cache."""
         return parse_many(self.nlp, texts, batch_size=self.batch_size)
 
-    def parse_drafts(self, texts: Iterable[str]) -> Iterator[Draft]:
-        """:meth:`parse_many`, keeping each draft's segments (with fresh memos)."""
-        return parse_drafts(self.nlp, texts, batch_size=self.batch_size)
-
 
 def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
     """Parse texts segment by segment with ``nlp.pipe``, yielding one Doc per text, in order."""

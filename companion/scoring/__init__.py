@@ -16,13 +16,14 @@ import dataclasses
 import re
 from collections.abc import Collection, Iterable, Iterator
 from itertools import repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..nlp import DraftParser, load_pipeline, model_name
 from ..nlp.segments import Draft
-from .features import extract
+from .features import Features, extract
 from .language import detect_language
 from .report import Report
 from .signals.registry import load_signals, read_all
@@ -31,7 +32,7 @@ from .verdict import SCORER_VERSION, build_report
 if TYPE_CHECKING:
     from ..settings import Settings
 
-__all__ = ["Scorer", "ScoreError", "Report", "SCORER_VERSION"]
+__all__ = ["Reading", "Scorer", "ScoreError", "Report", "SCORER_VERSION"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -43,6 +44,15 @@ def _in_language(report: Report, text: str) -> Report:
     if language == "en":
         return report
     return dataclasses.replace(report, language=language, nudges=())
+
+
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """What :meth:`Scorer.read` found in a draft, before the rules judge it."""
+
+    text: str
+    features: Features
+    signals: dict[str, Any] | None
 
 
 class ScoreError(ValueError):
@@ -75,10 +85,10 @@ class Scorer:
         if signals:
             load_signals()
 
-    def _report(self, draft: Draft, kind: str | None, disabled_rules: Collection[str]) -> Report:
-        features = extract(draft.doc, kind=kind)
-        signals = read_all(draft.doc, features, draft) if self.signals else None
-        return build_report(features, self.model, disabled_rules, signals)
+    def _reading(self, doc: Doc, kind: str | None, draft: Draft | None = None) -> Reading:
+        features = extract(doc, kind=kind)
+        signals = read_all(doc, features, draft) if self.signals else None
+        return Reading(features.text, features, signals)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Scorer:
@@ -122,9 +132,25 @@ class Scorer:
         Raises:
             ScoreError: the text is not a string or is too long.
         """
+        return self.judge(self.read(text, kind=kind), disabled_rules)
+
+    def read(self, text: str, *, kind: str | None = None) -> Reading:
+        """The first half of :meth:`score`: parse the draft, read its features and signals.
+
+        The costly half, and the one that does not need the user's disabled rules, so the
+        server reads the draft while it fetches them.
+
+        Raises:
+            ScoreError: the text is not a string or is too long.
+        """
         text = self.check(text)
-        draft = self.parser.parse_draft(text)
-        return _in_language(self._report(draft, kind, disabled_rules), text)
+        draft = self.parser.parse_draft(text)  # its segments keep what the signals read
+        return self._reading(draft.doc, kind, draft)
+
+    def judge(self, reading: Reading, disabled_rules: Collection[str] = ()) -> Report:
+        """The second half of :meth:`score`: the enabled rules' verdicts on a reading."""
+        report = build_report(reading.features, self.model, disabled_rules, reading.signals)
+        return _in_language(report, reading.text)
 
     def score_many(
         self,
@@ -144,5 +170,7 @@ class Scorer:
         """
         checked = (self.check(text) for text in texts)
         kinds = repeat(None) if kinds is None else iter(kinds)
-        for draft, kind in zip(self.parser.parse_drafts(checked), kinds, strict=False):
-            yield _in_language(self._report(draft, kind, disabled_rules), draft.doc.text)
+        # No cache here: the signals read each Doc whole, which is quicker than by segment
+        # when no segment has been read before.
+        for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
+            yield self.judge(self._reading(doc, kind), disabled_rules)

@@ -152,10 +152,7 @@ def per_segment(
         items = segment.memo.get(key)
         if items is None:
             items = segment.memo[key] = read(segment.doc)
-        if start:
-            found.extend((value, begin + start, end + start) for value, begin, end in items)
-        else:
-            found.extend(items)
+        found += [(value, begin + start, end + start) for value, begin, end in items]
     return found
 
 
