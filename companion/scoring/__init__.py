@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["Reading", "Scorer", "ScoreError", "Report", "SCORER_VERSION"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+READINGS_KEPT = 16  # recent drafts whose reading Scorer.read keeps
 
 
 def _in_language(report: Report, text: str) -> Report:
@@ -82,6 +84,9 @@ class Scorer:
         self.model = model_name(nlp)
         self.max_chars = max_chars
         self.signals = signals
+        # The same draft is often read twice in a row: scored while typed, then recorded
+        # when posted. A reading depends only on the text and kind, so it is kept.
+        self._readings: OrderedDict[tuple[str, str | None], Reading] = OrderedDict()
         if signals:
             load_signals()
 
@@ -144,8 +149,16 @@ class Scorer:
             ScoreError: the text is not a string or is too long.
         """
         text = self.check(text)
-        draft = self.parser.parse_draft(text)  # its segments keep what the signals read
-        return self._reading(draft.doc, kind, draft)
+        key = (text, kind)
+        reading = self._readings.get(key)
+        if reading is None:
+            draft = self.parser.parse_draft(text)  # its segments keep what the signals read
+            reading = self._readings[key] = self._reading(draft.doc, kind, draft)
+            if len(self._readings) > READINGS_KEPT:
+                self._readings.popitem(last=False)
+        else:
+            self._readings.move_to_end(key)
+        return reading
 
     def judge(self, reading: Reading, disabled_rules: Collection[str] = ()) -> Report:
         """The second half of :meth:`score`: the enabled rules' verdicts on a reading."""
