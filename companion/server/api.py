@@ -7,7 +7,6 @@ handlers only translate HTTP to calls. GET never changes anything.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -19,7 +18,6 @@ from ..history.safety import safety_copy
 from ..scoring import SCORER_VERSION, ScoreError
 from ..scoring.language import language_note
 from ..settings import spotlight_command
-from ..store import Store
 from ..store.posts import KINDS, clean_post
 from ..vocabulary import LABEL_NAMES
 from .middlewares import json_error, read_json
@@ -51,51 +49,17 @@ async def _score(
     request: web.Request, text: Any, kind: Any, settings: dict[str, Any] | None = None
 ) -> dict[str, Any]:
     """Score off the event loop with the user's disabled rules; 400 for unscorable text."""
-    fetch = _settings if settings is None else None
-    report, _ = await _score_with(request, text, kind, fetch, settings)
-    return report
-
-
-async def _score_with(
-    request: web.Request,
-    text: Any,
-    kind: Any,
-    fetch: Callable[[Store], dict[str, Any]] | None,
-    settings: dict[str, Any] | None = None,
-) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """Score ``text`` while ``fetch(store)`` runs on the database thread.
-
-    The scoring thread reads the draft (the parse, its features and signals: the costly
-    part) while the database thread fetches the settings, whose disabled rules only the
-    last step needs; one trip to each thread, and the two overlap. Returns the report's
-    dict and what ``fetch`` gave.
-    """
     if kind is not None and kind not in KINDS:
         raise history.InputError(f"kind must be one of {', '.join(KINDS)}")
-    workers, scorer, store = request.app[WORKERS], request.app[SCORER], request.app[STORE]
-    fetching = workers.database.submit(fetch, store) if fetch else None
-
-    def score() -> tuple[dict[str, Any], dict[str, Any] | None]:
-        try:
-            reading = scorer.read(text, kind=kind)
-        except ScoreError as error:
-            if fetching is not None:
-                fetching.result()  # the database's trouble comes first, as before
-            raise history.InputError(str(error)) from None
-        fetched = fetching.result() if fetching is not None else None
-        chosen = settings if settings is not None else _settings_in(fetch, fetched)
-        report = scorer.judge(reading, chosen["disabled_rules"])
-        return report.to_dict(), fetched
-
-    return await workers.score(score)
-
-
-def _settings(store: Store) -> dict[str, Any]:
-    return history.user_settings(store)
-
-
-def _settings_in(fetch: Callable[..., Any] | None, fetched: Any) -> dict[str, Any]:
-    return fetched if fetch is _settings else fetched["settings"]
+    workers, scorer = request.app[WORKERS], request.app[SCORER]
+    if settings is None:
+        settings = await workers.db(history.user_settings, request.app[STORE])
+    disabled = settings["disabled_rules"]
+    try:
+        report = await workers.score(lambda: scorer.score(text, kind=kind, disabled_rules=disabled))
+    except ScoreError as error:
+        raise history.InputError(str(error)) from None
+    return report.to_dict()
 
 
 async def health(request: web.Request) -> web.Response:
@@ -120,12 +84,9 @@ async def score(request: web.Request) -> web.Response:
     body = await read_json(request)
     if not isinstance(body, dict) or "text" not in body:
         raise history.InputError("send {text, site?, kind?}")
-    # One trip to the database thread for the settings and the recent posts, not two, made
-    # while the draft is read.
-    report, context = await _score_with(
-        request, body["text"], body.get("kind"), history.draft_context
-    )
-    assert context is not None
+    # One trip to the database thread for the settings and the recent posts, not two.
+    context = await request.app[WORKERS].db(history.draft_context, request.app[STORE])
+    report = await _score(request, body["text"], body.get("kind"), context["settings"])
     report["label_name"] = LABEL_NAMES[report["label"]]  # what the pill and panel show
     report["trend"] = history.trend_for(context, report["label"])
     counted = context["settings"]["count_other_languages"]
