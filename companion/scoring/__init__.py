@@ -33,7 +33,7 @@ from .verdict import SCORER_VERSION, build_report
 if TYPE_CHECKING:
     from ..settings import Settings
 
-__all__ = ["Reading", "Scorer", "ScoreError", "Report", "SCORER_VERSION"]
+__all__ = ["DraftReading", "Scorer", "ScoreError", "Report", "SCORER_VERSION"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 READINGS_KEPT = 16  # recent drafts whose reading Scorer.read keeps
@@ -49,7 +49,7 @@ def _in_language(report: Report, text: str) -> Report:
 
 
 @dataclasses.dataclass(frozen=True)
-class Reading:
+class DraftReading:
     """What :meth:`Scorer.read` found in a draft, before the rules judge it."""
 
     text: str
@@ -86,14 +86,14 @@ class Scorer:
         self.signals = signals
         # The same draft is often read twice in a row: scored while typed, then recorded
         # when posted. A reading depends only on the text and kind, so it is kept.
-        self._readings: OrderedDict[tuple[str, str | None], Reading] = OrderedDict()
+        self._readings: OrderedDict[tuple[str, str | None], DraftReading] = OrderedDict()
         if signals:
             load_signals()
 
-    def _reading(self, doc: Doc, kind: str | None, draft: Draft | None = None) -> Reading:
+    def _reading(self, doc: Doc, kind: str | None, draft: Draft | None = None) -> DraftReading:
         features = extract(doc, kind=kind)
         signals = read_all(doc, features, draft) if self.signals else None
-        return Reading(features.text, features, signals)
+        return DraftReading(features.text, features, signals)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Scorer:
@@ -139,11 +139,12 @@ class Scorer:
         """
         return self.judge(self.read(text, kind=kind), disabled_rules)
 
-    def read(self, text: str, *, kind: str | None = None) -> Reading:
+    def read(self, text: str, *, kind: str | None = None) -> DraftReading:
         """The first half of :meth:`score`: parse the draft, read its features and signals.
 
-        The costly half, and the one that does not need the user's disabled rules, so the
-        server reads the draft while it fetches them.
+        The costly half, which depends only on the text and the kind (not on the disabled
+        rules): the last :data:`READINGS_KEPT` are kept, so a draft scored while typed and
+        then recorded when posted is read once.
 
         Raises:
             ScoreError: the text is not a string or is too long.
@@ -160,7 +161,7 @@ class Scorer:
             self._readings.move_to_end(key)
         return reading
 
-    def judge(self, reading: Reading, disabled_rules: Collection[str] = ()) -> Report:
+    def judge(self, reading: DraftReading, disabled_rules: Collection[str] = ()) -> Report:
         """The second half of :meth:`score`: the enabled rules' verdicts on a reading."""
         report = build_report(reading.features, self.model, disabled_rules, reading.signals)
         return _in_language(report, reading.text)
