@@ -3,6 +3,7 @@
     scripts/bench                   # everything; prints a table, writes artifacts/bench.json
     scripts/bench --quick           # small counts: a smoke run (tests/test_bench.py)
     scripts/bench --update-docs     # also writes docs/benchmarks.md with the machine
+    scripts/bench --only latency,typing,batch --no-peer   # issue 15's limits alone
 
 Every figure is a ratio on the same generated posts (scripts/bench_posts.py) of ~280,
 ~1,300 and ~3,000 characters: our scoring against the raw spaCy pipeline (``nlp(text)``,
@@ -259,8 +260,21 @@ def machine() -> dict:
     }  # fmt: skip
 
 
-def run(quick: bool, history_dir: Path) -> dict:
-    counts = COUNTS["quick" if quick else "full"]
+STEPS = ("latency", "typing", "memory", "start", "batch", "history")
+
+
+def run(
+    quick: bool,
+    history_dir: Path,
+    only: tuple[str, ...] = STEPS,
+    peer: bool = True,
+    batch_posts: int | None = None,
+) -> dict:
+    """Every step in ``only``, in the order of :data:`STEPS`; ``peer``: TextDescriptives too;
+    ``batch_posts``: that many posts in the batch instead of the mode's count."""
+    counts = dict(COUNTS["quick" if quick else "full"])
+    if batch_posts:
+        counts["batch"] = batch_posts
     results: dict = {"mode": "quick" if quick else "full", "machine": machine(),
                      "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
     model, nlp = stock_pipeline()
@@ -269,25 +283,41 @@ def run(quick: bool, history_dir: Path) -> dict:
         ("latency", lambda c: latency(nlp, counts["latency"], c)),
         ("typing", lambda c: typing(nlp, counts["typing"], c)),
     ]
-    with tempfile.TemporaryDirectory() as tmp, Companion(Path(tmp)) as companion:
-        for name, step in steps:
-            print(f"bench: {name} ...", file=sys.stderr, flush=True)
-            results[name] = step(companion)
-    with tempfile.TemporaryDirectory() as tmp, Companion(Path(tmp)) as companion:
-        print("bench: memory ...", file=sys.stderr, flush=True)
-        results["memory"] = memory(companion, counts["memory"])
-    print("bench: start ...", file=sys.stderr, flush=True)
-    results["start"] = start_time(model, counts["starts"])
-    print("bench: batch ...", file=sys.stderr, flush=True)
-    results["batch"] = batch_figures(model, bench_posts.mixed_posts(counts["batch"]), processes=2)
-    print("bench: history ...", file=sys.stderr, flush=True)
-    history_dir.mkdir(parents=True, exist_ok=True)
-    results["history"] = history(
-        counts["history"], counts["history_runs"], counts["page_runs"], history_dir
-    )
+    steps = [(name, step) for name, step in steps if name in only]
+    if steps:
+        with tempfile.TemporaryDirectory() as tmp, Companion(Path(tmp)) as companion:
+            for name, step in steps:
+                print(f"bench: {name} ...", file=sys.stderr, flush=True)
+                results[name] = step(companion)
+    if "memory" in only:
+        with tempfile.TemporaryDirectory() as tmp, Companion(Path(tmp)) as companion:
+            print("bench: memory ...", file=sys.stderr, flush=True)
+            results["memory"] = memory(companion, counts["memory"])
+    if "start" in only:
+        print("bench: start ...", file=sys.stderr, flush=True)
+        results["start"] = start_time(model, counts["starts"])
+    if "batch" in only:
+        print("bench: batch ...", file=sys.stderr, flush=True)
+        peers = ("raw", "textdescriptives") if peer else ("raw",)
+        texts = bench_posts.mixed_posts(counts["batch"])
+        results["batch"] = batch_figures(model, texts, processes=2, peers=peers)
+    if "history" in only:
+        print("bench: history ...", file=sys.stderr, flush=True)
+        history_dir.mkdir(parents=True, exist_ok=True)
+        results["history"] = history(
+            counts["history"], counts["history_runs"], counts["page_runs"], history_dir
+        )
     results["machine"]["load_average_at_end"] = round(os.getloadavg()[0], 2)
     results["bench_rss_mib"] = rss_mib(os.getpid())
     return results
+
+
+def _steps(value: str) -> tuple[str, ...]:
+    chosen = tuple(step.strip() for step in value.split(",") if step.strip())
+    unknown = [step for step in chosen if step not in STEPS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"steps are {', '.join(STEPS)}; not {unknown or value!r}")
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -302,13 +332,18 @@ def main(argv: list[str] | None = None) -> int:
         help="where the generated history databases are kept between runs",
     )
     parser.add_argument(
+        "--only", type=_steps, default=STEPS, help=f"comma-separated steps of {','.join(STEPS)}"
+    )
+    parser.add_argument("--no-peer", action="store_true", help="batch: leave TextDescriptives out")
+    parser.add_argument(
         "--from-json", type=Path, help="measure nothing: print (and --update-docs) this JSON"
     )
+    parser.add_argument("--batch-posts", type=int, help="posts in the batch (full: 5,000)")
     args = parser.parse_args(argv)
     if args.from_json:
         results = json.loads(args.from_json.read_text())
     else:
-        results = run(args.quick, args.history_dir)
+        results = run(args.quick, args.history_dir, args.only, not args.no_peer, args.batch_posts)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     table = bench_report.table(results)

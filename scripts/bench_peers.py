@@ -105,8 +105,13 @@ def _rates(elapsed: float, cpu: float, posts: int, words: int) -> dict:
     }
 
 
-def batch_figures(model: str, texts: list[str], processes: int = 2) -> dict:
-    """Throughput of ours, raw ``nlp.pipe`` and TextDescriptives on ``texts``."""
+def batch_figures(
+    model: str,
+    texts: list[str],
+    processes: int = 2,
+    peers: tuple[str, ...] = ("raw", "textdescriptives"),
+) -> dict:
+    """Throughput of ours and of ``peers`` (raw ``nlp.pipe``, TextDescriptives) on ``texts``."""
     words = sum(len(text.split()) for text in texts)
     figures: dict = {"posts": len(texts), "words": words, "processes": processes}
     with tempfile.TemporaryDirectory() as tmp:
@@ -122,7 +127,7 @@ def batch_figures(model: str, texts: list[str], processes: int = 2) -> dict:
         with open(f"{tmp}/reports.jsonl", encoding="utf-8") as handle:
             scored = sum(1 for line in handle if '"label"' in line)
         figures["ours"] = {**_rates(elapsed, cpu, len(texts), words), "scored": scored}
-        for system in ("raw", "textdescriptives"):
+        for system in peers:
             command = [sys.executable, __file__, system, str(posts), model, str(processes)]
             try:
                 elapsed, cpu, out = _timed(command)
@@ -136,7 +141,7 @@ def batch_figures(model: str, texts: list[str], processes: int = 2) -> dict:
         ("words_per_cpu_s", "cpu_ratio_to_raw"),
     ):
         raw = figures["raw"].get(measure)
-        for system in ("ours", "textdescriptives"):
+        for system in ("ours", *peers[1:]):
             rate = figures[system].get(measure)
             if raw and rate:
                 figures[f"{system}_{suffix}"] = round(rate / raw, 2)

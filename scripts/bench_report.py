@@ -5,6 +5,11 @@ from __future__ import annotations
 import textwrap
 
 SIZE_NAMES = {"tweet": "~280 chars", "linkedin": "~1,300 chars", "linkedin_max": "~3,000 chars"}
+# Issue 15's limits: /score over HTTP within 1.3x the raw parse at 1,300 and 3,000
+# characters, batch at least 0.85x raw nlp.pipe, a one-sentence edit at most 0.1x a parse.
+HTTP_LIMIT, HTTP_LIMITED = 1.3, ("linkedin", "linkedin_max")
+BATCH_LIMIT = 0.85
+TYPING_LIMIT = 0.1
 
 
 def _met(ok: bool | None) -> str:
@@ -33,8 +38,11 @@ def _latency_rows(results: dict) -> list[str]:
                          entry["raw_p50_ms"], entry["in_process_ratio_p50"]))  # fmt: skip
         for q in ("p50", "p99"):
             ratio = entry[f"http_ratio_{q}"]
+            # Issue 15's limit is on the long posts; a tweet's ratio carries the fixed HTTP cost.
+            limited = size in HTTP_LIMITED
             rows.append(_row(f"score {q}, over HTTP, {name} (ms)", entry[f"http_{q}_ms"],
-                             entry[f"raw_{q}_ms"], ratio, "≤ 1.2x", ratio <= 1.2))  # fmt: skip
+                             entry[f"raw_{q}_ms"], ratio, f"≤ {HTTP_LIMIT}x" if limited else "",
+                             ratio <= HTTP_LIMIT if limited else None))  # fmt: skip
     return rows
 
 
@@ -43,8 +51,8 @@ def _batch_rows(batch: dict) -> list[str]:
     raw = batch["raw"].get("words_per_s")
     ratio = batch.get("ours_ratio_to_raw")
     rows = [_row(f"batch: `spotlight score --batch`, {label}", batch["ours"]["words_per_s"],
-                 raw, ratio, "≥ 0.9x raw `nlp.pipe`",
-                 None if ratio is None else ratio >= 0.9)]  # fmt: skip
+                 raw, ratio, f"≥ {BATCH_LIMIT}x raw `nlp.pipe`",
+                 None if ratio is None else ratio >= BATCH_LIMIT)]  # fmt: skip
     cpu_ratio = batch.get("ours_cpu_ratio_to_raw")
     rows.append(
         _row(
@@ -52,11 +60,13 @@ def _batch_rows(batch: dict) -> list[str]:
             batch["ours"].get("words_per_cpu_s"),
             batch["raw"].get("words_per_cpu_s"),
             cpu_ratio,
-            "≥ 0.9x",
-            None if cpu_ratio is None else cpu_ratio >= 0.9,
+            f"≥ {BATCH_LIMIT}x",
+            None if cpu_ratio is None else cpu_ratio >= BATCH_LIMIT,
         )
     )
-    peer = batch["textdescriptives"]
+    peer = batch.get("textdescriptives")
+    if peer is None:  # scripts/bench --no-peer
+        return rows
     if "error" in peer:
         rows.append(_row("batch: TextDescriptives (4 metric components)", "failed: see JSON",
                          raw, None))  # fmt: skip
@@ -106,28 +116,46 @@ def _history_rows(history: dict) -> list[str]:
 
 
 def table(results: dict) -> str:
-    """One Markdown table: our figure, the floor or peer it is measured against, the ratio."""
-    typing, memory, start = results["typing"], results["memory"], results["start"]
-    rows = [
-        "| figure | ours | floor / peer | ratio | target | |",
-        "|---|---:|---:|---:|---|---|",
-        *_latency_rows(results),
+    """One Markdown table: our figure, the floor or peer it is measured against, the ratio.
+
+    A step left out of the run (``scripts/bench --only``) has no rows.
+    """
+    rows = ["| figure | ours | floor / peer | ratio | target | |", "|---|---:|---:|---:|---|---|"]
+    if "latency" in results:
+        rows += _latency_rows(results)
+    if "typing" in results:
+        rows += _typing_rows(results["typing"])
+    if "batch" in results:
+        rows += _batch_rows(results["batch"])
+    if "history" in results:
+        rows += _history_rows(results["history"])
+    if "memory" in results:
+        rows += _memory_rows(results["memory"])
+    if "start" in results:
+        start = results["start"]
+        rows.append(_row("start: `spotlight serve` to ready (ms)", start["serve_to_ready_ms"],
+                         start["raw_model_load_ms"], start["ratio"]))  # fmt: skip
+    return "\n".join(rows)
+
+
+def _typing_rows(typing: dict) -> list[str]:
+    return [
         _row(f"typing: cached re-score, {typing['chars']:,} chars, p50 (ms)",
              typing["cached_p50_ms"], typing["full_parse_p50_ms"], typing["cached_ratio_p50"],
-             "≤ 0.2x full parse", typing["cached_ratio_p50"] <= 0.2),
+             f"≤ {TYPING_LIMIT}x full parse", typing["cached_ratio_p50"] <= TYPING_LIMIT),
         _row("typing: cached re-score over HTTP, p50 (ms)", typing["http_cached_p50_ms"],
              typing["full_parse_p50_ms"], typing["http_cached_ratio_p50"]),
-        *_batch_rows(results["batch"]),
-        *_history_rows(results["history"]),
+    ]  # fmt: skip
+
+
+def _memory_rows(memory: dict) -> list[str]:
+    return [
         _row("memory: RSS after start (MiB)", memory["rss_after_start_mib"], None, None),
         _row(f"memory: RSS after {memory['requests'] // 10:,} / {memory['requests']:,} "
              "/score requests (MiB)", f"{memory['rss_after_10pct_mib']} / "
              f"{memory['rss_after_all_mib']}", memory["rss_after_start_mib"],
              memory["ratio_after_all_to_start"], "no growth after warm-up"),
-        _row("start: `spotlight serve` to ready (ms)", start["serve_to_ready_ms"],
-             start["raw_model_load_ms"], start["ratio"]),
     ]  # fmt: skip
-    return "\n".join(rows)
 
 
 def soak_section(soak: dict | None) -> str:

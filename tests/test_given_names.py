@@ -47,3 +47,12 @@ def test_given_names_bucket_cuts():
         "common",
         "rare",
     ]
+
+
+def test_given_names_lists_are_read_when_the_scorer_loads_its_signals():
+    from companion.scoring.signals.registry import SIGNALS
+
+    given_names._ranks.cache_clear()
+    (person,) = [signal for signal in SIGNALS if signal.id == "person"]
+    person.load()
+    assert given_names._ranks.cache_info().currsize == 2  # given and family names, read once

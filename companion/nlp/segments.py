@@ -2,13 +2,18 @@
 
 A line break ends a sentence in a post, and an edit touches one sentence: parsing each
 segment on its own gives both the boundaries and a cache that re-parses only what changed.
+What a reader of the draft can work out from one segment alone (the learned signals' word
+n-grams, for instance) it keeps in the segment's ``memo``, which lives in the cache beside
+the segment's Doc: an edit then re-reads only the segment it touched.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -33,6 +38,46 @@ def split_segments(text: str) -> list[str]:
     return [segment for segment in _SEGMENT.findall(text) if segment]
 
 
+@dataclasses.dataclass(frozen=True, eq=False)
+class Segment:
+    """One segment as the parser keeps it: its text, its own Doc, and a memo.
+
+    ``memo`` holds what readers computed from this segment alone, with offsets relative to
+    the segment's start, by a key naming the reader; a segment seen twice shares its memo.
+    """
+
+    text: str
+    doc: Doc
+    memo: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass(frozen=True)
+class Draft:
+    """A parsed draft: its segments' Docs joined, and each segment with where it starts.
+
+    ``memo`` holds what readers combined from the segments for this draft, for the next
+    reader of the same draft (two signals read the same word n-grams).
+    """
+
+    doc: Doc
+    segments: tuple[Segment, ...]
+    starts: tuple[int, ...]  # code-point offset of each segment in ``doc.text``
+    memo: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def placed(self) -> Iterator[tuple[int, Segment]]:
+        """Each segment with its start, in draft order."""
+        return zip(self.starts, self.segments, strict=True)
+
+
+def _draft(segments: list[Segment], nlp: Language) -> Draft:
+    starts, offset = [], 0
+    for segment in segments:
+        starts.append(offset)
+        offset += len(segment.text)
+    doc = _join([segment.doc for segment in segments], nlp)
+    return Draft(doc, tuple(segments), tuple(starts))
+
+
 class DraftParser:
     """Parses texts segment by segment, remembering recent ones so a re-typed draft is cheap.
 
@@ -44,27 +89,37 @@ class DraftParser:
         self.nlp = nlp
         self.batch_size = batch_size
         self.cache_size = cache_size
-        self._cache: OrderedDict[str, Doc] = OrderedDict()
+        self._cache: OrderedDict[str, Segment] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
-    def _remember(self, segment: str, doc: Doc) -> None:
-        self._cache[segment] = doc
+    def _remember(self, segment: str, doc: Doc) -> Segment:
+        entry = self._cache[segment] = Segment(segment, doc)
         if len(self._cache) > self.cache_size:
             self._cache.popitem(last=False)
+        return entry
 
     def parse(self, text: str) -> Doc:
         """Parse one draft, re-using the analysis of segments seen recently."""
+        return self.parse_draft(text).doc
+
+    def parse_draft(self, text: str) -> Draft:
+        """Parse one draft, keeping its segments (and their memos) from the cache."""
         segments = split_segments(text)
-        missing = [segment for segment in dict.fromkeys(segments) if segment not in self._cache]
+        distinct = dict.fromkeys(segments)
+        # The cached ones are taken before the new ones go in, which may push them out: a
+        # draft with more segments than the cache holds still gets every one of them.
+        known = {segment: self._cache[segment] for segment in distinct if segment in self._cache}
+        for segment in known:
+            self._cache.move_to_end(segment)
+        missing = [segment for segment in distinct if segment not in known]
         self.misses += len(missing)
         self.hits += len(segments) - len(missing)
         parsed = self.nlp.pipe(missing, batch_size=self.batch_size)
         for segment, doc in zip(missing, parsed, strict=True):
-            self._remember(segment, doc)
-        for segment in segments:
-            self._cache.move_to_end(segment)
-        return _join([self._cache[segment] for segment in segments], self.nlp)
+            known[segment] = self._remember(segment, doc)
+        found = [known[segment] for segment in segments]
+        return _draft(found, self.nlp)
 
     def parse_many(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Parse many texts in batches (``nlp.pipe``), in order, without using the cache."""
@@ -73,6 +128,11 @@ class DraftParser:
 
 def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Doc]:
     """Parse texts segment by segment with ``nlp.pipe``, yielding one Doc per text, in order."""
+    return (draft.doc for draft in parse_drafts(nlp, texts, batch_size=batch_size))
+
+
+def parse_drafts(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> Iterator[Draft]:
+    """:func:`parse_many`, yielding each text as a :class:`Draft`, in order."""
     batch: list[list[str]] = []
     pending = 0
     for text in texts:
@@ -86,11 +146,11 @@ def parse_many(nlp: Language, texts: Iterable[str], *, batch_size: int = 64) -> 
         yield from _parse_batch(nlp, batch, batch_size)
 
 
-def _parse_batch(nlp: Language, batch: list[list[str]], batch_size: int) -> Iterator[Doc]:
+def _parse_batch(nlp: Language, batch: list[list[str]], batch_size: int) -> Iterator[Draft]:
     flat = (segment for segments in batch for segment in segments)
     docs = iter(nlp.pipe(flat, batch_size=batch_size))
     for segments in batch:
-        yield _join([next(docs) for _ in segments], nlp)
+        yield _draft([Segment(segment, next(docs)) for segment in segments], nlp)
 
 
 def _join(docs: list[Doc], nlp: Language) -> Doc:

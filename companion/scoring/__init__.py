@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Iterator
 from itertools import repeat
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..nlp import DraftParser, load_pipeline, model_name
-from .features import extract
+from ..nlp.segments import Draft
+from .features import Features, extract
 from .language import detect_language
 from .report import Report
 from .signals.registry import load_signals, read_all
@@ -30,9 +33,10 @@ from .verdict import SCORER_VERSION, build_report
 if TYPE_CHECKING:
     from ..settings import Settings
 
-__all__ = ["Scorer", "ScoreError", "Report", "SCORER_VERSION"]
+__all__ = ["DraftReading", "Scorer", "ScoreError", "Report", "SCORER_VERSION"]
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+READINGS_KEPT = 16  # recent drafts whose reading Scorer.read keeps
 
 
 def _in_language(report: Report, text: str) -> Report:
@@ -42,6 +46,15 @@ def _in_language(report: Report, text: str) -> Report:
     if language == "en":
         return report
     return dataclasses.replace(report, language=language, nudges=())
+
+
+@dataclasses.dataclass(frozen=True)
+class DraftReading:
+    """What :meth:`Scorer.read` found in a draft, before the rules judge it."""
+
+    text: str
+    features: Features
+    signals: dict[str, Any] | None
 
 
 class ScoreError(ValueError):
@@ -71,13 +84,16 @@ class Scorer:
         self.model = model_name(nlp)
         self.max_chars = max_chars
         self.signals = signals
+        # The same draft is often read twice in a row: scored while typed, then recorded
+        # when posted. A reading depends only on the text and kind, so it is kept.
+        self._readings: OrderedDict[tuple[str, str | None], DraftReading] = OrderedDict()
         if signals:
             load_signals()
 
-    def _report(self, doc, kind: str | None, disabled_rules: Collection[str]) -> Report:
+    def _reading(self, doc: Doc, kind: str | None, draft: Draft | None = None) -> DraftReading:
         features = extract(doc, kind=kind)
-        signals = read_all(doc, features) if self.signals else None
-        return build_report(features, self.model, disabled_rules, signals)
+        signals = read_all(doc, features, draft) if self.signals else None
+        return DraftReading(features.text, features, signals)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Scorer:
@@ -121,9 +137,34 @@ class Scorer:
         Raises:
             ScoreError: the text is not a string or is too long.
         """
+        return self.judge(self.read(text, kind=kind), disabled_rules)
+
+    def read(self, text: str, *, kind: str | None = None) -> DraftReading:
+        """The first half of :meth:`score`: parse the draft, read its features and signals.
+
+        The costly half, which depends only on the text and the kind (not on the disabled
+        rules): the last :data:`READINGS_KEPT` are kept, so a draft scored while typed and
+        then recorded when posted is read once.
+
+        Raises:
+            ScoreError: the text is not a string or is too long.
+        """
         text = self.check(text)
-        doc = self.parser.parse(text)
-        return _in_language(self._report(doc, kind, disabled_rules), text)
+        key = (text, kind)
+        reading = self._readings.get(key)
+        if reading is None:
+            draft = self.parser.parse_draft(text)  # its segments keep what the signals read
+            reading = self._readings[key] = self._reading(draft.doc, kind, draft)
+            if len(self._readings) > READINGS_KEPT:
+                self._readings.popitem(last=False)
+        else:
+            self._readings.move_to_end(key)
+        return reading
+
+    def judge(self, reading: DraftReading, disabled_rules: Collection[str] = ()) -> Report:
+        """The second half of :meth:`score`: the enabled rules' verdicts on a reading."""
+        report = build_report(reading.features, self.model, disabled_rules, reading.signals)
+        return _in_language(report, reading.text)
 
     def score_many(
         self,
@@ -143,5 +184,7 @@ class Scorer:
         """
         checked = (self.check(text) for text in texts)
         kinds = repeat(None) if kinds is None else iter(kinds)
+        # No cache here: the signals read each Doc whole, which is quicker than by segment
+        # when no segment has been read before.
         for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
-            yield _in_language(self._report(doc, kind, disabled_rules), doc.text)
+            yield self.judge(self._reading(doc, kind), disabled_rules)

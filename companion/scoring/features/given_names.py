@@ -4,7 +4,8 @@ The `names` package (MIT) ships the 1990 US Census lists: 5,494 given names (1,2
 4,275 women's) and 88,799 family names, each in order of frequency. A word on them is
 evidence, not proof ("Mark", "Will", "Young" are words too), so callers read the rank:
 the person model weighs "a common given name" apart from "a rare family name". The lists
-are read once, lazily, from the installed package: nothing is downloaded.
+are read once from the installed package (:func:`load`, when the scorer loads its
+signals; else on the first lookup): nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -29,6 +30,12 @@ def _ranks(*files: str) -> dict[str, int]:
             if word and rank < ranks.get(word, rank + 1):
                 ranks[word] = rank
     return ranks
+
+
+def load() -> None:
+    """Read both lists now (about 80 ms), so the first name judged does not wait for them."""
+    given_rank("")
+    family_rank("")
 
 
 def given_rank(word: str) -> int | None:

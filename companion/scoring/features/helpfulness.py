@@ -14,6 +14,7 @@ from ... import lexicon
 from .cue import Cue
 from .grammar import in_link, is_handle, names_someone_else, sentence_of, sentences, who
 from .people import find_people
+from .per_doc import once_per_doc
 
 SELLING = lexicon.words("helpfulness", "selling")
 COMMAND_OPENERS = lexicon.words("helpfulness", "command_openers")
@@ -55,6 +56,7 @@ def advice(doc: Doc) -> Iterator[Cue]:
 
 def introductions(doc: Doc) -> Iterator[Cue]:
     """Introductions of someone to the network: "Meet @ana", "you should follow Jon"."""
+    named: list[tuple[int, int]] | None = None  # the draft's people, found once for all matches
     for match in INTRODUCTIONS.finditer(doc.text):
         if in_link(doc, match.start()):
             continue
@@ -62,7 +64,8 @@ def introductions(doc: Doc) -> Iterator[Cue]:
         if span is None:
             continue
         sentence = sentence_of(span[0])
-        named = [(start, end) for _, _, start, end in find_people(doc)]
+        if named is None:
+            named = [(start, end) for _, _, start, end in find_people(doc)]
         people = [
             t
             for t in sentence
@@ -95,6 +98,7 @@ def _a_product(name: Token) -> bool:
     return bool(nouns) and who(nouns[0]) == "thing"
 
 
+@once_per_doc  # asked again by other features of the same draft
 def offers(doc: Doc) -> Iterator[Cue]:
     """Offers of the author's help: "happy to review", "DM me if you need an intro"."""
     for match in OFFERS.finditer(doc.text):

@@ -8,10 +8,12 @@ from spacy.tokens import Doc
 
 from ... import lexicon
 from .cue import Cue
+from .per_doc import once_per_doc
 
 LEARNING = lexicon.pattern("learning", "learning", end="")
 
 
+@once_per_doc  # asked again by other features of the same draft
 def learning(doc: Doc) -> Iterator[Cue]:
     """Admissions of mistakes, experiments and lessons learned."""
     for match in LEARNING.finditer(doc.text):

@@ -29,6 +29,7 @@ from .names import (
     vocative_names,
     without_opening_verb,
 )
+from .per_doc import once_per_doc
 
 TITLE_WORDS = {title.rstrip(".") for title in TITLES}
 ORGANISATION_WORDS = lexicon.words("people", "organisation_words")
@@ -59,6 +60,7 @@ def is_person_handle(token: Token) -> bool:
     return not any(len(word) >= 5 and word in lowered for word in ORGANISATION_WORDS)
 
 
+@once_per_doc  # asked again by other features of the same draft
 def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
     """People named or mentioned: ``(text, kind, start, end)`` with code-point offsets.
 

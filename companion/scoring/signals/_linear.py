@@ -14,10 +14,13 @@ import dataclasses
 import functools
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc
+
+from ...nlp.segments import Draft
 
 # A feature's value and the code-point spans of the draft it was read from.
 Spans = tuple[tuple[int, int], ...]
@@ -127,28 +130,61 @@ def _word(text: str) -> str:
     return lower
 
 
-def word_ngrams(doc: Doc, row: FeatureRow, prefix: str = "w") -> None:
-    """Word unigrams and bigrams of ``doc`` (lowercased), each with its span.
-
-    Values are 1/sqrt(n) over the distinct n-grams, so a long post does not outvote a
-    short one by length alone.
-    """
-    words = [
+def _words(doc: Doc) -> list[tuple[str, int, int]]:
+    return [
         (_word(token.text), token.idx, token.idx + len(token.text))
         for token in doc
         if not token.is_space
     ]
+
+
+def per_segment(
+    draft: Draft, key: str, read: Callable[[Doc], list[tuple[Any, int, int]]]
+) -> list[tuple[Any, int, int]]:
+    """``read`` of every segment, in draft order, with offsets into the whole draft.
+
+    ``read(segment_doc)`` gives ``(value, start, end)`` items with offsets into the segment;
+    they are kept in the segment's memo under ``key``, so an edit reads only the segment it
+    touched. A segment is parsed on its own, so its tokens (and their heads) are the draft's.
+    """
+    found: list[tuple[Any, int, int]] = []
+    for start, segment in draft.placed():
+        items = segment.memo.get(key)
+        if items is None:
+            items = segment.memo[key] = read(segment.doc)
+        found += [(value, begin + start, end + start) for value, begin, end in items]
+    return found
+
+
+def _grams(doc: Doc, draft: Draft | None) -> dict[str, list[tuple[int, int]]]:
+    """The draft's word unigrams and bigrams, each with its spans, in order of appearance."""
+    if draft is not None and "signals.grams" in draft.memo:
+        return draft.memo["signals.grams"]
+    words = _words(doc) if draft is None else per_segment(draft, "signals.words", _words)
     grams: dict[str, list[tuple[int, int]]] = {}
     for index, (word, start, end) in enumerate(words):
-        grams.setdefault(f"{prefix}:{word}", []).append((start, end))
+        grams.setdefault(word, []).append((start, end))
         if index + 1 < len(words):
             following, _, following_end = words[index + 1]
-            grams.setdefault(f"{prefix}:{word} {following}", []).append((start, following_end))
+            grams.setdefault(f"{word} {following}", []).append((start, following_end))
+    if draft is not None:
+        draft.memo["signals.grams"] = grams  # the same for every signal that reads words
+    return grams
+
+
+def word_ngrams(doc: Doc, row: FeatureRow, prefix: str = "w", draft: Draft | None = None) -> None:
+    """Word unigrams and bigrams of ``doc`` (lowercased), each with its span.
+
+    Values are 1/sqrt(n) over the distinct n-grams, so a long post does not outvote a
+    short one by length alone. With ``draft`` (``doc`` parsed by segments) each segment's
+    words are read once and kept with it; the row is the same either way.
+    """
+    grams = _grams(doc, draft)
     if not grams:
         return
     value = 1.0 / math.sqrt(len(grams))
     for name, spans in grams.items():
-        row[name] = (value, tuple(spans))
+        row[f"{prefix}:{name}"] = (value, tuple(spans))
 
 
 def counts_as(prefix: str, count: int, caps: Iterable[int] = (1, 2, 3)) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...nlp.segments import Draft
 from ..features import Features
 from . import _linear
 from ._linear import FeatureRow, Reading
@@ -24,10 +25,10 @@ GRATITUDE, PRAISE = "gratitude", "praise"
 LABEL_THRESHOLD = 0.8
 
 
-def featurize(doc: Doc, features: Features) -> FeatureRow:
+def featurize(doc: Doc, features: Features, draft: Draft | None = None) -> FeatureRow:
     """The words of the draft and the thanks and praise the rules found in it."""
     row: FeatureRow = {}
-    _linear.word_ngrams(doc, row)
+    _linear.word_ngrams(doc, row, draft=draft)
     for cue in features.gratitude + features.praise:
         _linear.add(row, f"g:{cue.kind}", cue.span)
         _linear.add(row, f"g:{cue.kind}:{cue.target or 'none'}", cue.span)
@@ -45,9 +46,9 @@ def featurize(doc: Doc, features: Features) -> FeatureRow:
     return row
 
 
-def read(doc: Doc, features: Features) -> dict[str, Reading]:
+def read(doc: Doc, features: Features, draft: Draft | None = None) -> dict[str, Reading]:
     """``gratitude``, ``praise`` and ``credit`` (the likelier of the two)."""
-    row = featurize(doc, features)
+    row = featurize(doc, features, draft)
     gratitude = _linear.load(GRATITUDE).read(row)
     praise = _linear.load(PRAISE).read(row)
     credit = max(gratitude, praise, key=lambda reading: reading.probability)

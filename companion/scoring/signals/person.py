@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ...nlp.segments import Draft
 from ..features import Features, given_names
 from ..features.grammar import is_handle, is_hashtag
 from ..features.names import (
@@ -49,14 +50,18 @@ class Mention:
     probability: float
 
 
-def candidates(doc: Doc, features: Features) -> list[tuple[str, str, int, int]]:
+def candidates(
+    doc: Doc, features: Features, draft: Draft | None = None
+) -> list[tuple[str, str, int, int]]:
     """The rules' people, every other @handle, then the names the rules left out (none
     overlapping one found before it): each is judged person or not."""
     found = {(start, end): (text, kind, start, end) for text, kind, start, end in features.people}
-    for token in doc:
-        span = (token.idx, token.idx + len(token.text))
-        if is_handle(token) and span not in found:
-            found[span] = (token.text, "handle", *span)
+    handles = (
+        _handles(doc) if draft is None else _linear.per_segment(draft, "signals.handles", _handles)
+    )
+    for text, start, end in handles:
+        if (start, end) not in found:
+            found[start, end] = (text, "handle", start, end)
     taken = list(found)
     for name in more_names(doc):
         key = (name.start_char, name.end_char)
@@ -118,6 +123,12 @@ THRESHOLD_KEYS = ("handle", "name", "proposed")
 def threshold_key(kind: str, by_rule: bool) -> str:
     """The threshold a mention is judged by: ``handle``, ``name`` (a rule's) or ``proposed``."""
     return "handle" if kind == "handle" else "name" if by_rule else "proposed"
+
+
+def _handles(doc: Doc) -> list[tuple[str, int, int]]:
+    return [
+        (token.text, token.idx, token.idx + len(token.text)) for token in doc if is_handle(token)
+    ]
 
 
 def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> FeatureRow:
@@ -199,12 +210,14 @@ def _context(span: Span, row: FeatureRow) -> None:
         _linear.add(row, "pronoun:after", None)
 
 
-def read(doc: Doc, features: Features) -> dict[str, tuple[Mention, ...]]:
+def read(
+    doc: Doc, features: Features, draft: Draft | None = None
+) -> dict[str, tuple[Mention, ...]]:
     """``people``: every candidate mention, each marked person or organisation."""
     model = _linear.load(ARTIFACT)
     ruled = {(start, end) for _, _, start, end in features.people}
     mentions = []
-    for mention in candidates(doc, features):
+    for mention in candidates(doc, features, draft):
         text, kind, start, end = mention
         by_rule = (start, end) in ruled
         reading = model.read(featurize(doc, mention, by_rule))
@@ -221,4 +234,5 @@ SIGNAL = Signal(
     summary="person or organisation: whether a name or @mention is a person's",
     artifacts=(ARTIFACT,),
     read=read,
+    prepare=given_names.load,
 )

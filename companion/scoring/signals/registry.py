@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ...nlp.segments import Draft
 from ..features import Features
 from . import credit, person, self_promotion
 from .signal import Signal
@@ -27,9 +28,13 @@ def load_signals() -> None:
         signal.load()
 
 
-def read_all(doc: Doc, features: Features) -> dict[str, Any]:
-    """Every signal's readings of one draft, by reading name."""
+def read_all(doc: Doc, features: Features, draft: Draft | None = None) -> dict[str, Any]:
+    """Every signal's readings of one draft, by reading name.
+
+    ``draft``: ``doc`` as the parser's segments, whose memos keep what each signal read
+    from a segment alone; the readings are the same with or without it.
+    """
     readings: dict[str, Any] = {}
     for signal in SIGNALS:
-        readings.update(signal.read(doc, features))
+        readings.update(signal.read(doc, features, draft))
     return readings

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ...nlp.segments import Draft
 from ..features import Cue, Features
 from . import _linear
 from ._linear import FeatureRow, Reading
@@ -31,10 +32,10 @@ SELF_SUBJECTS = frozenset({"i", "we"})
 SELF_POSSESSIVES = frozenset({"my", "our"})
 
 
-def featurize(doc: Doc, features: Features) -> FeatureRow:
+def featurize(doc: Doc, features: Features, draft: Draft | None = None) -> FeatureRow:
     """The words of the draft and the grammar readings the rule features made of it."""
     row: FeatureRow = {}
-    _linear.word_ngrams(doc, row)
+    _linear.word_ngrams(doc, row, draft=draft)
     for cue in features.brags:
         _linear.add(row, f"g:brag:{cue.kind}", cue.span)
     if features.brags:
@@ -51,14 +52,28 @@ def featurize(doc: Doc, features: Features) -> FeatureRow:
             _linear.add(row, indicator, cues[0].span if name == "self" else None)
     if features.people:
         _linear.add(row, "g:people", None)
+    grammar = (
+        _author_grammar(doc)
+        if draft is None
+        else _linear.per_segment(draft, "signals.author_grammar", _author_grammar)
+    )
+    for name, start, end in grammar:
+        _linear.add(row, name, (start, end))
+    return row
+
+
+def _author_grammar(doc: Doc) -> list[tuple[str, int, int]]:
+    """The grammar features of the author's brags in ``doc``, in token order, with their
+    spans; read per segment (a segment's heads are the draft's) and kept in its memo."""
+    found: list[tuple[str, int, int]] = []
     for token in doc:
         if token.lower_ in SELF_SUBJECTS and token.dep_ in {"nsubj", "nsubjpass"}:
-            _author_as_subject(token, row)
+            found += _author_as_subject(token)
         elif token.lower_ in SELF_POSSESSIVES and token.dep_ == "poss":
-            _author_as_owner(token, row)
+            found += _author_as_owner(token)
         elif token.tag_ in {"JJS", "RBS"}:
-            _linear.add(row, "g:superlative", _extent(token, token))
-    return row
+            found.append(("g:superlative", *_extent(token, token)))
+    return found
 
 
 def _extent(first, last) -> tuple[int, int]:
@@ -66,30 +81,31 @@ def _extent(first, last) -> tuple[int, int]:
     return start.idx, end.idx + len(end.text)
 
 
-def _author_as_subject(token, row: FeatureRow) -> None:
+def _author_as_subject(token) -> list[tuple[str, int, int]]:
     """The author does or is something: "I made an A", "we won", "I'm so good at this"."""
     head = token.head
     span = _extent(token, head)
     # The author as the one who does something: "I made an A", "we broke the record".
-    _linear.add(row, "g:self_subject", span)
-    _linear.add(row, f"g:self_verb:{head.lemma_.lower()}", span)
+    found = [("g:self_subject", *span), (f"g:self_verb:{head.lemma_.lower()}", *span)]
     if head.tag_ in {"VBD", "VBN"}:  # done, not planned: achievements are told in the past
-        _linear.add(row, "g:self_past", span)
+        found.append(("g:self_past", *span))
     if head.lemma_ == "be" or head.pos_ == "AUX":
         for child in head.children:
             if child.dep_ in {"acomp", "attr"}:  # a self-description: "I'm good", "I am a pro"
-                _linear.add(row, "g:self_is", _extent(token, child))
-                _linear.add(row, f"g:self_is:{child.lemma_.lower()}", _extent(token, child))
+                described = _extent(token, child)
+                found.append(("g:self_is", *described))
+                found.append((f"g:self_is:{child.lemma_.lower()}", *described))
+    return found
 
 
-def _author_as_owner(token, row: FeatureRow) -> None:
+def _author_as_owner(token) -> list[tuple[str, int, int]]:
     """What the author has, and whether it is described: "my new car", "our team"."""
     head = token.head
     span = _extent(token, head)
-    _linear.add(row, "g:mine", span)
-    _linear.add(row, f"g:mine:{head.lemma_.lower()}", span)
+    found = [("g:mine", *span), (f"g:mine:{head.lemma_.lower()}", *span)]
     if any(child.dep_ == "amod" for child in head.children):
-        _linear.add(row, "g:mine_described", span)
+        found.append(("g:mine_described", *span))
+    return found
 
 
 def strong_cues(features: Features) -> tuple[Cue, ...]:
@@ -120,9 +136,9 @@ def may_decide_alone(features: Features, probability: float = 1.0) -> bool:
     return bool(features.self_references) and not features.learning and not features.offers
 
 
-def read(doc: Doc, features: Features) -> dict[str, Reading]:
+def read(doc: Doc, features: Features, draft: Draft | None = None) -> dict[str, Reading]:
     """``self_promotion``: how likely the draft promotes its author, and the words why."""
-    return {"self_promotion": _linear.load(ARTIFACT).read(featurize(doc, features))}
+    return {"self_promotion": _linear.load(ARTIFACT).read(featurize(doc, features, draft))}
 
 
 SIGNAL = Signal(

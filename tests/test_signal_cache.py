@@ -1,0 +1,137 @@
+"""The learned signals read each segment once and keep it with the segment in the draft
+cache (issue 15): a draft scored through the cache, edit after edit, gets the report a
+cold score of the same text gets, down to the rounded probabilities and the evidence."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from companion.nlp import DraftParser, split_segments
+from companion.nlp.segments import Draft
+from companion.scoring import Scorer, _in_language
+from companion.scoring.features import extract
+from companion.scoring.signals import _linear
+from companion.scoring.signals.registry import read_all
+from companion.scoring.verdict import build_report
+
+# Sentences that move every signal: thanks and praise (credit), first-person achievements
+# (self-promotion, "I" as the subject), handles and names (person), emoji, links, numbers.
+SENTENCES = [
+    "Huge thanks to @maria for the review.",
+    "I won the regional award this year!",
+    "We shipped the migration in 3 weeks. ",
+    "Meet Priya Patel, who rebuilt our onboarding",
+    "My new course is live, link in bio: https://example.com/course",
+    "Shout-out to @sam_ops and @NYTimes 🙏🏽",
+    "What would you change about the release process?",
+    "I was wrong about remote pairing.",
+    "Kwame's write-up is the clearest thing I've read",
+    "Proud of my team 🚀\n",
+    "so grateful for everyone who showed up",
+    "\n\n",
+    "Thrilled to announce that I joined @acme_corp as CTO. ",
+]
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["append", "insert", "replace", "delete", "type"]),
+        st.integers(0, 50),
+        st.sampled_from(SENTENCES),
+    ),
+    min_size=1,
+    max_size=6,
+)
+DRAFT = st.lists(st.sampled_from(SENTENCES), min_size=0, max_size=8)
+
+
+def _edit(pieces: list[str], edit: tuple[str, int, str]) -> list[str]:
+    what, where, sentence = edit
+    pieces = list(pieces)
+    at = where % (len(pieces) + 1)
+    if what == "append":
+        pieces.append(sentence)
+    elif what == "insert":
+        pieces.insert(at, sentence)
+    elif what == "replace" and pieces:
+        pieces[at % len(pieces)] = sentence
+    elif what == "delete" and pieces:
+        del pieces[at % len(pieces)]
+    elif what == "type":  # a few more characters of the last sentence, as a user types
+        pieces.append(sentence[: where % len(sentence) + 1])
+    return pieces
+
+
+def _cold(scorer: Scorer, text: str) -> dict:
+    """The report of ``text`` read whole: a new parse, the signals on the joined Doc."""
+    doc = DraftParser(scorer.parser.nlp).parse(text)
+    features = extract(doc)
+    report = build_report(features, scorer.model, (), read_all(doc, features))
+    return _in_language(report, text).to_dict()
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=DRAFT, edits=EDITS)
+def test_signal_cache_edits_score_as_cold(nlp, start, edits):
+    scorer = Scorer(nlp)  # one cache for the whole run of edits, as a typing user has
+    pieces = start
+    for edit in [("append", 0, ""), *edits]:
+        pieces = _edit(pieces, edit)
+        text = "".join(pieces)
+        assert scorer.score(text).to_dict() == _cold(scorer, text), text
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(drafts=st.lists(DRAFT, min_size=1, max_size=5))
+def test_signal_cache_batch_scores_as_cold(nlp, drafts):
+    scorer = Scorer(nlp)
+    texts = ["".join(pieces) for pieces in drafts]
+    reports = [report.to_dict() for report in scorer.score_many(texts)]
+    assert reports == [_cold(scorer, text) for text in texts]
+
+
+def test_signal_cache_the_report_carries_the_signals(scorer):
+    """The comparison above covers the signals: their probabilities are in the report."""
+    features = scorer.score("Huge thanks to @maria for the review. I won the award!").features
+    assert {"p_self_promotion", "p_credit", "p_gratitude", "p_praise"} <= features.keys()
+
+
+def test_signal_cache_reads_only_new_segments(nlp):
+    parser = DraftParser(nlp)
+    read_segments: list[str] = []
+
+    def words(doc):
+        read_segments.append(doc.text)
+        return [(token.lower_, token.idx, token.idx + len(token)) for token in doc]
+
+    first = "Thanks to @maria for the review. I won the award. We shipped it"
+    _linear.per_segment(parser.parse_draft(first), "test.words", words)
+    assert read_segments == split_segments(first)
+    read_segments.clear()
+    edited = "New opening line. " + first + " today"
+    found = _linear.per_segment(parser.parse_draft(edited), "test.words", words)
+    assert read_segments == ["New opening line. ", "We shipped it today"]
+    # Offsets are the draft's, though the middle segments were read at another place.
+    doc = parser.parse(edited)
+    assert [(w, s, e) for w, s, e in found] == [
+        (token.lower_, token.idx, token.idx + len(token)) for token in doc
+    ]
+
+
+def test_signal_cache_memo_lives_with_the_cached_segment(nlp):
+    parser = DraftParser(nlp, cache_size=2)
+    draft = parser.parse_draft("One sentence here. Another one. A third")
+    assert len(draft.segments) == 3  # more than the cache holds: every segment is still there
+    assert [segment.text for segment in draft.segments] == split_segments(draft.doc.text)
+    _linear.per_segment(draft, "test.count", lambda doc: [(len(doc), 0, 0)])
+    again = parser.parse_draft("A third")
+    assert again.segments[0].memo["test.count"] == [(len(again.doc), 0, 0)]
+
+
+def test_signal_cache_empty_draft(nlp):
+    draft = DraftParser(nlp).parse_draft("")
+    assert isinstance(draft, Draft) and draft.segments == () and draft.doc.text == ""
+    assert _linear.per_segment(draft, "test.none", lambda doc: [(1, 0, 0)]) == []
