@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 from companion.nlp import DraftParser, split_segments
 from companion.nlp.segments import Draft
 from companion.scoring import Scorer, _in_language
-from companion.scoring.features import extract
+from companion.scoring.features import Features, extract
 from companion.scoring.signals import _linear
 from companion.scoring.signals.registry import read_all
 from companion.scoring.verdict import build_report
+from companion.vocabulary import KINDS
 
 # Sentences that move every signal: thanks and praise (credit), first-person achievements
 # (self-promotion, "I" as the subject), handles and names (person), emoji, links, numbers.
@@ -80,6 +81,39 @@ def test_signal_cache_edits_score_as_cold(nlp, start, edits):
         pieces = _edit(pieces, edit)
         text = "".join(pieces)
         assert scorer.score(text).to_dict() == _cold(scorer, text), text
+
+
+def _cold_features(scorer: Scorer, text: str, kind: str | None = None) -> Features:
+    """The Features of ``text`` read whole from the joined Doc, no segment memo used."""
+    return extract(DraftParser(scorer.parser.nlp).parse(text), kind=kind)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=DRAFT, edits=EDITS, kind=st.sampled_from([None, *KINDS]))
+def test_signal_cache_edits_read_the_features_cold(nlp, start, edits, kind):
+    """The rule features read per segment through the memo equal the whole-draft reading,
+    every field, down to the offsets and the credit and self-promotion derived from them."""
+    scorer = Scorer(nlp, signals=False)
+    pieces = start
+    for edit in [("append", 0, ""), *edits]:
+        pieces = _edit(pieces, edit)
+        text = "".join(pieces)
+        cached, cold = scorer.read(text, kind=kind).features, _cold_features(scorer, text, kind)
+        assert cached == cold, text
+        assert (cached.credit, cached.self_promotion) == (cold.credit, cold.self_promotion)
+        assert cached.counts() == cold.counts(), text
+
+
+def test_signal_cache_features_keep_segment_offsets_apart(nlp):
+    """A segment seen at two places in a draft (one memo) gives cues at both places."""
+    scorer = Scorer(nlp, signals=False)
+    scorer.read("I won it. ")
+    text = "I won it. Thanks @maria. I won it. "
+    features = scorer.read(text).features
+    assert features == _cold_features(scorer, text)
+    assert [cue.start for cue in features.self_references] == [0, 25]
 
 
 @settings(

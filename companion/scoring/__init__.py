@@ -91,7 +91,7 @@ class Scorer:
             load_signals()
 
     def _reading(self, doc: Doc, kind: str | None, draft: Draft | None = None) -> DraftReading:
-        features = extract(doc, kind=kind)
+        features = extract(doc, kind=kind, draft=draft)
         signals = read_all(doc, features, draft) if self.signals else None
         return DraftReading(features.text, features, signals)
 

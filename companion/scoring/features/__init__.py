@@ -13,6 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ...nlp.segments import Draft
 from . import (
     acknowledgement,
     claims,
@@ -23,6 +24,7 @@ from . import (
     helpfulness,
     learning,
     people,
+    per_segment,
     praise,
     voice,
 )
@@ -145,34 +147,74 @@ class Features:
         }
 
 
-def extract(doc: Doc, *, kind: str | None = None) -> Features:
-    """Read every feature the rules use from a parsed draft."""
-    words = sum(1 for token in doc if any(char.isalnum() for char in token.text))
+def extract(doc: Doc, *, kind: str | None = None, draft: Draft | None = None) -> Features:
+    """Read every feature the rules use from a parsed draft.
+
+    With ``draft`` (``doc`` parsed by segments, from the draft cache) the readers that look
+    inside one segment alone are read per segment and kept in its memo
+    (:mod:`.per_segment`); the Features are the same either way.
+    """
+    local = _per_segment(draft) if draft is not None else _whole(doc)
     return Features(
         text=doc.text,
         kind=kind,
-        words=words,
-        own_words=voice.own_words(doc),
-        sentences=sum(1 for sentence in sentences(doc) if sentence.text.strip()),
-        sentence_spans=tuple((s.start_char, s.end_char) for s in sentences(doc)),
+        **local,
         people=tuple(people.find_people(doc)),
-        self_references=tuple(focus.self_references(doc)),
-        other_references=tuple(focus.other_references(doc)),
         gratitude=tuple(gratitude.gratitude(doc)),
         praise=tuple(praise.praise(doc)),
         acknowledgements=tuple(acknowledgement.acknowledgements(doc)),
         brags=tuple(claims.brags(doc)),
         calls_to_action=tuple(claims.calls_to_action(doc)),
-        questions=tuple(conversation.questions(doc)),
         invitations=tuple(conversation.invitations(doc)),
         advice=tuple(helpfulness.advice(doc)),
         introductions=tuple(helpfulness.introductions(doc)),
         offers=tuple(helpfulness.offers(doc)),
         learning=tuple(learning.learning(doc)),
-        links=tuple(voice.links(doc)),
-        hashtags=tuple(voice.hashtags(doc)),
         shouting=tuple(voice.shouting(doc)),
         jargon=tuple(voice.jargon(doc)),
-        personal_voice=tuple(voice.personal_voice(doc)),
-        long_sentences=tuple(voice.long_sentences(doc)),
     )
+
+
+def _words(doc: Doc) -> int:
+    return sum(1 for token in doc if any(char.isalnum() for char in token.text))
+
+
+def _sentences(doc: Doc) -> int:
+    return sum(1 for sentence in sentences(doc) if sentence.text.strip())
+
+
+def _sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start_char, s.end_char) for s in sentences(doc))
+
+
+# The readers that look inside one segment alone: each token with a word or two beside it
+# (segments end at a line break or at ". ", so no such neighbour is in another segment),
+# or each sentence (sentences never cross segments). The rest read across the draft: names
+# echoed, lists of people, phrases matched on the whole text, the share of capitals, a
+# lesson excusing the sentence after it.
+_CUE_READERS = {
+    "self_references": focus.self_references,
+    "other_references": focus.other_references,
+    "questions": conversation.questions,
+    "links": voice.links,
+    "hashtags": voice.hashtags,
+    "personal_voice": voice.personal_voice,
+    "long_sentences": voice.long_sentences,
+}
+_COUNTS = {"words": _words, "own_words": voice.own_words, "sentences": _sentences}
+
+
+def _whole(doc: Doc) -> dict[str, Any]:
+    return {
+        **{name: count(doc) for name, count in _COUNTS.items()},
+        "sentence_spans": _sentence_spans(doc),
+        **{name: tuple(read(doc)) for name, read in _CUE_READERS.items()},
+    }
+
+
+def _per_segment(draft: Draft) -> dict[str, Any]:
+    return {
+        **{name: per_segment.total(draft, name, count) for name, count in _COUNTS.items()},
+        "sentence_spans": per_segment.spans(draft, "sentence_spans", _sentence_spans),
+        **{name: per_segment.cues(draft, name, read) for name, read in _CUE_READERS.items()},
+    }
