@@ -32,6 +32,12 @@ SENTENCES = [
     "so grateful for everyone who showed up",
     "\n\n",
     "Thrilled to announce that I joined @acme_corp as CTO. ",
+    # Brags found word by word, by the whole post (#humblebrag) and excused by an offer.
+    "My talk sold out in an hour. ",
+    "Third book. Third bestseller. ",
+    "#humblebrag\n",
+    "Happy to share my template, just DM me. ",
+    "WE DID IT!!! ",
 ]
 EDITS = st.lists(
     st.tuples(

@@ -163,7 +163,7 @@ def extract(doc: Doc, *, kind: str | None = None, draft: Draft | None = None) ->
         gratitude=tuple(gratitude.gratitude(doc)),
         praise=tuple(praise.praise(doc)),
         acknowledgements=tuple(acknowledgement.acknowledgements(doc)),
-        brags=tuple(claims.brags(doc)),
+        brags=tuple(claims.brags(doc, _brag_candidates(doc, draft))),
         calls_to_action=tuple(claims.calls_to_action(doc)),
         invitations=tuple(conversation.invitations(doc)),
         advice=tuple(helpfulness.advice(doc)),
@@ -185,6 +185,16 @@ def _sentences(doc: Doc) -> int:
 
 def _sentence_spans(doc: Doc) -> tuple[tuple[int, int], ...]:
     return tuple((s.start_char, s.end_char) for s in sentences(doc))
+
+
+def _brag_candidates(doc: Doc, draft: Draft | None) -> list[Cue]:
+    """The brag finders' cues; those that look inside one sentence read per segment."""
+    if draft is None:
+        return claims.candidates(doc)
+    found: list[Cue] = []
+    for name, find, local in claims.FINDERS:
+        found += per_segment.cues(draft, f"brags.{name}", find) if local else find(doc)
+    return found
 
 
 # The readers that look inside one segment alone: each token with a word or two beside it

@@ -10,7 +10,7 @@ DM me" offers help; "We nearly ran out of cash. The lesson…" admits a mistake.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -142,9 +142,18 @@ def _start(doc: Doc, cue: Cue) -> int | None:
     return sentence_of(span[0]).start if span is not None and len(span) else None
 
 
-def brags(doc: Doc) -> Iterator[Cue]:
+def candidates(doc: Doc) -> list[Cue]:
+    """What every finder of :data:`FINDERS` found, finder by finder, before the excuses."""
+    return [cue for _, find, _ in FINDERS for cue in find(doc)]
+
+
+def brags(doc: Doc, found: Iterable[Cue] | None = None) -> Iterator[Cue]:
     """Every brag, said with trigger words or without, save those that admit a mistake or
-    offer help ("We nearly ran out of cash…", "Happy to share my template")."""
+    offer help ("We nearly ran out of cash…", "Happy to share my template").
+
+    ``found``: the :func:`candidates` of ``doc`` when the caller has them already (the
+    draft cache reads the finders that look inside one sentence per segment).
+    """
     excused = _sentences_with(doc, list(helpfulness.offers(doc)))
     lessons = _sentences_with(doc, list(learning.learning(doc)))
     starts = [sentence.start for sentence in sentences(doc)]
@@ -152,8 +161,7 @@ def brags(doc: Doc) -> Iterator[Cue]:
     pairs = zip(starts, starts[1:], strict=False)
     excused |= lessons | {after for before, after in pairs if before in lessons}
     seen: set[tuple[int, int]] = set()
-    found = [*promotion.brags(doc), *_records(doc), *_own_success(doc), *_said(doc)]
-    found += _self_praise(doc) + list(_fragment_trophies(doc))
+    found = candidates(doc) if found is None else list(found)
     for cue in sorted(found, key=lambda cue: cue.start):
         if _start(doc, cue) in excused or any(s <= cue.start < e for s, e in seen):
             continue
@@ -186,6 +194,21 @@ def _done_by_someone_else(doc: Doc, cue: Cue) -> bool:
     if doer is None or doer.lower_ in SELF | WE:
         return False
     return any(t.dep_ == "nsubj" and who(t) == "person" for t in sentence_of(verb))
+
+
+# The finders of a brag, in the order their cues are weighed, and whether each looks inside
+# one sentence alone (its words, their heads, a word beside them): the draft cache reads
+# those per segment. "#humblebrag" needs the whole post's pronouns, the set phrases are
+# matched on the whole text.
+FINDERS: tuple[tuple[str, Callable[[Doc], Iterable[Cue]], bool], ...] = (
+    ("claimed", promotion.claimed, True),
+    ("declared", promotion.declared_brags, False),
+    ("records", _records, True),
+    ("own_success", _own_success, True),
+    ("said", _said, False),
+    ("self_praise", _self_praise, True),
+    ("fragment_trophies", _fragment_trophies, True),
+)
 
 
 def _for_someone_else(doc: Doc, cue: Cue) -> bool:

@@ -35,6 +35,13 @@ CALLS_TO_ACTION = lexicon.pattern("promotion", "calls_to_action", end="")
 
 def brags(doc: Doc) -> Iterator[Cue]:
     """The author claiming an achievement, an honour, a possession, a trait or their news."""
+    yield from claimed(doc)
+    yield from declared_brags(doc)
+
+
+def claimed(doc: Doc) -> Iterator[Cue]:
+    """The brags :func:`brags` reads word by word from the parse, each inside its sentence
+    (the draft cache reads them per segment); ``#humblebrag`` reads the whole post."""
     for token in doc:
         lemma = token.lemma_.lower()
         if (lemma in ANNOUNCING_FEELINGS and token.pos_ == "ADJ") or (
@@ -51,7 +58,6 @@ def brags(doc: Doc) -> Iterator[Cue]:
             cue = None
         if cue is not None:
             yield cue
-    yield from declared_brags(doc)
 
 
 def _claimed_deed(verb: Token, lemma: str) -> Cue | None:
