@@ -112,6 +112,20 @@ def test_signal_cache_edits_read_the_features_cold(nlp, start, edits, kind):
         assert cached.counts() == cold.counts(), text
 
 
+def test_signal_cache_features_read_only_new_segments(nlp):
+    """An edit of the last segment leaves the others' feature readings where they were: the
+    same objects in their memos, not read again; the edited segment gets its own."""
+    scorer = Scorer(nlp, signals=False)
+    scorer.read("I won the award. Huge thanks to @maria for the review. We shipped it")
+    first = scorer.parser.parse_draft("I won the award. ").segments[0]
+    kept = dict(first.memo)
+    assert {"features.self_references", "features.brags.claimed", "features.words"} <= kept.keys()
+    scorer.read("I won the award. Huge thanks to @maria for the review. We shipped it today")
+    assert all(first.memo[key] is value for key, value in kept.items())
+    last = scorer.parser.parse_draft("We shipped it today").segments[0]
+    assert "features.self_references" in last.memo
+
+
 def test_signal_cache_features_keep_segment_offsets_apart(nlp):
     """A segment seen at two places in a draft (one memo) gives cues at both places."""
     scorer = Scorer(nlp, signals=False)
