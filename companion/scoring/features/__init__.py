@@ -198,10 +198,12 @@ def _brag_candidates(doc: Doc, draft: Draft | None) -> list[Cue]:
 
 
 # The readers that look inside one segment alone: each token with a word or two beside it
-# (segments end at a line break or at ". ", so no such neighbour is in another segment),
-# or each sentence (sentences never cross segments). The rest read across the draft: names
-# echoed, lists of people, phrases matched on the whole text, the share of capitals, a
-# lesson excusing the sentence after it.
+# (a segment ends at a line break, or at sentence-final punctuation and the space after
+# it, so no such neighbour is in another segment), or each sentence (sentences never cross
+# segments). The rest read across the draft: names echoed or listed, and a title before a
+# name ("Rev. " ends a segment); phrases matched on the whole text ("grew from 3. to 5"
+# spans two segments); the share of capitals; the sentence before a praise word; the words
+# after thanks or a call to action; a lesson excusing the sentence after it.
 _CUE_READERS = {
     "self_references": focus.self_references,
     "other_references": focus.other_references,
