@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -67,6 +67,19 @@ class Draft:
     def placed(self) -> Iterator[tuple[int, Segment]]:
         """Each segment with its start, in draft order."""
         return zip(self.starts, self.segments, strict=True)
+
+    def read_each(self, key: str, read: Callable[[Doc], Any]) -> Iterator[tuple[int, Any]]:
+        """``read(segment.doc)`` of each segment, in draft order, with the segment's start.
+
+        The answer is kept in the segment's ``memo`` under ``key``, so an edit reads only the
+        segment it touched; ``read`` must give a value that can be read again (not an
+        iterator), with offsets relative to the segment.
+        """
+        for start, segment in self.placed():
+            kept = segment.memo.get(key)
+            if kept is None:
+                kept = segment.memo[key] = read(segment.doc)
+            yield start, kept
 
 
 def _draft(segments: list[Segment], nlp: Language) -> Draft:

@@ -29,11 +29,7 @@ def cues(draft: Draft, key: str, read: Callable[[Doc], Iterable[Cue]]) -> tuple[
     edit reads only the segment it touched.
     """
     found: list[Cue] = []
-    for start, segment in draft.placed():
-        memo_key = f"features.{key}"
-        kept = segment.memo.get(memo_key)
-        if kept is None:
-            kept = segment.memo[memo_key] = tuple(read(segment.doc))
+    for start, kept in draft.read_each(f"features.{key}", lambda doc: tuple(read(doc))):
         if start:
             found += [
                 dataclasses.replace(cue, start=cue.start + start, end=cue.end + start)
@@ -46,25 +42,14 @@ def cues(draft: Draft, key: str, read: Callable[[Doc], Iterable[Cue]]) -> tuple[
 
 def total(draft: Draft, key: str, count: Callable[[Doc], int]) -> int:
     """The sum of ``count`` over the segments, each segment's count kept in its memo."""
-    memo_key = f"features.{key}"
-    found = 0
-    for segment in draft.segments:
-        kept = segment.memo.get(memo_key)
-        if kept is None:
-            kept = segment.memo[memo_key] = count(segment.doc)
-        found += kept
-    return found
+    return sum(kept for _, kept in draft.read_each(f"features.{key}", count))
 
 
 def spans(
     draft: Draft, key: str, read: Callable[[Doc], Iterable[tuple[int, int]]]
 ) -> tuple[tuple[int, int], ...]:
     """``read`` of every segment as ``(start, end)`` pairs shifted into the whole draft."""
-    memo_key = f"features.{key}"
     found: list[tuple[int, int]] = []
-    for start, segment in draft.placed():
-        kept = segment.memo.get(memo_key)
-        if kept is None:
-            kept = segment.memo[memo_key] = tuple(read(segment.doc))
+    for start, kept in draft.read_each(f"features.{key}", lambda doc: tuple(read(doc))):
         found += [(begin + start, end + start) for begin, end in kept]
     return tuple(found)

@@ -148,10 +148,7 @@ def per_segment(
     touched. A segment is parsed on its own, so its tokens (and their heads) are the draft's.
     """
     found: list[tuple[Any, int, int]] = []
-    for start, segment in draft.placed():
-        items = segment.memo.get(key)
-        if items is None:
-            items = segment.memo[key] = read(segment.doc)
+    for start, items in draft.read_each(key, read):
         found += [(value, begin + start, end + start) for value, begin, end in items]
     return found
 
