@@ -10,13 +10,16 @@ the segment's Doc: an edit then re-reads only the segment it touched.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import get_current_ops
 
 # A segment ends at a line break or after sentence-final punctuation and the space after it,
 # unless the "sentence" is a short abbreviation (Mr., Dr., e.g.) that names go on from.
@@ -87,8 +90,7 @@ def _draft(segments: list[Segment], nlp: Language) -> Draft:
     for segment in segments:
         starts.append(offset)
         offset += len(segment.text)
-    doc = _join([segment.doc for segment in segments], nlp)
-    return Draft(doc, tuple(segments), tuple(starts))
+    return Draft(_join(segments, nlp), tuple(segments), tuple(starts))
 
 
 class DraftParser:
@@ -128,7 +130,12 @@ class DraftParser:
         missing = [segment for segment in distinct if segment not in known]
         self.misses += len(missing)
         self.hits += len(segments) - len(missing)
-        parsed = self.nlp.pipe(missing, batch_size=self.batch_size)
+        # One new segment (an edit) is parsed by a call, which skips nlp.pipe's batching; the
+        # components read a batch of one Doc the same way either way.
+        if len(missing) == 1:
+            parsed: Iterable[Doc] = [self.nlp(missing[0])]
+        else:
+            parsed = self.nlp.pipe(missing, batch_size=self.batch_size)
         for segment, doc in zip(missing, parsed, strict=True):
             known[segment] = self._remember(segment, doc)
         found = [known[segment] for segment in segments]
@@ -166,9 +173,61 @@ def _parse_batch(nlp: Language, batch: list[list[str]], batch_size: int) -> Iter
         yield _draft([Segment(segment, next(docs)) for segment in segments], nlp)
 
 
-def _join(docs: list[Doc], nlp: Language) -> Doc:
-    if len(docs) == 1:
-        return docs[0]
-    if not docs:
+class DraftDoc(Doc):
+    """A draft's Doc joined from its segments' Docs, which reads its text once.
+
+    spaCy rebuilds ``Doc.text`` from the tokens on every read, and the feature readers read
+    it a few dozen times per draft; a joined Doc is never changed after it is made, so its
+    text is the same at every read.
+    """
+
+    @functools.cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return Doc.text.__get__(self)
+
+    @property
+    def text_with_ws(self) -> str:  # type: ignore[override]
+        return self.text
+
+
+# What Doc.from_docs copies of each token: every attribute a DocBin keeps.
+_ATTRS = list(Doc._get_array_attrs())
+
+
+def _pieces(segment: Segment) -> tuple[list[str], list[bool], numpy.ndarray]:
+    """A segment's words, spaces and token attributes, as Doc.from_docs reads them; kept in
+    the segment's memo, so a join reads only the segments an edit touched."""
+    kept = segment.memo.get("nlp.join")
+    if kept is None:
+        doc = segment.doc
+        words = [token.text for token in doc]
+        spaces = [bool(token.whitespace_) for token in doc]
+        kept = segment.memo["nlp.join"] = (words, spaces, doc.to_array(_ATTRS))
+    return kept
+
+
+def _join(segments: list[Segment], nlp: Language) -> Doc:
+    """The segments' Docs as one: what ``Doc.from_docs(docs, ensure_whitespace=False)``
+    gives (the same tokens, attributes, heads, entities, sentences and tensor), made from
+    each segment's pieces kept in its memo."""
+    if len(segments) == 1:
+        return segments[0].doc
+    if not segments:
         return nlp.make_doc("")
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    docs = [segment.doc for segment in segments]
+    if any(doc.user_data or doc.spans for doc in docs):
+        return Doc.from_docs(docs, ensure_whitespace=False)  # what the pieces do not carry
+    words: list[str] = []
+    spaces: list[bool] = []
+    arrays = []
+    for segment in segments:
+        segment_words, segment_spaces, array = _pieces(segment)
+        words += segment_words
+        spaces += segment_spaces
+        arrays.append(array)
+    joined = DraftDoc(nlp.vocab, words=words, spaces=spaces, user_data={})
+    joined.from_array(_ATTRS, numpy.concatenate(arrays))
+    if any(len(doc) for doc in docs):
+        ops = get_current_ops()
+        joined.tensor = ops.xp.vstack([ops.asarray(doc.tensor) for doc in docs if len(doc)])
+    return joined
