@@ -11,6 +11,7 @@ from companion.nlp import DraftParser, split_segments
 from companion.nlp.segments import Draft
 from companion.scoring import Scorer, _in_language
 from companion.scoring.features import Features, extract
+from companion.scoring.language import detect_language
 from companion.scoring.signals import _linear
 from companion.scoring.signals.registry import read_all
 from companion.scoring.verdict import build_report
@@ -73,7 +74,7 @@ def _cold(scorer: Scorer, text: str) -> dict:
     doc = DraftParser(scorer.parser.nlp).parse(text)
     features = extract(doc)
     report = build_report(features, scorer.model, (), read_all(doc, features))
-    return _in_language(report, text).to_dict()
+    return _in_language(report, detect_language(text)).to_dict()
 
 
 @settings(

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from ..nlp import DraftParser, load_pipeline, model_name
 from ..nlp.segments import Draft
 from .features import Features, extract
-from .language import detect_language
+from .language import detect_language, draft_language
 from .report import Report
 from .signals.registry import load_signals, read_all
 from .verdict import SCORER_VERSION, build_report
@@ -39,10 +39,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 READINGS_KEPT = 16  # recent drafts whose reading Scorer.read keeps
 
 
-def _in_language(report: Report, text: str) -> Report:
+def _in_language(report: Report, language: str) -> Report:
     """The report with the draft's language; the rules read English, so a draft in another
     language gets no nudges (they would be about words it does not have)."""
-    language = detect_language(text)
     if language == "en":
         return report
     return dataclasses.replace(report, language=language, nudges=())
@@ -55,6 +54,7 @@ class DraftReading:
     text: str
     features: Features
     signals: dict[str, Any] | None
+    language: str  # ISO 639-1, from :func:`.language.detect_language`
 
 
 class ScoreError(ValueError):
@@ -93,7 +93,9 @@ class Scorer:
     def _reading(self, doc: Doc, kind: str | None, draft: Draft | None = None) -> DraftReading:
         features = extract(doc, kind=kind, draft=draft)
         signals = read_all(doc, features, draft) if self.signals else None
-        return DraftReading(features.text, features, signals)
+        # By segment through the cache, the same answer as the whole text's.
+        language = detect_language(features.text) if draft is None else draft_language(draft)
+        return DraftReading(features.text, features, signals, language)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Scorer:
@@ -164,7 +166,7 @@ class Scorer:
     def judge(self, reading: DraftReading, disabled_rules: Collection[str] = ()) -> Report:
         """The second half of :meth:`score`: the enabled rules' verdicts on a reading."""
         report = build_report(reading.features, self.model, disabled_rules, reading.signals)
-        return _in_language(report, reading.text)
+        return _in_language(report, reading.language)
 
     def score_many(
         self,
