@@ -90,7 +90,7 @@ def _draft(segments: list[Segment], nlp: Language) -> Draft:
     for segment in segments:
         starts.append(offset)
         offset += len(segment.text)
-    return Draft(_join(segments, nlp), tuple(segments), tuple(starts))
+    return Draft(_join(segments, starts, nlp), tuple(segments), tuple(starts))
 
 
 class DraftParser:
@@ -181,6 +181,12 @@ class DraftDoc(Doc):
     text is the same at every read.
     """
 
+    # Set by the join: the segments it was joined from, where each starts in the text, and
+    # the matches of patterns found in it (:func:`.matches.finditer`).
+    segments: tuple[Segment, ...]
+    starts: tuple[int, ...]
+    matches: dict
+
     @functools.cached_property
     def text(self) -> str:  # type: ignore[override]
         return Doc.text.__get__(self)
@@ -206,7 +212,7 @@ def _pieces(segment: Segment) -> tuple[list[str], list[bool], numpy.ndarray]:
     return kept
 
 
-def _join(segments: list[Segment], nlp: Language) -> Doc:
+def _join(segments: list[Segment], starts: list[int], nlp: Language) -> Doc:
     """The segments' Docs as one: what ``Doc.from_docs(docs, ensure_whitespace=False)``
     gives (the same tokens, attributes, heads, entities, sentences and tensor), made from
     each segment's pieces kept in its memo."""
@@ -226,6 +232,7 @@ def _join(segments: list[Segment], nlp: Language) -> Doc:
         spaces += segment_spaces
         arrays.append(array)
     joined = DraftDoc(nlp.vocab, words=words, spaces=spaces, user_data={})
+    joined.segments, joined.starts, joined.matches = tuple(segments), tuple(starts), {}
     joined.from_array(_ATTRS, numpy.concatenate(arrays))
     if any(len(doc) for doc in docs):
         ops = get_current_ops()

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ... import lexicon
+from ...nlp.matches import finditer
 from .cue import Cue
 from .grammar import in_link, name_of, sentence_of, who
 
@@ -89,7 +90,7 @@ def acknowledgements(doc: Doc) -> Iterator[Cue]:
         ("tribute", TRIBUTE, lambda m: _after(doc, m.end()) or _anywhere(doc, m.start())),
     )
     for kind, pattern, find in finders:
-        for match in pattern.finditer(doc.text):
+        for match in finditer(pattern, doc):
             if in_link(doc, match.start()):
                 continue
             person = find(match)

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
+from ...nlp.matches import finditer
 from . import helpfulness, learning, promotion
 from .cue import Cue
 from .grammar import (
@@ -86,7 +87,7 @@ def _own_success(doc: Doc) -> Iterator[Cue]:
 def _said(doc: Doc) -> Iterator[Cue]:
     """Job news, records and honours said in set phrases rather than by the grammar."""
     for pattern in (NEWS, OWN_NEWS, HONOUR_IN_THANKS):
-        for match in pattern.finditer(doc.text):
+        for match in finditer(pattern, doc):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or in_link(doc, match.start()):
                 continue

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from ... import lexicon
+from ...nlp.matches import finditer
 from .cue import Cue
 from .grammar import sentences
 
@@ -69,5 +70,5 @@ def questions(doc: Doc) -> Iterator[Cue]:
 
 def invitations(doc: Doc) -> Iterator[Cue]:
     """Explicit asks for the reader's response: "let me know", "what would you add?"."""
-    for match in INVITATIONS.finditer(doc.text):
+    for match in finditer(INVITATIONS, doc):
         yield Cue("invitation", match.start(), match.end(), match.group(), "reader")

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from ...nlp.matches import finditer
 from .credit import APPRECIATE, GRATEFUL, THANKS, aimed_at
 from .cue import Cue
 from .grammar import SELF, actor, name_of, negated
@@ -44,7 +45,7 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
                 continue
             target, words = aimed_at(token)
             yield Cue.of("gratitude", token, target, words)
-    for match in WELCOME.finditer(doc.text):
+    for match in finditer(WELCOME, doc):
         yield Cue("gratitude", match.start(), match.end(), match.group(), "reader")
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ... import lexicon
+from ...nlp.matches import finditer
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
 from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, who
@@ -91,7 +92,7 @@ def praise(doc: Doc) -> Iterator[Cue]:
     Praise aimed at the author ("my talk was great", "I'm the best") is not included:
     that is a brag, which :mod:`.promotion` finds.
     """
-    idioms = [match.span() for match in IDIOMS.finditer(doc.text)]
+    idioms = [match.span() for match in finditer(IDIOMS, doc)]
     for token in doc:
         if not _admires(token) or (negated(token) and token.lower_ != "prouder"):
             continue
@@ -119,7 +120,7 @@ def praise(doc: Doc) -> Iterator[Cue]:
             if earlier is not None and (words is None or owner(words) not in {"self", "we"}):
                 target, words = "person", earlier
         yield Cue.of("praise", token, target, words and name_of(words))
-    for match in PRAISING_PHRASES.finditer(doc.text):
+    for match in finditer(PRAISING_PHRASES, doc):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
         if span is None or any(_admires(token) for token in span):
             continue  # its words were already counted one by one

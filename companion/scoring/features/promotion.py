@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ... import lexicon
+from ...nlp.matches import finditer
 from .conversation import is_question
 from .cue import Cue
 from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who
@@ -191,5 +192,5 @@ def declared_brags(doc: Doc) -> Iterator[Cue]:
 
 def calls_to_action(doc: Doc) -> Iterator[Cue]:
     """Asks to buy, sign up, follow or click that send the reader to the author's things."""
-    for match in CALLS_TO_ACTION.finditer(doc.text):
+    for match in finditer(CALLS_TO_ACTION, doc):
         yield Cue("call_to_action", match.start(), match.end(), match.group(), "self")

@@ -18,6 +18,7 @@ from proselint.checks.industrial_language.jargon import check as jargon_check
 from spacy.tokens import Doc
 
 from ... import lexicon
+from ...nlp.matches import finditer
 from .cue import Cue
 from .grammar import is_handle, is_hashtag, is_link, sentences
 
@@ -39,7 +40,7 @@ def jargon(doc: Doc) -> Iterator[Cue]:
             if (start, end) not in seen:
                 seen.add((start, end))
                 yield Cue("jargon", start, end, text[start:end])
-    for match in _PRESS.finditer(text):
+    for match in finditer(_PRESS, doc):
         if not any(s <= match.start() < e for s, e in seen):
             seen.add(match.span())
             yield Cue("jargon", match.start(), match.end(), match.group())
@@ -73,7 +74,7 @@ def shouting(doc: Doc) -> Iterator[Cue]:
     if len(capitals) >= 3 and len(capitals) / len(words) > 0.2:
         for token in capitals:
             yield Cue.of("capitals", token)
-    for match in _RUNS_OF_MARKS.finditer(doc.text):
+    for match in finditer(_RUNS_OF_MARKS, doc):
         yield Cue("marks", match.start(), match.end(), match.group())
 
 

@@ -1,0 +1,145 @@
+"""A pattern matched segment by segment through the draft cache finds what a scan of the
+whole text finds (issue 15): the same matches, spans, groups and order, edit after edit,
+including matches that run from one segment into the next, lookarounds that see across a
+segment's end and the end of the text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from companion.nlp import DraftParser
+from companion.nlp.matches import SegmentMatch, finditer
+from companion.scoring.features import (
+    acknowledgement,
+    claims,
+    conversation,
+    gratitude,
+    helpfulness,
+    learning,
+    praise,
+    promotion,
+    voice,
+)
+
+# Every pattern the feature readers match on a draft's text.
+READERS = [
+    acknowledgement.CREDIT_BEFORE_PERSON,
+    acknowledgement.CREDIT_AFTER_PERSON,
+    acknowledgement.WELCOMING,
+    acknowledgement.RECOMMENDING,
+    acknowledgement.TRIBUTE,
+    claims.NEWS,
+    claims.OWN_NEWS,
+    claims.HONOUR_IN_THANKS,
+    conversation.INVITATIONS,
+    gratitude.WELCOME,
+    helpfulness.ADVICE,
+    helpfulness.INTRODUCTIONS,
+    helpfulness.OFFERS,
+    learning.LEARNING,
+    praise.IDIOMS,
+    praise.PRAISING_PHRASES,
+    promotion.CALLS_TO_ACTION,
+    voice._PRESS,
+    voice._RUNS_OF_MARKS,
+]
+# Patterns that look across a segment's end on purpose: a match over two segments, a
+# lookbehind and a lookahead over the space between, lines, runs, the text's end.
+ACROSS = [
+    re.compile(r"it\.\s+I", re.IGNORECASE),
+    re.compile(r"(?<=\. )[A-Z]\w*"),
+    re.compile(r"^\w+", re.MULTILINE),
+    re.compile(r"\w+$", re.MULTILINE),
+    re.compile(r"thanks\s*to", re.IGNORECASE),
+    re.compile(r"review\.\s?\w{1,6}"),
+    re.compile(r"[a-z]+ [a-z]+ [a-z]+"),
+    re.compile(r"\bwe\b.{0,30}\?", re.IGNORECASE),
+    re.compile(r"\w+(?= @)"),
+    re.compile(r"(\w+) (?:did|won)( it)?"),
+    re.compile(r"\S+\s"),
+    re.compile(r"\w(?=\s*!)"),  # a run of spaces longer than a scan's margin, then "!"
+]
+PIECES = [
+    "Huge thanks to @maria for the review. ",
+    "I won the regional award this year!",
+    "Thanks to\n",
+    "  @maria did it.\n",
+    "It. I won!!! ",
+    "!!",
+    "?? ",
+    "review. Thanks ",
+    "WE DID IT!!!\n\n",
+    "so\nthanks to you all ",
+    "Dr. Who? ",
+    "x" * 50 + ". ",
+    "Let me know   \n",
+    "link in bio. ",
+    "I was wrong. ",
+    "Rest in peace, ",
+    "Happy to share my template, just DM me. ",
+    "Meet Priya Patel, who rebuilt our onboarding",
+    "\n\n",
+    "wow\n",
+    " " * 60 + "!!! ",
+]
+
+
+def _same(pattern: re.Pattern[str], text: str, found) -> None:
+    whole = list(pattern.finditer(text))
+    assert [m.span() for m in found] == [m.span() for m in whole], (pattern.pattern, text)
+    assert [m.group() for m in found] == [m.group() for m in whole]
+    groups = range(pattern.groups + 1)
+    assert [[m.span(g) for g in groups] for m in found] == [
+        [m.span(g) for g in groups] for m in whole
+    ]
+    assert [[m.group(g) for g in groups] for m in found] == [
+        [m.group(g) for g in groups] for m in whole
+    ]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(drafts=st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8), max_size=6))
+def test_matches_by_segment_find_what_the_whole_text_finds(nlp, drafts):
+    parser = DraftParser(nlp)  # one cache: segments come back at other places, other contexts
+    for pieces in drafts:
+        text = "".join(pieces)
+        doc = parser.parse_draft(text).doc
+        for pattern in READERS + ACROSS:
+            _same(pattern, text, finditer(pattern, doc))
+
+
+def test_matches_an_edit_scans_only_the_segments_it_touched(nlp):
+    parser = DraftParser(nlp)
+    first = "Let me know what you think. I was wrong about it. We tried again"
+    draft = parser.parse_draft(first)
+    finditer(learning.LEARNING, draft.doc)
+    kept = [dict(segment.memo["nlp.matches"]) for segment in draft.segments]
+    edited = parser.parse_draft(first + " today")
+    found = finditer(learning.LEARNING, edited.doc)
+    _same(learning.LEARNING, first + " today", found)
+    assert all(isinstance(match, SegmentMatch) for match in found)  # read by segment
+    for before, segment in zip(kept, edited.segments[:-1], strict=False):
+        key = next(iter(before))
+        assert segment.memo["nlp.matches"][key] is before[key]  # not scanned again
+
+
+def test_matches_across_segments_fall_back_to_the_whole_text(nlp):
+    """ "It. " and "I won" are two segments; a match over both is found as the whole scan
+    finds it, and the next segment's own matches are not found twice."""
+    text = "It. I won it. I won"
+    doc = DraftParser(nlp).parse_draft(text).doc
+    pattern = re.compile(r"it\.\s+I", re.IGNORECASE)
+    _same(pattern, text, finditer(pattern, doc))
+    assert [m.span() for m in finditer(pattern, doc)] == [(0, 5), (10, 15)]
+
+
+@pytest.mark.parametrize("text", ["", "One line only", "Thanks to @maria!"])
+def test_matches_of_a_doc_not_joined_are_the_whole_scan(nlp, text):
+    doc = nlp(text)
+    _same(praise.PRAISING_PHRASES, text, finditer(praise.PRAISING_PHRASES, doc))
