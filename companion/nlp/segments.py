@@ -54,6 +54,9 @@ class Segment:
     memo: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
+PLACES_KEPT = 4  # the places a segment's placed answers are kept for (Draft.read_placed)
+
+
 @dataclasses.dataclass(frozen=True)
 class Draft:
     """A parsed draft: its segments' Docs joined, and each segment with where it starts.
@@ -83,6 +86,33 @@ class Draft:
             if kept is None:
                 kept = segment.memo[key] = read(segment.doc)
             yield start, kept
+
+    def read_placed(
+        self, key: str, read: Callable[[Doc], Any], place: Callable[[Any, int], Any]
+    ) -> Iterator[Any]:
+        """``place(read(segment.doc), start)`` of each segment, in draft order.
+
+        Both are kept in the segment's memo, the placed answer by the segment's start (the
+        last :data:`PLACES_KEPT` places): an edit leaves the segments before it where they
+        were, so it neither reads nor moves their answers again.
+        """
+        for start, segment in self.placed():
+            memo = segment.memo
+            kept = memo.get(key)
+            if kept is None:
+                kept = memo[key] = read(segment.doc)
+            if not start:
+                yield kept
+                continue
+            by_start = memo.get(key + "@")
+            if by_start is None:
+                by_start = memo[key + "@"] = {}
+            placed = by_start.get(start)
+            if placed is None:
+                if len(by_start) >= PLACES_KEPT:
+                    by_start.pop(next(iter(by_start)))
+                placed = by_start[start] = place(kept, start)
+            yield placed
 
 
 def _draft(segments: list[Segment], nlp: Language) -> Draft:
@@ -194,6 +224,29 @@ class DraftDoc(Doc):
     @property
     def text_with_ws(self) -> str:  # type: ignore[override]
         return self.text
+
+    # The readers walk the tokens a dozen times and ask for the entities at every name;
+    # spaCy makes new Token and Span objects each time. They are views of the Doc's arrays,
+    # which do not change, so the same ones serve every reader (a token's head, children
+    # and neighbours by index are still made new, as everywhere).
+    @functools.cached_property
+    def _tokens(self) -> tuple:
+        return tuple(Doc.__iter__(self))
+
+    def __iter__(self):
+        return iter(self._tokens)
+
+    @property
+    def ents(self) -> tuple:  # type: ignore[override]
+        kept = self.__dict__.get("_ents")
+        if kept is None:
+            kept = self.__dict__["_ents"] = Doc.ents.__get__(self)
+        return kept
+
+    @ents.setter
+    def ents(self, value) -> None:
+        self.__dict__.pop("_ents", None)
+        Doc.ents.__set__(self, value)
 
 
 # What Doc.from_docs copies of each token: every attribute a DocBin keeps.

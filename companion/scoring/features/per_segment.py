@@ -29,15 +29,15 @@ def cues(draft: Draft, key: str, read: Callable[[Doc], Iterable[Cue]]) -> tuple[
     edit reads only the segment it touched.
     """
     found: list[Cue] = []
-    for start, kept in draft.read_each(f"features.{key}", lambda doc: tuple(read(doc))):
-        if start:
-            found += [
-                dataclasses.replace(cue, start=cue.start + start, end=cue.end + start)
-                for cue in kept
-            ]
-        else:
-            found += kept
+    for placed in draft.read_placed(f"features.{key}", lambda doc: tuple(read(doc)), _moved):
+        found += placed
     return tuple(found)
+
+
+def _moved(cues: tuple[Cue, ...], start: int) -> tuple[Cue, ...]:
+    return tuple(
+        dataclasses.replace(cue, start=cue.start + start, end=cue.end + start) for cue in cues
+    )
 
 
 def total(draft: Draft, key: str, count: Callable[[Doc], int]) -> int:
@@ -50,6 +50,10 @@ def spans(
 ) -> tuple[tuple[int, int], ...]:
     """``read`` of every segment as ``(start, end)`` pairs shifted into the whole draft."""
     found: list[tuple[int, int]] = []
-    for start, kept in draft.read_each(f"features.{key}", lambda doc: tuple(read(doc))):
-        found += [(begin + start, end + start) for begin, end in kept]
+    for placed in draft.read_placed(f"features.{key}", lambda doc: tuple(read(doc)), _shifted):
+        found += placed
     return tuple(found)
+
+
+def _shifted(pairs: tuple[tuple[int, int], ...], start: int) -> tuple[tuple[int, int], ...]:
+    return tuple((begin + start, end + start) for begin, end in pairs)
