@@ -148,9 +148,13 @@ def per_segment(
     touched. A segment is parsed on its own, so its tokens (and their heads) are the draft's.
     """
     found: list[tuple[Any, int, int]] = []
-    for start, items in draft.read_each(key, read):
-        found += [(value, begin + start, end + start) for value, begin, end in items]
+    for items in draft.read_placed(key, read, _shifted):
+        found += items
     return found
+
+
+def _shifted(items: list[tuple[Any, int, int]], start: int) -> tuple[tuple[Any, int, int], ...]:
+    return tuple((value, begin + start, end + start) for value, begin, end in items)
 
 
 def _grams(doc: Doc, draft: Draft | None) -> dict[str, list[tuple[int, int]]]:
@@ -176,12 +180,14 @@ def word_ngrams(doc: Doc, row: FeatureRow, prefix: str = "w", draft: Draft | Non
     short one by length alone. With ``draft`` (``doc`` parsed by segments) each segment's
     words are read once and kept with it; the row is the same either way.
     """
-    grams = _grams(doc, draft)
-    if not grams:
-        return
-    value = 1.0 / math.sqrt(len(grams))
-    for name, spans in grams.items():
-        row[f"{prefix}:{name}"] = (value, tuple(spans))
+    kept = draft.memo.get(f"signals.row.{prefix}") if draft is not None else None
+    if kept is None:
+        grams = _grams(doc, draft)
+        value = 1.0 / math.sqrt(len(grams)) if grams else 0.0
+        kept = {f"{prefix}:{name}": (value, tuple(spans)) for name, spans in grams.items()}
+        if draft is not None:
+            draft.memo[f"signals.row.{prefix}"] = kept  # the same for every signal reading words
+    row.update(kept)
 
 
 def counts_as(prefix: str, count: int, caps: Iterable[int] = (1, 2, 3)) -> list[str]:
