@@ -122,3 +122,44 @@ def test_nlp_tokenizer_and_features_agree_on_what_a_handle_is(handle):
     assert HANDLE.fullmatch(handle) and SOCIAL_TOKEN.fullmatch(handle)
     doc = load_pipeline().make_doc(f"Big thanks to {handle}, truly.")
     assert [t.text for t in doc if is_handle(t)] == [handle]
+
+
+JOINED = [
+    "Huge thanks to @maria for the review. I won the award! We shipped it 🚀\n",
+    "Meet Priya Patel of Acme Inc. She rebuilt our onboarding.\n\nKwame's write-up is great",
+    "  indented\n👍🏽 done. Dr. Who? lol",
+]
+
+
+@pytest.mark.parametrize("text", JOINED)
+def test_nlp_joined_draft_is_doc_from_docs(nlp, text):
+    """The draft's Doc, joined from the pieces its segments keep, is the Doc that
+    Doc.from_docs makes of their Docs (issue 15), and its kept text, tokens and entities
+    are the ones spaCy makes anew, read after read."""
+    from spacy.tokens import Doc
+
+    parser = DraftParser(nlp)
+    parser.parse_draft(text[: len(text) // 2])  # some segments come from the cache
+    draft = parser.parse_draft(text)
+    joined = draft.doc
+    assert len(draft.segments) > 1
+    reference = Doc.from_docs([segment.doc for segment in draft.segments], ensure_whitespace=False)
+    assert joined.to_bytes() == reference.to_bytes()
+    assert (joined.tensor == reference.tensor).all()
+    for _ in range(2):
+        assert joined.text == reference.text == text
+        assert [(t.i, t.text, t.idx, t.head.i, t.dep_) for t in joined] == [
+            (t.i, t.text, t.idx, t.head.i, t.dep_) for t in reference
+        ]
+        assert [(e.start, e.end, e.label_) for e in joined.ents] == [
+            (e.start, e.end, e.label_) for e in reference.ents
+        ]
+    assert [s.text for s in joined.sents] == [s.text for s in reference.sents]
+
+
+def test_nlp_one_new_segment_parses_as_in_a_batch(nlp):
+    """A lone new segment is parsed by a call, the rest in batches: the same annotations."""
+    texts = ["Thanks to @maria for the review.", "I won the award!", "Meet Priya Patel"]
+    batched = list(nlp.pipe(texts))
+    for text, doc in zip(texts, batched, strict=True):
+        assert nlp(text).to_bytes() == doc.to_bytes()

@@ -1,6 +1,7 @@
 """The learned signals read each segment once and keep it with the segment in the draft
 cache (issue 15): a draft scored through the cache, edit after edit, gets the report a
-cold score of the same text gets, down to the rounded probabilities and the evidence."""
+cold score of the same text gets, down to the rounded probabilities, the evidence and the
+language (detected segment by segment, against the whole text's detection here)."""
 
 from __future__ import annotations
 
@@ -39,6 +40,15 @@ SENTENCES = [
     "#humblebrag\n",
     "Happy to share my template, just DM me. ",
     "WE DID IT!!! ",
+    # Phrases and runs over a segment's end (matched segment by segment), and drafts in
+    # another language (detected segment by segment): the cache must not see them otherwise.
+    "Thanks to\n",
+    "It. ",
+    "Let me know   \n",
+    "!!! ",
+    "Merci beaucoup à toute l'équipe pour ce travail incroyable. ",
+    "Спасибо всем, кто пришёл на нашу встречу вчера вечером! ",
+    "Vielen Dank an alle, die gestern gekommen sind.\n",
 ]
 EDITS = st.lists(
     st.tuples(
