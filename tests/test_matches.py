@@ -62,6 +62,7 @@ ACROSS = [
     re.compile(r"(\w+) (?:did|won)( it)?"),
     re.compile(r"\S+\s"),
     re.compile(r"\w(?=\s*!)"),  # a run of spaces longer than a scan's margin, then "!"
+    re.compile(r"[a-z]+[.!]? [a-z]+"),  # "go. ab" hides "ab cd" from the whole scan
 ]
 PIECES = [
     "Huge thanks to @maria for the review. ",
@@ -84,6 +85,8 @@ PIECES = [
     "Meet Priya Patel, who rebuilt our onboarding",
     "\n\n",
     "wow\n",
+    "go. ",
+    "ab cd\n",
     " " * 60 + "!!! ",
 ]
 
@@ -137,6 +140,16 @@ def test_matches_across_segments_fall_back_to_the_whole_text(nlp):
     pattern = re.compile(r"it\.\s+I", re.IGNORECASE)
     _same(pattern, text, finditer(pattern, doc))
     assert [m.span() for m in finditer(pattern, doc)] == [(0, 5), (10, 15)]
+
+
+def test_matches_kept_from_a_whole_scan_hold_for_the_segment_alone(nlp):
+    """A draft of mostly new segments is scanned whole and each segment keeps what the scan
+    found in it, save one that a match of the segment before ran into: there the whole scan
+    hid what the segment holds ("go. ab" hides "ab cd")."""
+    parser = DraftParser(nlp)
+    pattern = re.compile(r"[a-z]+[.!]? [a-z]+")
+    for text in ["One. Two? go. ab cd", "Hi!\nab cd"]:
+        _same(pattern, text, finditer(pattern, parser.parse_draft(text).doc))
 
 
 @pytest.mark.parametrize("text", ["", "One line only", "Thanks to @maria!"])

@@ -95,15 +95,25 @@ def _by_segment(
     if reach is None:
         return list(pattern.finditer(text))
     back, forward = reach.back, reach.forward
-    found: list[Found] = []
+    places = []
     for segment, start in zip(segments, starts, strict=True):
         end = start + len(segment.text)
         context = (text[max(0, start - back) : start], text[end : end + forward + 1])
         by_place = segment.memo.setdefault("nlp.matches", {}).setdefault(key, {})
+        places.append((start, end, context, by_place))
+    new = sum(context not in by_place for _, _, context, by_place in places)
+    if new > max(2, len(places) // 4):
+        # Mostly new segments (a draft pasted, not edited): a scan from each segment's start
+        # looks past its end as far as the pattern reaches, so one scan of the whole text is
+        # cheaper; what it found in each segment is what that scan would find, and is kept.
+        whole = list(pattern.finditer(text))
+        _keep(whole, places, reach)
+        return whole
+    found: list[Found] = []
+    for start, end, context, by_place in places:
         matched = by_place.get(context)
         if matched is None:
-            if len(by_place) >= CONTEXTS_KEPT:
-                by_place.pop(next(iter(by_place)))
+            _kept(by_place, context)
             matched = by_place[context] = (
                 False if reach.looks_past(context[1]) else _scan(pattern, text, start, end, forward)
             )
@@ -114,6 +124,35 @@ def _by_segment(
             for regs in matched
         ]
     return found
+
+
+def _kept(by_place: dict, context: tuple[str, str]) -> None:
+    """Make room for one more context in a segment's memo (the oldest goes)."""
+    if len(by_place) >= CONTEXTS_KEPT:
+        by_place.pop(next(iter(by_place)))
+
+
+def _keep(whole: list[re.Match[str]], places: list, reach: Reach) -> None:
+    """Keep, for each new segment, the matches of the whole scan that start in it: what a
+    scan from its start finds, where no match of the segment before runs into it."""
+    index, running_in = 0, False
+    for start, end, context, by_place in places:
+        inside = []
+        while index < len(whole) and whole[index].start() < end:
+            inside.append(whole[index])
+            index += 1
+        runs_on = any(match.end() > end for match in inside)
+        if context not in by_place and not running_in:
+            _kept(by_place, context)
+            by_place[context] = (
+                False
+                if runs_on or reach.looks_past(context[1])
+                else tuple(
+                    tuple((s - start, e - start) if s >= 0 else (s, e) for s, e in match.regs)
+                    for match in inside
+                )
+            )
+        running_in = runs_on
 
 
 def _scan(
