@@ -30,6 +30,7 @@ from .grammar import (
     sentence_of,
     sentences,
     subject,
+    text_of,
     who,
 )
 
@@ -86,7 +87,7 @@ def _own_success(doc: Doc) -> Iterator[Cue]:
 def _said(doc: Doc) -> Iterator[Cue]:
     """Job news, records and honours said in set phrases rather than by the grammar."""
     for pattern in (NEWS, OWN_NEWS, HONOUR_IN_THANKS):
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None or in_link(doc, match.start()):
                 continue
@@ -213,7 +214,7 @@ FINDERS: tuple[tuple[str, Callable[[Doc], Iterable[Cue]], bool], ...] = (
 
 def _for_someone_else(doc: Doc, cue: Cue) -> bool:
     """ "Subscribe to hers", "go follow @amina": the call sends readers to someone else."""
-    span = doc.char_span(cue.end, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(cue.end, len(text_of(doc)), alignment_mode="expand")
     following: list[Token] = list(span[:4]) if span is not None else []
     return any(
         is_handle(t) or t.ent_type_ == "PERSON" or t.lower_ in {"hers", "his", "theirs", "her"}

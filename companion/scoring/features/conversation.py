@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ... import lexicon
 from .cue import Cue
-from .grammar import sentences
+from .grammar import sentences, text_of
 
 WH_WORDS = lexicon.words("conversation", "wh_words")
 INVERTING = lexicon.words("conversation", "inverting")
@@ -69,5 +69,5 @@ def questions(doc: Doc) -> Iterator[Cue]:
 
 def invitations(doc: Doc) -> Iterator[Cue]:
     """Explicit asks for the reader's response: "let me know", "what would you add?"."""
-    for match in INVITATIONS.finditer(doc.text):
+    for match in INVITATIONS.finditer(text_of(doc)):
         yield Cue("invitation", match.start(), match.end(), match.group(), "reader")

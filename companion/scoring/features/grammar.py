@@ -28,7 +28,10 @@ NEGATIONS = lexicon.words("grammar", "negations")
 
 def is_handle(token: Token) -> bool:
     """An @mention (``@maria``, ``@_lina``, ``@ana.lee``)."""
-    return bool(HANDLE.fullmatch(token.text))
+    text = token.text
+    # Asked of every token by several readers: most are not mentions, and the pattern
+    # can only match a text that opens with "@".
+    return text[:1] == "@" and HANDLE.fullmatch(text) is not None
 
 
 def is_hashtag(token: Token) -> bool:
@@ -37,6 +40,23 @@ def is_hashtag(token: Token) -> bool:
 
 def is_link(token: Token) -> bool:
     return bool(token.like_url) and not token.like_email
+
+
+# The text of the last few documents read. spaCy joins a Doc's text from its tokens on every
+# read of ``doc.text``, and the readers match their phrases on it a score of times a draft;
+# the entry keeps its Doc, so an id() reused by a new Doc is never mistaken for it.
+_TEXTS: dict[int, tuple[Doc, str]] = {}
+_TEXTS_KEPT = 8
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc."""
+    entry = _TEXTS.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.pop(next(iter(_TEXTS)))
+        entry = _TEXTS[id(doc)] = (doc, doc.text)
+    return entry[1]
 
 
 def in_link(doc: Doc, offset: int) -> bool:

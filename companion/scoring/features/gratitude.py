@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .credit import APPRECIATE, GRATEFUL, THANKS, aimed_at
 from .cue import Cue
-from .grammar import SELF, actor, name_of, negated
+from .grammar import SELF, actor, name_of, negated, text_of
 
 # "You're welcome" answers thanks: part of the same exchange of gratitude.
 WELCOME = re.compile(
@@ -44,7 +44,7 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
                 continue
             target, words = aimed_at(token)
             yield Cue.of("gratitude", token, target, words)
-    for match in WELCOME.finditer(doc.text):
+    for match in WELCOME.finditer(text_of(doc)):
         yield Cue("gratitude", match.start(), match.end(), match.group(), "reader")
 
 

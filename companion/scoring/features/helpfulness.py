@@ -12,7 +12,15 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
 from .cue import Cue
-from .grammar import in_link, is_handle, names_someone_else, sentence_of, sentences, who
+from .grammar import (
+    in_link,
+    is_handle,
+    names_someone_else,
+    sentence_of,
+    sentences,
+    text_of,
+    who,
+)
 from .people import find_people
 from .per_doc import once_per_doc
 
@@ -46,7 +54,7 @@ def _imperative(sentence: Span) -> bool:
 
 def advice(doc: Doc) -> Iterator[Cue]:
     """Steps and advice addressed to the reader."""
-    for match in ADVICE.finditer(doc.text):
+    for match in ADVICE.finditer(text_of(doc)):
         yield Cue("advice", match.start(), match.end(), match.group(), "reader")
     for sentence in sentences(doc):
         if _imperative(sentence):
@@ -57,7 +65,7 @@ def advice(doc: Doc) -> Iterator[Cue]:
 def introductions(doc: Doc) -> Iterator[Cue]:
     """Introductions of someone to the network: "Meet @ana", "you should follow Jon"."""
     named: list[tuple[int, int]] | None = None  # the draft's people, found once for all matches
-    for match in INTRODUCTIONS.finditer(doc.text):
+    for match in INTRODUCTIONS.finditer(text_of(doc)):
         if in_link(doc, match.start()):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -101,5 +109,5 @@ def _a_product(name: Token) -> bool:
 @once_per_doc  # asked again by other features of the same draft
 def offers(doc: Doc) -> Iterator[Cue]:
     """Offers of the author's help: "happy to review", "DM me if you need an intro"."""
-    for match in OFFERS.finditer(doc.text):
+    for match in OFFERS.finditer(text_of(doc)):
         yield Cue("offer", match.start(), match.end(), match.group(), "reader")

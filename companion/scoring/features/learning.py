@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from ... import lexicon
 from .cue import Cue
+from .grammar import text_of
 from .per_doc import once_per_doc
 
 LEARNING = lexicon.pattern("learning", "learning", end="")
@@ -16,5 +17,5 @@ LEARNING = lexicon.pattern("learning", "learning", end="")
 @once_per_doc  # asked again by other features of the same draft
 def learning(doc: Doc) -> Iterator[Cue]:
     """Admissions of mistakes, experiments and lessons learned."""
-    for match in LEARNING.finditer(doc.text):
+    for match in LEARNING.finditer(text_of(doc)):
         yield Cue("learning", match.start(), match.end(), match.group(), "self")

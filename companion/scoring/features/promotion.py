@@ -16,7 +16,16 @@ from spacy.tokens import Doc, Token
 from ... import lexicon
 from .conversation import is_question
 from .cue import Cue
-from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who
+from .grammar import (
+    actor,
+    names_someone_else,
+    negated,
+    owner,
+    sentence_of,
+    subject,
+    text_of,
+    who,
+)
 
 ACHIEVE = lexicon.words("promotion", "achieve")
 ACHIEVE_WITH_TROPHY = lexicon.words("promotion", "achieve_with_trophy")
@@ -191,5 +200,5 @@ def declared_brags(doc: Doc) -> Iterator[Cue]:
 
 def calls_to_action(doc: Doc) -> Iterator[Cue]:
     """Asks to buy, sign up, follow or click that send the reader to the author's things."""
-    for match in CALLS_TO_ACTION.finditer(doc.text):
+    for match in CALLS_TO_ACTION.finditer(text_of(doc)):
         yield Cue("call_to_action", match.start(), match.end(), match.group(), "self")
