@@ -68,6 +68,23 @@ class SegmentMatch:
         return None if start < 0 else self._text[start:end]
 
 
+# The text of the last few documents read. spaCy joins a Doc's text from its tokens on every
+# read of ``doc.text``, and the readers match their phrases on it a score of times a draft;
+# the entry keeps its Doc, so an id() reused by a new Doc is never mistaken for it.
+_TEXTS: dict[int, tuple[Doc, str]] = {}
+_TEXTS_KEPT = 8
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc."""
+    entry = _TEXTS.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(_TEXTS) >= _TEXTS_KEPT:
+            _TEXTS.pop(next(iter(_TEXTS)))
+        entry = _TEXTS[id(doc)] = (doc, doc.text)
+    return entry[1]
+
+
 def finditer(pattern: re.Pattern[str], doc: Doc) -> Sequence[Found]:
     """``list(pattern.finditer(doc.text))``: the same matches, at the same offsets.
 
@@ -76,7 +93,7 @@ def finditer(pattern: re.Pattern[str], doc: Doc) -> Sequence[Found]:
     """
     segments = getattr(doc, "segments", None)
     if segments is None:
-        return list(pattern.finditer(doc.text))
+        return list(pattern.finditer(text_of(doc)))
     key = (pattern.pattern, pattern.flags)  # a Pattern's hash reads all its compiled code
     kept = doc.matches.get(key)  # type: ignore[attr-defined]
     if kept is None:

@@ -22,7 +22,11 @@ from . import Scorer
 
 # Below this many posts, scoring in-process is faster than starting workers.
 MIN_POSTS_FOR_POOL = 400
-CHUNK = 128
+# Small chunks, many in flight: the last chunk of a batch runs on one worker while the
+# others are done, and a long chunk at the head of the window holds back the results
+# behind it; a chunk's own cost (sending texts and reports) is small at this size.
+CHUNK = 32
+WINDOW_PER_PROCESS = 4
 
 _worker: Scorer | None = None
 
@@ -91,7 +95,7 @@ def score_reports(
                 end = start + CHUNK
                 chunk = (list(texts[start:end]), list(kinds[start:end]))
                 pending.append(pool.submit(_score_chunk, *chunk))
-                if len(pending) >= processes * 2:
+                if len(pending) >= processes * WINDOW_PER_PROCESS:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ... import lexicon
 from ...nlp.matches import finditer
 from .cue import Cue
-from .grammar import in_link, name_of, sentence_of, who
+from .grammar import in_link, name_of, sentence_of, text_of, who
 
 PEOPLE = {"person", "group", "reader"}
 CREDIT_BEFORE_PERSON = lexicon.pattern("acknowledgement", "credit_before_person")
@@ -31,7 +31,7 @@ _REACH = 6
 
 def _after(doc: Doc, end: int) -> Token | None:
     """The person, group or reader right after ``end``: only fillers and commas between."""
-    span = doc.char_span(end, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(end, len(text_of(doc)), alignment_mode="expand")
     if span is None or not len(span):
         return None
     sentence = sentence_of(span[0])

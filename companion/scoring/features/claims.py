@@ -31,6 +31,7 @@ from .grammar import (
     sentence_of,
     sentences,
     subject,
+    text_of,
     who,
 )
 
@@ -214,7 +215,7 @@ FINDERS: tuple[tuple[str, Callable[[Doc], Iterable[Cue]], bool], ...] = (
 
 def _for_someone_else(doc: Doc, cue: Cue) -> bool:
     """ "Subscribe to hers", "go follow @amina": the call sends readers to someone else."""
-    span = doc.char_span(cue.end, len(doc.text), alignment_mode="expand")
+    span = doc.char_span(cue.end, len(text_of(doc)), alignment_mode="expand")
     following: list[Token] = list(span[:4]) if span is not None else []
     return any(
         is_handle(t) or t.ent_type_ == "PERSON" or t.lower_ in {"hers", "his", "theirs", "her"}

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
 from ...nlp.handles import HANDLE
+from ...nlp.matches import text_of  # noqa: F401  (the readers' one joined text)
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 
@@ -28,7 +29,10 @@ NEGATIONS = lexicon.words("grammar", "negations")
 
 def is_handle(token: Token) -> bool:
     """An @mention (``@maria``, ``@_lina``, ``@ana.lee``)."""
-    return bool(HANDLE.fullmatch(token.text))
+    text = token.text
+    # Asked of every token by several readers: most are not mentions, and the pattern
+    # can only match a text that opens with "@".
+    return text[:1] == "@" and HANDLE.fullmatch(text) is not None
 
 
 def is_hashtag(token: Token) -> bool:

@@ -13,7 +13,15 @@ from spacy.tokens import Doc, Span, Token
 from ... import lexicon
 from ...nlp.matches import finditer
 from .cue import Cue
-from .grammar import in_link, is_handle, names_someone_else, sentence_of, sentences, who
+from .grammar import (
+    in_link,
+    is_handle,
+    names_someone_else,
+    sentence_of,
+    sentences,
+    text_of,
+    who,
+)
 from .people import find_people
 from .per_doc import once_per_doc
 

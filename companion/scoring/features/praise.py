@@ -13,7 +13,7 @@ from ... import lexicon
 from ...nlp.matches import finditer
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
-from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, who
+from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, text_of, who
 
 ADMIRING_WORDS = lexicon.words("credit", "admiring_words")
 WEAK_ADMIRING_WORDS = lexicon.words("credit", "weak_admiring_words")
@@ -55,8 +55,22 @@ def _supported(token: Token) -> bool:
     return len(words) <= 3 or (len(words) <= 6 and sentence.text.rstrip().endswith("!"))
 
 
+# Every word :func:`_admires` can say yes to is in one of its lists (or is "proud"): a word
+# in none of them is turned away before the parse around it is asked about.
+_MAY_ADMIRE_LOWER = (
+    CONGRATULATING | ADMIRING_NOUNS | ADMIRING_WORDS | GOOD_QUALITIES | WEAK_ADMIRING_WORDS
+) | {"prouder", "proudest"}
+_MAY_ADMIRE_LEMMA = CONGRATULATING | ADMIRING_NOUNS | ADMIRING_VERBS | GOOD_QUALITIES | {"proud"}
+
+
 def _admires(token: Token) -> bool:
     lower, lemma = token.lower_, token.lemma_.lower()
+    if not (
+        lower in _MAY_ADMIRE_LOWER
+        or lemma in _MAY_ADMIRE_LEMMA
+        or lower.removesuffix("est") in GOOD_QUALITIES
+    ):
+        return False
     if lower in CONGRATULATING or lemma in CONGRATULATING:
         return True  # "massive congrats @brendan": the tagger calls it anything
     if lower in ADMIRING_NOUNS or lemma in ADMIRING_NOUNS:

@@ -17,7 +17,16 @@ from ... import lexicon
 from ...nlp.matches import finditer
 from .conversation import is_question
 from .cue import Cue
-from .grammar import actor, names_someone_else, negated, owner, sentence_of, subject, who
+from .grammar import (
+    actor,
+    names_someone_else,
+    negated,
+    owner,
+    sentence_of,
+    subject,
+    text_of,
+    who,
+)
 
 ACHIEVE = lexicon.words("promotion", "achieve")
 ACHIEVE_WITH_TROPHY = lexicon.words("promotion", "achieve_with_trophy")

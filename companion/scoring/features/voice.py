@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ... import lexicon
 from ...nlp.matches import finditer
 from .cue import Cue
-from .grammar import is_handle, is_hashtag, is_link, sentences
+from .grammar import is_handle, is_hashtag, is_link, sentences, text_of
 
 PROSELINT_CHECKS = (corporate_speak, jargon_check, commercialese, bureaucratese, *cliche_checks)
 PRESS_RELEASE = lexicon.phrases("voice", "press_release")
@@ -33,7 +33,7 @@ _RUNS_OF_MARKS = re.compile(r"[!?]{3,}")
 def jargon(doc: Doc) -> Iterator[Cue]:
     """Corporate speak, jargon and clichés, each with the words it is about."""
     seen: set[tuple[int, int]] = set()
-    text = doc.text
+    text = text_of(doc)
     for check in PROSELINT_CHECKS:
         for result in check.check(text):
             start, end = result.span

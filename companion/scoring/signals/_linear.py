@@ -157,10 +157,16 @@ def _shifted(items: list[tuple[Any, int, int]], start: int) -> tuple[tuple[Any, 
     return tuple((value, begin + start, end + start) for value, begin, end in items)
 
 
+# The grams of the last Doc read whole (a batch has no Draft memo): two signals read them.
+_WHOLE_GRAMS: list[tuple[Doc, dict[str, list[tuple[int, int]]]]] = []
+
+
 def _grams(doc: Doc, draft: Draft | None) -> dict[str, list[tuple[int, int]]]:
     """The draft's word unigrams and bigrams, each with its spans, in order of appearance."""
     if draft is not None and "signals.grams" in draft.memo:
         return draft.memo["signals.grams"]
+    if draft is None and _WHOLE_GRAMS and _WHOLE_GRAMS[0][0] is doc:
+        return _WHOLE_GRAMS[0][1]
     words = _words(doc) if draft is None else per_segment(draft, "signals.words", _words)
     grams: dict[str, list[tuple[int, int]]] = {}
     for index, (word, start, end) in enumerate(words):
@@ -170,6 +176,8 @@ def _grams(doc: Doc, draft: Draft | None) -> dict[str, list[tuple[int, int]]]:
             grams.setdefault(f"{word} {following}", []).append((start, following_end))
     if draft is not None:
         draft.memo["signals.grams"] = grams  # the same for every signal that reads words
+    else:
+        _WHOLE_GRAMS[:] = [(doc, grams)]
     return grams
 
 
