@@ -179,8 +179,8 @@ def _uncased_given_name(token: Token) -> bool:
         len(text) > 2
         and text.isalpha()
         and (text.islower() or text.isupper())
-        and _name_word(token)
         and given_names.given_bucket(text) in {"top", "common"}
+        and _name_word(token)
     )
 
 
