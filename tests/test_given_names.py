@@ -54,5 +54,38 @@ def test_given_names_lists_are_read_when_the_scorer_loads_its_signals():
 
     given_names._ranks.cache_clear()
     (person,) = [signal for signal in SIGNALS if signal.id == "person"]
+    given_names._dictionary.cache_clear()
     person.load()
     assert given_names._ranks.cache_info().currsize == 2  # given and family names, read once
+    assert given_names._dictionary.cache_info().currsize == 1  # and the English words
+
+
+@pytest.mark.parametrize(
+    ("word", "classes"),
+    [
+        ("pics", {"noun"}),  # a plural: the index holds "pic"
+        ("stories", {"noun"}),
+        ("Historical", {"adj"}),
+        ("perform", {"verb"}),
+        ("tonight", {"adv", "noun"}),
+        ("Bruynseels", set()),
+        ("", set()),
+    ],
+)
+def test_given_names_word_classes_come_from_the_pipelines_wordnet_index(word, classes):
+    assert given_names.word_classes(word) == classes
+
+
+@pytest.mark.parametrize(
+    ("word", "plain"),
+    [
+        ("Sayings", True),
+        ("news", True),
+        ("funny", True),
+        ("mark", False),  # a noun, and a common given name
+        ("Smith", False),  # a noun, and a top family name
+        ("Okafor", False),  # no English word
+    ],
+)
+def test_given_names_plain_words_are_english_words_not_common_names(word, plain):
+    assert given_names.is_plain_word(word) is plain

@@ -177,6 +177,52 @@ def test_signals_person_drops_proposed_names_that_are_not_people(scorer):
     assert [(p.text, p.entity) for p in scorer.score(text).people] == [("@maria_lopez", "person")]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A headline's words run into the name; the report's people name the person only.
+        ("Watch Seth Rogen Perform at the show", "Seth Rogen"),
+        ("Unlucky Andy Murray today, next time", "Andy Murray"),
+        ("Lovely to see Chris Rock last night", "Chris Rock"),  # "Rock": a family name
+    ],
+)
+def test_signals_person_names_are_judged_without_plain_words_at_their_edges(scorer, text, name):
+    from companion.scoring.features import extract
+    from companion.scoring.signals import person
+
+    doc = scorer.parser.parse(text)
+    names = [m[0] for m in person.candidates(doc, extract(doc)) if m[1] == "name"]
+    assert name in names, names
+
+
+def test_signals_person_proposes_given_names_written_in_lowercase_or_capitals(scorer):
+    from companion.scoring.features import extract
+    from companion.scoring.signals import person
+
+    doc = scorer.parser.parse("cannot wait to see gavin tonight, and HARRY too")
+    names = [m[0] for m in person.candidates(doc, extract(doc)) if m[1] == "name"]
+    assert {"gavin", "HARRY"} <= set(names), names
+
+
+@pytest.mark.parametrize(
+    ("handle", "plain"),
+    [
+        ("@HistoricalPics", {"hplain:all", "hplain:first", "hplain:last"}),
+        ("@MariaGarcia", set()),
+        ("@kerrangradio", {"hplain:suffix"}),
+    ],
+)
+def test_signals_person_reads_handles_written_in_plain_words(scorer, handle, plain):
+    """An account's handle is made of English words ("pics", "radio"); a person's of names."""
+    from companion.scoring.features import extract
+    from companion.scoring.signals import person
+
+    doc = scorer.parser.parse(f"RT {handle}: what a day")
+    (mention,) = [m for m in person.candidates(doc, extract(doc)) if m[0] == handle]
+    row = person.featurize(doc, mention, False)
+    assert {name for name in row if name.startswith("hplain:")} == plain
+
+
 def test_signals_person_threshold_keys_match_the_artifact():
     from companion.scoring.signals import person
 

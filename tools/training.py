@@ -311,7 +311,7 @@ def mention_rows(scorer, path: Path, training: bool = False):
         examples, parsed(scorer, [e.text for e in examples]), strict=True
     ):
         offsets = Utf16Offsets(doc.text)
-        ruled = {(s, e) for _, _, s, e in features.people}
+        ruled = {(s, e) for _, _, s, e in person.rule_people(doc, features)}
         mentions = []
         for mention in person.candidates(doc, features):
             _, kind, start, end = mention

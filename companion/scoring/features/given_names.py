@@ -1,11 +1,14 @@
-"""Given names and family names: how often a word is a person's name, by the US census.
+"""Given names and family names: how often a word is a person's name, by the US census;
+and whether it is a plain English word instead.
 
 The `names` package (MIT) ships the 1990 US Census lists: 5,494 given names (1,219 men's,
 4,275 women's) and 88,799 family names, each in order of frequency. A word on them is
 evidence, not proof ("Mark", "Will", "Young" are words too), so callers read the rank:
 the person model weighs "a common given name" apart from "a rare family name". The lists
 are read once from the installed package (:func:`load`, when the scorer loads its
-signals; else on the first lookup): nothing is downloaded.
+signals; else on the first lookup): nothing is downloaded. The English words are WordNet's
+index as the installed spaCy pipeline's lemmatizer ships it (``lemmatizer/lookups``, about
+90,000 words, 0.3 s to read).
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ def _ranks(*files: str) -> dict[str, int]:
 
 
 def load() -> None:
-    """Read both lists now (about 80 ms), so the first name judged does not wait for them."""
+    """Read the lists now (about 0.4 s), so the first name judged does not wait for them."""
     given_rank("")
     family_rank("")
+    word_classes("")
 
 
 def given_rank(word: str) -> int | None:
@@ -77,3 +81,55 @@ def given_prefix(handle: str, shortest: int = 4) -> str | None:
         if lowered[:end] in ranks:
             return lowered[:end]
     return None
+
+
+# The parts of speech of WordNet's index, as the pipeline's lemmatizer ships it.
+_WORD_CLASSES = ("noun", "verb", "adj", "adv")
+
+
+@functools.cache
+def _dictionary() -> dict[str, frozenset[str]]:
+    """Word → the parts of speech WordNet lists it under, from the installed pipeline's
+    lemmatizer tables (``lemmatizer/lookups``): the English words a name is not."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    from ...nlp.pipeline import PREFERRED_MODELS
+
+    for model in PREFERRED_MODELS:
+        try:
+            root = get_package_path(model)
+        except ImportError:  # not installed: the next one
+            continue
+        for folder in sorted(root.glob("*/lemmatizer/lookups")):
+            index = Lookups().from_disk(folder).get_table("lemma_index")
+            classes: dict[str, set[str]] = {}
+            for word_class in _WORD_CLASSES:
+                for word in index[word_class]:
+                    classes.setdefault(word, set()).add(word_class)
+            return {word: frozenset(found) for word, found in classes.items()}
+    return {}
+
+
+def word_classes(word: str) -> frozenset[str]:
+    """The parts of speech an English word (or its singular) is listed under, if any:
+    ``noun``, ``verb``, ``adj``, ``adv``. WordNet lists some names too ("john", "smith")."""
+    lowered = word.lower()
+    dictionary = _dictionary()
+    found = dictionary.get(lowered)
+    if found is None and len(lowered) > 3 and lowered.endswith("s"):
+        # The index holds lemmas: "pics" is "pic", "stories" "story", "boxes" "box".
+        stems = [lowered[:-3] + "y"] if lowered.endswith("ies") else [lowered[:-1]]
+        for stem in stems + ([lowered[:-2]] if lowered.endswith("es") else []):
+            found = dictionary.get(stem)
+            if found is not None:
+                break
+    return found or frozenset()
+
+
+def is_plain_word(word: str) -> bool:
+    """An English word that is not a common given or family name ("pics", "news", "funny",
+    but not "mark" or "smith"): what a brand's or a feed's handle is made of."""
+    if not word_classes(word):
+        return False
+    return given_bucket(word) not in {"top", "common"} and family_bucket(word) != "top"

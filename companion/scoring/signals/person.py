@@ -5,9 +5,11 @@ brands, teams and events, which are no one's network, and the rules miss names t
 types as places or organisations, or that are written in lowercase, in capitals or as a
 hashtag. This model judges the rules' people, every @handle and those other names. It
 reads a mention's letters (handles are written as names or as brands), whether its words
-are given or family names (:mod:`..features.given_names`), the words around it, the NER's
-type and whether a rule found it. It was trained on the Broad Twitter Corpus' training
-sections (A, B, E, G): mentions annotated PER against the rest.
+are given or family names or plain English words ("HistoricalPics", "FunnySayings":
+:mod:`..features.given_names`), the words around it, the NER's type and whether a rule
+found it. A name is judged without the plain words at its edges (:func:`trimmed`). It was
+trained on the Broad Twitter Corpus' training sections (A, B, E, G): mentions annotated PER
+against the rest.
 """
 
 from __future__ import annotations
@@ -55,7 +57,9 @@ def candidates(
 ) -> list[tuple[str, str, int, int]]:
     """The rules' people, every other @handle, then the names the rules left out (none
     overlapping one found before it): each is judged person or not."""
-    found = {(start, end): (text, kind, start, end) for text, kind, start, end in features.people}
+    found = {}
+    for mention in rule_people(doc, features):
+        found[mention[2], mention[3]] = mention
     handles = (
         _handles(doc) if draft is None else _linear.per_segment(draft, "signals.handles", _handles)
     )
@@ -64,12 +68,60 @@ def candidates(
             found[start, end] = (text, "handle", start, end)
     taken = list(found)
     for name in more_names(doc):
+        name = trimmed(name)
         key = (name.start_char, name.end_char)
         if not any(start < key[1] and key[0] < end for start, end in taken):
             taken.append(key)
             found[key] = (name.text, "name", *key)
     # A first name or surname said again after the full name is the same person again.
     return without_repeats(sorted(found.values(), key=lambda mention: mention[2]))
+
+
+def rule_people(doc: Doc, features: Features) -> list[tuple[str, str, int, int]]:
+    """The rules' people, each name trimmed of the plain words at its edges."""
+    people = []
+    for text, kind, start, end in features.people:
+        if kind == "name":
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                span = trimmed(span)
+                text, start, end = span.text, span.start_char, span.end_char
+        people.append((text, kind, start, end))
+    return people
+
+
+def trimmed(span: Span) -> Span:
+    """The name without the plain English words at its edges: a headline's words run into
+    it ("Seth Rogen Perform", "Unlucky Andy Murray", "Tom tonight", "Tom Wilkinson Movie").
+    A word the census lists stays ("Will", "King", "Bowie"), unless it is a rare family
+    name that is also a verb or an adjective ("Learn", "Tells"); before a name only a
+    verb, adjective or adverb goes ("Awkward George"), as the corpus leaves titles out."""
+    start, end = span.start, span.end
+    doc = span.doc
+
+    def plain(token: Token, nouns: bool) -> bool:
+        word = token.text
+        classes = given_names.word_classes(word)
+        if not token.is_alpha or not classes:
+            return False
+        if classes & {"verb", "adj", "adv"}:
+            # "Learn", "Tells": a rare family name is likelier a verb after a name.
+            return given_names.given_bucket(word) not in {"top", "common"} and (
+                given_names.family_bucket(word) not in {"top", "common"}
+            )
+        return (
+            nouns
+            and given_names.given_rank(word) is None
+            and (given_names.family_rank(word) is None)
+        )
+
+    # A word after the name can be any plain word ("Movie", "Perform", "tonight"); one
+    # before it only a describing one ("Unlucky", "Japanese"): "Atticus" is a noun too.
+    while end - start > 1 and plain(doc[end - 1], nouns=True):
+        end -= 1
+    while end - start > 1 and plain(doc[start], nouns=False):
+        start += 1
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 # Entity types whose spans the NER often gives to a person's name in posts ("Lydia" ORG,
@@ -90,7 +142,9 @@ def _written_as_person(tag: str) -> bool:
 def more_names(doc: Doc) -> Iterator[Span]:
     """Names the rules left out, for the model to judge: the NER's entities of any type split
     into runs of name words (the rules trust only PERSON), hashtags written as a person's
-    name, and runs of proper nouns in one case, capitalised, shouted or lowercase."""
+    name, runs of proper nouns in one case, capitalised, shouted or lowercase, and common
+    given names in lowercase or capitals the tagger did not call proper nouns ("calum
+    hood", "HARRY"), with a family name after them."""
     for entity in doc.ents:
         if entity.label_ in _NAME_TYPES:
             for piece in name_pieces(entity):
@@ -109,6 +163,36 @@ def more_names(doc: Doc) -> Iterator[Span]:
         if end > index and len(doc[index:end].text) > 1:
             yield with_title(without_opening_verb(doc[index:end]))
         index = max(end, index + 1)
+    for token in tokens:
+        if _uncased_given_name(token):
+            end = token.i + 1
+            if end < len(tokens) and _uncased_family_name(tokens[end], token):
+                end += 1
+            yield doc[token.i : end]
+
+
+def _uncased_given_name(token: Token) -> bool:
+    """A given name written in lowercase or capitals ("calum hood", "HARRY"): the tagger
+    rarely calls it a proper noun, so the census proposes it."""
+    text = token.text
+    return (
+        len(text) > 2
+        and text.isalpha()
+        and (text.islower() or text.isupper())
+        and given_names.given_bucket(text) in {"top", "common"}
+        and _name_word(token)
+    )
+
+
+def _uncased_family_name(token: Token, first: Token) -> bool:
+    text = token.text
+    return (
+        text.isalpha()
+        and len(text) > 1
+        and (text.islower() == first.text.islower())
+        and _name_word(token)
+        and given_names.family_rank(text) is not None
+    )
 
 
 def _continues_run(token: Token, first: Token) -> bool:
@@ -184,6 +268,7 @@ def _census(name: str, kind: str, where: tuple[int, int], row: FeatureRow) -> No
         family = {given_names.family_bucket(word) for word in words[1:]} - {None}
         for bucket in sorted(family):
             _linear.add(row, f"hfn:{bucket}", where)
+        _plain_words(name, where, row)
         return
     words = [word.strip(".'’") for word in name.split()]
     words = [word for word in words if word.lower() not in TITLE_WORDS] or words
@@ -194,6 +279,30 @@ def _census(name: str, kind: str, where: tuple[int, int], row: FeatureRow) -> No
     if family is not None:
         _linear.add(row, f"fn:{family}" + (":alone" if len(words) == 1 else ""), where)
     _linear.add(row, f"nwords:{min(len(words), 4)}", None)
+
+
+def _plain_words(name: str, where: tuple[int, int], row: FeatureRow) -> None:
+    """Whether a handle is written in plain English words, not names: "HistoricalPics",
+    "FunnySayings" and "amnesty" are accounts; "MarkSmith" is not."""
+    words = [word for word in handle_words(name) if not word.isdigit()]
+    if len(words) == 1 and words[0].islower() and len(words[0]) >= 7:
+        # A lowercase handle shows no word breaks: find a plain word at either end.
+        word = words[0]
+        if any(given_names.is_plain_word(word[cut:]) for cut in range(3, len(word) - 3)):
+            _linear.add(row, "hplain:suffix", where)
+        if any(given_names.is_plain_word(word[:cut]) for cut in range(4, len(word) - 2)):
+            _linear.add(row, "hplain:prefix", where)
+    plain = [given_names.is_plain_word(word) for word in words if len(word) > 2]
+    if not plain:
+        return
+    if plain[-1]:
+        _linear.add(row, "hplain:last", where)
+    if plain[0]:
+        _linear.add(row, "hplain:first", where)
+    if all(plain):
+        _linear.add(row, "hplain:all", where)
+    elif any(plain):
+        _linear.add(row, "hplain:some", where)
 
 
 def _context(span: Span, row: FeatureRow) -> None:
@@ -215,7 +324,7 @@ def read(
 ) -> dict[str, tuple[Mention, ...]]:
     """``people``: every candidate mention, each marked person or organisation."""
     model = _linear.load(ARTIFACT)
-    ruled = {(start, end) for _, _, start, end in features.people}
+    ruled = {(start, end) for _, _, start, end in rule_people(doc, features)}
     mentions = []
     for mention in candidates(doc, features, draft):
         text, kind, start, end = mention
