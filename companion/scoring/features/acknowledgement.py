@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from ... import lexicon
-from ...nlp.matches import finditer
+from ...nlp.matches import finditer, text_of
 from .cue import Cue
-from .grammar import in_link, name_of, sentence_of, text_of, who
+from .grammar import in_link, name_of, sentence_of, who
 
 PEOPLE = {"person", "group", "reader"}
 CREDIT_BEFORE_PERSON = lexicon.pattern("acknowledgement", "credit_before_person")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
-from ...nlp.matches import finditer
+from ...nlp.matches import finditer, text_of
 from . import helpfulness, learning, promotion
 from .cue import Cue
 from .grammar import (
@@ -31,7 +31,6 @@ from .grammar import (
     sentence_of,
     sentences,
     subject,
-    text_of,
     who,
 )
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from ... import lexicon
 from ...nlp.matches import finditer
 from .cue import Cue
-from .grammar import sentences, text_of
+from .grammar import sentences
 
 WH_WORDS = lexicon.words("conversation", "wh_words")
 INVERTING = lexicon.words("conversation", "inverting")

@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
 from ...nlp.handles import HANDLE
-from ...nlp.matches import text_of  # noqa: F401  (the readers' one joined text)
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 

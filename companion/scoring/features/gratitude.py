@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from ...nlp.matches import finditer
 from .credit import APPRECIATE, GRATEFUL, THANKS, aimed_at
 from .cue import Cue
-from .grammar import SELF, actor, name_of, negated, text_of
+from .grammar import SELF, actor, name_of, negated
 
 # "You're welcome" answers thanks: part of the same exchange of gratitude.
 WELCOME = re.compile(

@@ -19,7 +19,6 @@ from .grammar import (
     names_someone_else,
     sentence_of,
     sentences,
-    text_of,
     who,
 )
 from .people import find_people

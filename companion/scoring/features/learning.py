@@ -9,7 +9,6 @@ from spacy.tokens import Doc
 from ... import lexicon
 from ...nlp.matches import finditer
 from .cue import Cue
-from .grammar import text_of
 from .per_doc import once_per_doc
 
 LEARNING = lexicon.pattern("learning", "learning", end="")

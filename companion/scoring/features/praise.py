@@ -13,7 +13,7 @@ from ... import lexicon
 from ...nlp.matches import finditer
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
-from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, text_of, who
+from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, who
 
 ADMIRING_WORDS = lexicon.words("credit", "admiring_words")
 WEAK_ADMIRING_WORDS = lexicon.words("credit", "weak_admiring_words")

@@ -24,7 +24,6 @@ from .grammar import (
     owner,
     sentence_of,
     subject,
-    text_of,
     who,
 )
 

@@ -18,9 +18,9 @@ from proselint.checks.industrial_language.jargon import check as jargon_check
 from spacy.tokens import Doc
 
 from ... import lexicon
-from ...nlp.matches import finditer
+from ...nlp.matches import finditer, text_of
 from .cue import Cue
-from .grammar import is_handle, is_hashtag, is_link, sentences, text_of
+from .grammar import is_handle, is_hashtag, is_link, sentences
 
 PROSELINT_CHECKS = (corporate_speak, jargon_check, commercialese, bureaucratese, *cliche_checks)
 PRESS_RELEASE = lexicon.phrases("voice", "press_release")
