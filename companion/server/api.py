@@ -6,7 +6,6 @@ handlers only translate HTTP to calls. GET never changes anything.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
@@ -80,38 +79,14 @@ async def health(request: web.Request) -> web.Response:
     )
 
 
-async def _read_beside_context(
-    request: web.Request, text: Any, kind: Any
-) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The draft's report and the store's draft context, the parse and the database read
-    side by side on their own threads (the rules judge once the disabled ones are known)."""
-    workers, scorer = request.app[WORKERS], request.app[SCORER]
-    reading = asyncio.ensure_future(workers.score(lambda: scorer.read(text, kind=kind)))
-    try:
-        # One trip to the database thread for the settings and the recent posts, not two.
-        context = await workers.db(history.draft_context, request.app[STORE])
-        found = await reading
-    except ScoreError as error:
-        raise history.InputError(str(error)) from None
-    finally:
-        if not reading.done():
-            reading.cancel()
-        elif not reading.cancelled():
-            reading.exception()  # retrieved: a failed read behind a database error is not logged
-    disabled = context["settings"]["disabled_rules"]
-    report = await workers.score(lambda: scorer.judge(found, disabled))
-    return report.to_dict(), context
-
-
 async def score(request: web.Request) -> web.Response:
     started = time.perf_counter()
     body = await read_json(request)
     if not isinstance(body, dict) or "text" not in body:
         raise history.InputError("send {text, site?, kind?}")
-    kind = body.get("kind")
-    if kind is not None and kind not in KINDS:
-        raise history.InputError(f"kind must be one of {', '.join(KINDS)}")
-    report, context = await _read_beside_context(request, body["text"], kind)
+    # One trip to the database thread for the settings and the recent posts, not two.
+    context = await request.app[WORKERS].db(history.draft_context, request.app[STORE])
+    report = await _score(request, body["text"], body.get("kind"), context["settings"])
     report["label_name"] = LABEL_NAMES[report["label"]]  # what the pill and panel show
     report["trend"] = history.trend_for(context, report["label"])
     counted = context["settings"]["count_other_languages"]
