@@ -138,6 +138,23 @@ def _sentences_with(doc: Doc, cues: list[Cue]) -> set[int]:
     return found
 
 
+def _beside_any(doc: Doc, start: int | None, starts: set[int]) -> bool:
+    """Is the sentence that starts at token ``start`` next to one that starts in ``starts``?"""
+    opening = [sentence.start for sentence in sentences(doc)]
+    if start is None or start not in opening:
+        return False
+    at = opening.index(start)
+    return bool({opening[i] for i in (at - 1, at + 1) if 0 <= i < len(opening)} & starts)
+
+
+def _names_own_things(doc: Doc, start: int | None) -> bool:
+    """Does the sentence at token ``start`` name the author's things ("for my course")?"""
+    if start is None:
+        return False
+    sentence = sentence_of(doc[start])
+    return any(t.pos_ in {"NOUN", "PROPN"} and owner(t) in {"self", "we"} for t in sentence)
+
+
 def _start(doc: Doc, cue: Cue) -> int | None:
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
     return sentence_of(span[0]).start if span is not None and len(span) else None
@@ -227,7 +244,14 @@ def calls_to_action(doc: Doc) -> Iterator[Cue]:
     follow someone else."""
     excused = _sentences_with(doc, list(helpfulness.offers(doc)))
     for cue in promotion.calls_to_action(doc):
-        if in_link(doc, cue.start) or _start(doc, cue) in excused:
+        start = _start(doc, cue)
+        if in_link(doc, cue.start) or start in excused:
             continue
+        if (
+            cue.text.lower().startswith("dm")
+            and _beside_any(doc, start, excused)
+            and not _names_own_things(doc, start)
+        ):
+            continue  # "If you're job hunting, DM me. Happy to review your CV."
         if not _for_someone_else(doc, cue):
             yield cue

@@ -21,6 +21,7 @@ from .grammar import (
     owner,
     predicated_of,
     sentence_of,
+    subject,
     who,
 )
 
@@ -29,19 +30,49 @@ GRATEFUL = lexicon.words("credit", "grateful")
 APPRECIATE = lexicon.words("credit", "appreciate")
 PRAISED_WORK = lexicon.words("credit", "praised_work")
 GENERIC_PEOPLE = lexicon.words("credit", "generic_people")
+SHARES = lexicon.words("credit", "shares")
 
 
 def object_of(token: Token) -> Token | None:
-    """The thing thanked or praised: a direct object, or the object of to/for/of/on/by."""
+    """The thing thanked or praised: a direct object, or the object of to/for/of/on/by.
+
+    A share is of the people it is taken from ("proud of every one of them", "all of
+    you"), and a clause is about whoever does it ("proud of what our team built", "of
+    what I accomplished"): the object is then them, or the clause's subject.
+    """
     for child in token.children:
         if child.dep_ in {"dobj", "attr", "oprd"}:
-            return child
+            return _whose_share(child)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"to", "of", "on", "by", "for"}:
+            found = prep_object(child)
+            if found is not None:
+                return found
+    return None
+
+
+def prep_object(prep: Token) -> Token | None:
+    """Whom a preposition's object names: the people a share is of, or the subject of a
+    clause ("of what our team built" → team)."""
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            return _whose_share(child)
+    for child in prep.children:
+        if child.dep_ == "pcomp" and child.pos_ in {"VERB", "AUX"}:
+            return subject(child)
+    return None
+
+
+def _whose_share(noun: Token) -> Token:
+    """ "one" of "every one of them", "all" of "all of you": the people the share is of."""
+    if noun.lower_ not in SHARES:
+        return noun
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
             for grandchild in child.children:
                 if grandchild.dep_ == "pobj":
                     return grandchild
-    return None
+    return noun
 
 
 def _generic(noun: Token) -> bool:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 from ... import lexicon
 from ...nlp.matches import finditer
 from .conversation import is_question
+from .credit import prep_object
 from .cue import Cue
 from .grammar import (
     actor,
@@ -166,7 +167,8 @@ def _announcing_feeling(token: Token) -> Cue | None:
         return None
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
-            objects = [grandchild for grandchild in child.children if grandchild.dep_ == "pobj"]
+            found = prep_object(child)
+            objects = [] if found is None else [found]
             if child.lower_ == "for" and objects:
                 return None
             if any(who(obj) in {"person", "reader", "group"} for obj in objects):
