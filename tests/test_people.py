@@ -113,6 +113,22 @@ def test_people_not_brands_places_or_outlets(scorer, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A plain word opening a sentence with a colon heads what follows; the NER and the
+        # subject rule both took these for names.
+        ("We split too early and spent a year undoing it. Lesson: start with a monolith.", []),
+        ("Tip: write the test first.", []),
+        ("Note: Maria wrote the docs.", [("Maria", N)]),
+        # A given name there is a speaker.
+        ("Ben: I think we ship.", [("Ben", N)]),
+    ],
+)
+def test_people_headings_are_not_names(scorer, text, expected):
+    assert people_in(scorer, text) == expected
+
+
+@pytest.mark.parametrize(
     ("handle", "words"),
     [
         ("BBCNewsMagazine", ["bbc", "news", "magazine"]),

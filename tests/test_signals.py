@@ -184,6 +184,10 @@ def test_signals_person_drops_proposed_names_that_are_not_people(scorer):
         ("Watch Seth Rogen Perform at the show", "Seth Rogen"),
         ("Unlucky Andy Murray today, next time", "Andy Murray"),
         ("Lovely to see Chris Rock last night", "Chris Rock"),  # "Rock": a family name
+        # Among lowercase words a capitalised noun at the end is the name's own.
+        ("Steve Jobs was a genius.", "Steve Jobs"),
+        ("I still think about what Elon Musk said.", "Elon Musk"),
+        ("Tom Wilkinson Movie Night Tickets", "Tom Wilkinson"),
     ],
 )
 def test_signals_person_names_are_judged_without_plain_words_at_their_edges(scorer, text, name):

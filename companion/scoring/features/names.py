@@ -17,6 +17,7 @@ from nameparser.config import CONSTANTS as NAME_PARTS
 from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
+from . import given_names
 from .grammar import sentence_of, sentences
 
 # A word that can be part of a name: letters, with inner apostrophes or hyphens (O'Neil,
@@ -200,8 +201,22 @@ def entity_names(doc: Doc) -> Iterator[Span]:
     for entity in doc.ents:
         if entity.label_ == "PERSON":
             for piece in name_pieces(entity):
-                if looks_like_name(piece):
+                if looks_like_name(piece) and not is_heading(piece):
                     yield with_title(without_opening_verb(piece))
+
+
+def is_heading(span: Span) -> bool:
+    """A plain word that opens a sentence with a colon: "Lesson: start with a monolith",
+    "Tip: …". A given name there is a speaker ("Priya: ship it") and stays a name."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span[0].is_sent_start
+        and span.end < len(doc)
+        and doc[span.end].text == ":"
+        and given_names.is_plain_word(span.text)
+        and given_names.given_rank(span.text) is None
+    )
 
 
 def addressed_names(doc: Doc) -> Iterator[Span]:
@@ -242,7 +257,7 @@ def subject_names(doc: Doc) -> Iterator[Span]:
             continue
         name = _name_headed_by(token)
         # Lowercase subjects are as often slang ("that nigga knows") as names.
-        if name is not None and name.text[:1].isupper():
+        if name is not None and name.text[:1].isupper() and not is_heading(name):
             yield name
 
 

@@ -117,11 +117,30 @@ def trimmed(span: Span) -> Span:
 
     # A word after the name can be any plain word ("Movie", "Perform", "tonight"); one
     # before it only a describing one ("Unlucky", "Japanese"): "Atticus" is a noun too.
+    # Among lowercase words a capitalised noun at the end is the name's own ("Steve Jobs
+    # was", "I love Elon Musk."); a verb there is still a headline's ("Perform at").
+    keep_nouns = _in_sentence_case(span)
     while end - start > 1 and plain(doc[end - 1], nouns=True):
+        if keep_nouns and "noun" in given_names.word_classes(doc[end - 1].text):
+            break
         end -= 1
     while end - start > 1 and plain(doc[start], nouns=False):
         start += 1
     return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+def _in_sentence_case(span: Span) -> bool:
+    """Is a capitalised name written among lowercase words ("Steve Jobs was a genius", "I
+    love Elon Musk.")? Then its capitals are its own, not a headline's ("Watch Seth Rogen
+    Perform Live")."""
+    doc = span.doc
+    if not span[-1].text[:1].isupper():
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_alpha:
+        return after.is_lower
+    before = doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.is_alpha and before.is_lower
 
 
 # Entity types whose spans the NER often gives to a person's name in posts ("Lydia" ORG,
