@@ -92,6 +92,20 @@ def test_cli_score_python_dash_m_companion_works(tmp_path):
     assert json.loads(result.stdout)["label"] == "promotes_others"
 
 
+@pytest.mark.parametrize("options", [["--json"], []])
+def test_cli_score_into_a_pipe_closed_early_stops_quietly(options):
+    """`spotlight score … | head -0`: the reader is gone before the report is written."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "companion", "score", *options, "Thanks @ana for the review!"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as child:
+        child.stdout.close()
+        errors = child.stderr.read().decode()
+        assert child.wait(timeout=120) == 141
+    assert "Traceback" not in errors and "Exception ignored" not in errors, errors
+
+
 @pytest.mark.slow
 def test_cli_score_batch_on_two_processes_keeps_order_and_reports(tmp_path, scorer):
     texts = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -34,7 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args) or 0
+        status = args.run(args) or 0
+        sys.stdout.flush()  # a reader gone shows here, not at the interpreter's exit
+        return status
     # Errors a user can act on print one line; the database's say which file and why.
     except (CommandError, SettingsError, ModelNotFound, StoreError) as error:
         print(f"spotlight: error: {error}", file=sys.stderr)
@@ -48,6 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Whoever read the output stopped (`spotlight score … | head`): stop too, quietly,
+        # and keep the interpreter's last flush of stdout from failing again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as a shell reports a pipeline cut short
 
 
 if __name__ == "__main__":  # pragma: no cover
