@@ -77,6 +77,36 @@ def test_signals_artifacts_are_the_ones_the_card_describes():
     assert total <= 25 * 1024 * 1024
 
 
+def test_signals_artifacts_were_fitted_with_the_pinned_training_stack():
+    """Each artifact records the numpy, scipy and scikit-learn it was fitted with, and they
+    are the versions scripts/train pins: another stack moves weights in their fifth decimal,
+    and the card's checksums would then describe files no one can rebuild."""
+    from tools.training import pinned_stack
+
+    pins = pinned_stack()
+    assert set(pins) == {"numpy", "scipy", "scikit-learn"}
+    for path in ARTIFACTS.glob("*.json"):
+        meta = json.loads(path.read_text(encoding="utf-8"))["meta"]
+        assert meta.get("trained_with") == pins, path.name
+
+
+def test_signals_training_refuses_another_stack(tmp_path, monkeypatch, capsys):
+    from tools import training
+
+    stack = tmp_path / "training_stack.txt"
+    stack.write_text("# a stack no machine has\nnumpy==0.0.1\n", encoding="utf-8")
+    monkeypatch.setattr(training, "STACK", stack)
+    for name in ("bragging-dev.csv", "bragging-random-dev.csv", "goemotions-dev.tsv"):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / "btc-h-dev.conll").write_text("", encoding="utf-8")
+    (tmp_path / "goemotions-train.tsv").write_text("", encoding="utf-8")
+    for section in "abeg":
+        (tmp_path / f"btc-{section}-train.conll").write_text("", encoding="utf-8")
+    assert training.main(["--train", str(tmp_path), "--eval", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "numpy" in error and "pinned 0.0.1" in error and "scripts/train" in error
+
+
 def test_signals_artifacts_are_plain_json_with_a_threshold():
     for path in ARTIFACTS.glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))

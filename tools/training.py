@@ -113,10 +113,40 @@ def best_threshold(probs: np.ndarray, score: Callable[[np.ndarray], float]) -> t
     return best[1], best[0]
 
 
+STACK = Path(__file__).with_name("training_stack.txt")
+
+
+def pinned_stack() -> dict[str, str]:
+    """The versions training is pinned to (``tools/training_stack.txt``): package → version."""
+    pins = {}
+    for line in STACK.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            package, _, version = line.partition("==")
+            pins[package.strip()] = version.strip()
+    return pins
+
+
+def stack_mismatch() -> list[str]:
+    """``package installed (pinned)`` for each package of the stack at another version."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    wrong = []
+    for package, pinned in pinned_stack().items():
+        try:
+            installed = version(package)
+        except PackageNotFoundError:
+            installed = "missing"
+        if installed != pinned:
+            wrong.append(f"{package} {installed} (pinned {pinned})")
+    return wrong
+
+
 def artifact(
     name: str, vectorizer, model, calibration, threshold: float, meta: dict, thresholds=None
 ) -> str:
     """Write ``models/<name>.json`` and return its sha256."""
+    meta = {**meta, "trained_with": pinned_stack()}
     weights = {
         feature: round(float(weight), 5)
         for feature, weight in zip(vectorizer.feature_names_, model.coef_[0], strict=True)
@@ -488,6 +518,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     missing = [str(path) for path in needed if not path.is_file()]
     if missing:
         print(f"train: missing {', '.join(missing)}", file=sys.stderr)
+        return 2
+    wrong = stack_mismatch()
+    if wrong:
+        print(
+            f"train: the artifacts are fitted with {STACK.name}'s versions, and this "
+            f"environment has {', '.join(wrong)}; scripts/train installs them",
+            file=sys.stderr,
+        )
         return 2
     scorer = Scorer(load_pipeline(), signals=False)
     only = set(args.only or ("self_promotion", "credit", "person"))

@@ -102,3 +102,27 @@ ensure_on_path() {
             ;;
     esac
 }
+
+# ensure_training_stack: the exact numpy, scipy and scikit-learn tools/training_stack.txt
+# pins, so that scripts/train rebuilds the committed artifacts byte for byte.
+ensure_training_stack() {
+    local stack="$ROOT/tools/training_stack.txt"
+    if ! "$PY" - "$stack" <<'PYTHON'
+import sys
+from importlib.metadata import PackageNotFoundError, version
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.split("#", 1)[0].strip()
+    if not line:
+        continue
+    package, _, pinned = line.partition("==")
+    try:
+        if version(package.strip()) != pinned.strip():
+            sys.exit(1)
+    except PackageNotFoundError:
+        sys.exit(1)
+PYTHON
+    then
+        say "Installing the training stack tools/training_stack.txt pins into .venv"
+        "$PY" -m pip install --quiet -r "$stack"
+    fi
+}
