@@ -129,6 +129,19 @@ def test_people_headings_are_not_names(scorer, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The NER types none of these: the role before the name says who it is.
+        ("My colleague Amara just gave the best talk I've seen.", [("Amara", N)]),
+        ("Our new intern Tomás García fixed the build.", [("Tomás García", N)]),
+        ("Our partner Acme Corp shipped the API.", []),  # "partner" of a company
+    ],
+)
+def test_people_names_beside_a_role(scorer, text, expected):
+    assert people_in(scorer, text) == expected
+
+
+@pytest.mark.parametrize(
     ("handle", "words"),
     [
         ("BBCNewsMagazine", ["bbc", "news", "magazine"]),

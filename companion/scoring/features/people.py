@@ -25,6 +25,7 @@ from .names import (
     echoed_names,
     entity_names,
     listed_names,
+    role_names,
     subject_names,
     vocative_names,
     without_opening_verb,
@@ -81,6 +82,7 @@ def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
         add(handle, "handle")
     # The NER's own names first: the rules below only add what it missed.
     names = [*entity_names(doc), *addressed_names(doc), *subject_names(doc), *vocative_names(doc)]
+    names += role_names(doc)
     names += listed_names([*names, *handles])
     names += echoed_names(doc, handles)
     for span in names:
