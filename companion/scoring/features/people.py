@@ -30,6 +30,7 @@ from .names import (
     without_opening_verb,
 )
 from .per_doc import once_per_doc
+from .per_segment import tokens_where
 
 TITLE_WORDS = {title.rstrip(".") for title in TITLES}
 ORGANISATION_WORDS = lexicon.words("people", "organisation_words")
@@ -76,7 +77,11 @@ def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
         key = (span.start_char, span.end_char)
         found[key] = (span.text, kind, *key)
 
-    handles = [doc[token.i : token.i + 1] for token in doc if is_person_handle(token)]
+    handles = [
+        doc[token.i : token.i + 1]
+        for token in tokens_where(doc, "people.handles", is_handle)
+        if is_person_handle(token)
+    ]
     for handle in handles:
         add(handle, "handle")
     # The NER's own names first: the rules below only add what it missed.

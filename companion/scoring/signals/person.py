@@ -32,6 +32,7 @@ from ..features.names import (
     without_opening_verb,
 )
 from ..features.people import TITLE_WORDS, handle_words, is_person_handle, without_repeats
+from ..features.per_segment import tokens_where
 from . import _linear
 from ._linear import FeatureRow
 from .signal import Signal
@@ -151,24 +152,37 @@ def more_names(doc: Doc) -> Iterator[Span]:
                 piece = without_opening_verb(piece)
                 if all(_name_word(token) for token in piece) and len(piece.text) > 1:
                     yield with_title(piece)
-    for token in doc:
-        if is_hashtag(token) and _written_as_person(token.text[1:]):
-            yield doc[token.i : token.i + 1]
+    # Each proposal starts at a token that passes a test of its own (found segment by
+    # segment in a draft from the cache); what follows it is read on the whole draft.
+    for token in tokens_where(doc, "person.hashtags", _hashtag_as_person):
+        yield doc[token.i : token.i + 1]
     tokens = list(doc)  # indexing a Doc makes a Token each time
-    index = 0
-    while index < len(tokens):
+    starts = tokens_where(doc, "person.run_words", _run_word)
+    in_run = {token.i for token in starts}
+    end = 0
+    for first in starts:
+        index = first.i
+        if index < end:
+            continue  # inside the run before it
         end = index
-        while end < len(tokens) and _continues_run(tokens[end], tokens[index]):
+        while end < len(tokens) and end in in_run and tokens[end].is_lower == first.is_lower:
             end += 1
-        if end > index and len(doc[index:end].text) > 1:
+        if len(doc[index:end].text) > 1:
             yield with_title(without_opening_verb(doc[index:end]))
-        index = max(end, index + 1)
-    for token in tokens:
-        if _uncased_given_name(token):
-            end = token.i + 1
-            if end < len(tokens) and _uncased_family_name(tokens[end], token):
-                end += 1
-            yield doc[token.i : end]
+    for token in tokens_where(doc, "person.uncased_given", _uncased_given_name):
+        end = token.i + 1
+        if end < len(tokens) and _uncased_family_name(tokens[end], token):
+            end += 1
+        yield doc[token.i : end]
+
+
+def _hashtag_as_person(token: Token) -> bool:
+    return is_hashtag(token) and _written_as_person(token.text[1:])
+
+
+def _run_word(token: Token) -> bool:
+    """A word a run of proper nouns is made of; a run keeps the case of its first word."""
+    return token.pos_ == "PROPN" and _name_word(token)
 
 
 def _uncased_given_name(token: Token) -> bool:
@@ -193,10 +207,6 @@ def _uncased_family_name(token: Token, first: Token) -> bool:
         and _name_word(token)
         and given_names.family_rank(text) is not None
     )
-
-
-def _continues_run(token: Token, first: Token) -> bool:
-    return token.pos_ == "PROPN" and _name_word(token) and token.is_lower == first.is_lower
 
 
 # Each group of mentions has its own threshold: a name a rule found in a person's place
