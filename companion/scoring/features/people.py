@@ -13,6 +13,7 @@ see without world knowledge.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -53,12 +54,17 @@ def is_person_handle(token: Token) -> bool:
         return False
     if token.i > 0 and token.doc[token.i - 1].lower_ in PLACE_WORDS:
         return False
-    name = token.text[1:]
+    return not _organisation_handle(token.text[1:])
+
+
+@functools.lru_cache(maxsize=4096)
+def _organisation_handle(name: str) -> bool:
+    """A handle written with a word organisations go by: "BBCNews", "acmeofficial"."""
     if any(word in ORGANISATION_WORDS for word in handle_words(name)):
-        return False
+        return True
     # All-lowercase handles show no word breaks; only long words are safe to find inside.
     lowered = name.lower()
-    return not any(len(word) >= 5 and word in lowered for word in ORGANISATION_WORDS)
+    return any(len(word) >= 5 and word in lowered for word in ORGANISATION_WORDS)
 
 
 @once_per_doc  # asked again by other features of the same draft

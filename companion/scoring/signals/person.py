@@ -15,6 +15,7 @@ against the rest.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 
@@ -229,21 +230,14 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
     """What the mention is written as, where it stands, and what found it."""
     text, kind, start, end = mention
     span = doc.char_span(start, end, alignment_mode="expand")
-    row: FeatureRow = {}
     where = (start, end)
+    # What the mention is written as, read once per text (a draft names the same people
+    # edit after edit), each feature read from the mention as often as it was read there.
+    row: FeatureRow = {
+        feature: (value, (where,) * len(spans))
+        for feature, (value, spans) in _written_as(text, kind, by_rule).items()
+    }
     name = text.lstrip("@")
-    letters = f"<{name.lower()}>"
-    grams = {letters[i : i + n] for n in (3, 4) for i in range(len(letters) - n + 1)}
-    for gram in sorted(grams):
-        _linear.add(row, f"c:{gram}", where, 1.0 / len(grams) ** 0.5)
-    for word in handle_words(name):
-        _linear.add(row, f"hw:{word}", where)
-    if kind == "handle" or not by_rule:
-        # A rule found the name in a person's place; the census lists are of US names, and
-        # weighing them there would make "Priya" or "Nkechi Eze" less of a person than "Tom".
-        _census(name, kind, where, row)
-    _linear.add(row, f"kind:{kind}", None)
-    _linear.add(row, f"rule:{by_rule}", None)
     if span is not None:
         if kind == "handle" and not is_person_handle(span[0]):
             _linear.add(row, "rule:organisation_handle", where)
@@ -260,6 +254,29 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
     for feature, present in shape:
         if present:
             _linear.add(row, f"shape:{feature}", where)
+    return row
+
+
+_HERE = (0, 1)  # where :func:`_written_as` reads its features; :func:`featurize` moves them
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_as(text: str, kind: str, by_rule: bool) -> FeatureRow:
+    """The features of the mention's letters, words and census (a row to copy, not change)."""
+    row: FeatureRow = {}
+    name = text.lstrip("@")
+    letters = f"<{name.lower()}>"
+    grams = {letters[i : i + n] for n in (3, 4) for i in range(len(letters) - n + 1)}
+    for gram in sorted(grams):
+        _linear.add(row, f"c:{gram}", _HERE, 1.0 / len(grams) ** 0.5)
+    for word in handle_words(name):
+        _linear.add(row, f"hw:{word}", _HERE)
+    if kind == "handle" or not by_rule:
+        # A rule found the name in a person's place; the census lists are of US names, and
+        # weighing them there would make "Priya" or "Nkechi Eze" less of a person than "Tom".
+        _census(name, kind, _HERE, row)
+    _linear.add(row, f"kind:{kind}", None)
+    _linear.add(row, f"rule:{by_rule}", None)
     return row
 
 
