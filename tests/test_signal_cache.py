@@ -62,6 +62,9 @@ SENTENCES = [
     "@elynElina thanks elyn! ",
     "say hi to HARRY STYLES\n",
     "calum hood",
+    "Loved Obama's speech. ",
+    "Rev. ",
+    "Kwame Asante and Sofia Alvarez won. ",
     "Merci beaucoup à toute l'équipe pour ce travail incroyable. ",
     "Спасибо всем, кто пришёл на нашу встречу вчера вечером! ",
     "Vielen Dank an alle, die gestern gekommen sind.\n",
@@ -238,6 +241,7 @@ def _spans(found) -> list:
 # (per_segment.tokens_where, token_places), then read on across the joined Doc.
 SEGMENT_ASKING_READERS = {
     "people": people.find_people,
+    "entities": names.entity_names,
     "addressed": names.addressed_names,
     "subjects": names.subject_names,
     "vocative": names.vocative_names,
@@ -275,6 +279,7 @@ def test_signal_cache_segment_asking_readers_read_as_whole(nlp, start, edits):
         "Thanks to Acme Inc. Bob Smith said it best. ",
         "@tanvi's post on hiring. Best thing I've read this month. ",
         "Meet Orbit. The calendar that plans your week. ",
+        "Thanks to Rev. Martin Luther King for the speech. Loved Obama's speech. ",
         "@elynElina thanks elyn! say hi to HARRY STYLES\ncalum hood",
     ],
 )

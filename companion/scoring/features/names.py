@@ -198,11 +198,18 @@ def without_opening_verb(span: Span) -> Span:
 
 def entity_names(doc: Doc) -> Iterator[Span]:
     """PERSON entities, split into the names they hold, with debris left out."""
+    # An entity lies inside one segment; the title before its name may not ("Rev. ").
+    for start, end in token_places(doc, "names.entities", _entity_names):
+        yield with_title(doc[start:end])
+
+
+def _entity_names(doc: Doc) -> Iterator[tuple[int, int]]:
     for entity in doc.ents:
         if entity.label_ == "PERSON":
             for piece in name_pieces(entity):
                 if looks_like_name(piece):
-                    yield with_title(without_opening_verb(piece))
+                    name = without_opening_verb(piece)
+                    yield name.start, name.end
 
 
 def _is_address_word(token: Token) -> bool:

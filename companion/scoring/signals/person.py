@@ -33,7 +33,7 @@ from ..features.names import (
     without_opening_verb,
 )
 from ..features.people import TITLE_WORDS, handle_words, is_person_handle, without_repeats
-from ..features.per_segment import tokens_where
+from ..features.per_segment import token_places, tokens_where
 from . import _linear
 from ._linear import FeatureRow
 from .signal import Signal
@@ -147,12 +147,9 @@ def more_names(doc: Doc) -> Iterator[Span]:
     name, runs of proper nouns in one case, capitalised, shouted or lowercase, and common
     given names in lowercase or capitals the tagger did not call proper nouns ("calum
     hood", "HARRY"), with a family name after them."""
-    for entity in doc.ents:
-        if entity.label_ in _NAME_TYPES:
-            for piece in name_pieces(entity):
-                piece = without_opening_verb(piece)
-                if all(_name_word(token) for token in piece) and len(piece.text) > 1:
-                    yield with_title(piece)
+    # An entity lies inside one segment; the title before its name may not ("Rev. ").
+    for start, end in token_places(doc, "person.entities", _entity_names):
+        yield with_title(doc[start:end])
     # Each proposal starts at a token that passes a test of its own (found segment by
     # segment in a draft from the cache); what follows it is read on the whole draft.
     for token in tokens_where(doc, "person.hashtags", _hashtag_as_person):
@@ -175,6 +172,16 @@ def more_names(doc: Doc) -> Iterator[Span]:
         if end < len(tokens) and _uncased_family_name(tokens[end], token):
             end += 1
         yield doc[token.i : end]
+
+
+def _entity_names(doc: Doc) -> Iterator[tuple[int, int]]:
+    """The NER's entities of the types a name is given, as runs of name words."""
+    for entity in doc.ents:
+        if entity.label_ in _NAME_TYPES:
+            for piece in name_pieces(entity):
+                piece = without_opening_verb(piece)
+                if all(_name_word(token) for token in piece) and len(piece.text) > 1:
+                    yield piece.start, piece.end
 
 
 def _hashtag_as_person(token: Token) -> bool:
