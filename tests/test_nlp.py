@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from companion.nlp import DraftParser, ModelNotFound, load_pipeline, parse_many, split_segments
+from companion.nlp.segments import split_segments_like
 
 
 @pytest.mark.parametrize(
@@ -163,3 +164,24 @@ def test_nlp_one_new_segment_parses_as_in_a_batch(nlp):
     batched = list(nlp.pipe(texts))
     for text, doc in zip(texts, batched, strict=True):
         assert nlp(text).to_bytes() == doc.to_bytes()
+
+
+# Characters the splitting pattern looks at: sentence ends, abbreviations it goes past,
+# closing quotes, spaces, tabs and line breaks.
+_SPLIT_PIECES = [
+    "a", "b", " ", "\t", "\n", ".", "!", "?", "\u2026", '"', "'", ")", "\u201d", "Mr. ",
+    "Dr. ", "e.g. ", "vs. ", "U.S. ", "A. ", "St", "... ", "? ", "!\n", "Prof. ",
+]  # fmt: skip
+
+
+@given(
+    before=st.lists(st.sampled_from(_SPLIT_PIECES), max_size=20).map("".join),
+    cut=st.integers(0, 40),
+    added=st.lists(st.sampled_from(_SPLIT_PIECES), max_size=4).map("".join),
+)
+def test_nlp_split_segments_like_the_draft_before(before, cut, added):
+    """A draft split from the split of the draft typed before it (issue 15): the same
+    segments as a split of its own, wherever the edit fell."""
+    at = cut % (len(before) + 1)
+    for text in (before + added, before[:at] + added + before[at:], before[:at]):
+        assert split_segments_like(text, before, split_segments(before)) == split_segments(text)

@@ -5,15 +5,17 @@ language (detected segment by segment, against the whole text's detection here).
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from companion.nlp import DraftParser, split_segments
 from companion.nlp.segments import Draft
 from companion.scoring import Scorer, _in_language
-from companion.scoring.features import Features, extract
+from companion.scoring.features import Features, extract, helpfulness, names, people, praise
 from companion.scoring.language import detect_language
-from companion.scoring.signals import _linear
+from companion.scoring.signals import _linear, person
 from companion.scoring.signals.registry import read_all
 from companion.scoring.verdict import build_report
 from companion.vocabulary import KINDS
@@ -46,6 +48,23 @@ SENTENCES = [
     "It. ",
     "Let me know   \n",
     "!!! ",
+    # Names, praise and introductions whose reading goes on past a segment's end: a run of
+    # proper nouns after "Jr." and "Inc.", a name said to someone that runs on, a praise
+    # word after the sentence that names the person, a product after "Meet", a handle's
+    # name echoed, capitals and lowercase given names.
+    "Thanks to Acme Inc. ",
+    "Great work on the release, Priya Jr. ",
+    "Bob Smith said it best. ",
+    "@tanvi's post on hiring. ",
+    "Best thing I've read this month. ",
+    "Meet Orbit. ",
+    "The calendar that plans your week. ",
+    "@elynElina thanks elyn! ",
+    "say hi to HARRY STYLES\n",
+    "calum hood",
+    "Loved Obama's speech. ",
+    "Rev. ",
+    "Kwame Asante and Sofia Alvarez won. ",
     "Merci beaucoup à toute l'équipe pour ce travail incroyable. ",
     "Спасибо всем, кто пришёл на нашу встречу вчера вечером! ",
     "Vielen Dank an alle, die gestern gekommen sind.\n",
@@ -79,9 +98,18 @@ def _edit(pieces: list[str], edit: tuple[str, int, str]) -> list[str]:
     return pieces
 
 
+def _whole_doc(scorer: Scorer, text: str) -> Doc:
+    """``text`` parsed anew, as one plain Doc (``Doc.from_docs`` of its segments): no
+    segment or memo behind it, so every reader reads it whole, as a batch does."""
+    draft = DraftParser(scorer.parser.nlp).parse_draft(text)
+    if len(draft.segments) < 2:
+        return draft.doc
+    return Doc.from_docs([segment.doc for segment in draft.segments], ensure_whitespace=False)
+
+
 def _cold(scorer: Scorer, text: str) -> dict:
-    """The report of ``text`` read whole: a new parse, the signals on the joined Doc."""
-    doc = DraftParser(scorer.parser.nlp).parse(text)
+    """The report of ``text`` read whole: a new parse, the signals on one plain Doc."""
+    doc = _whole_doc(scorer, text)
     features = extract(doc)
     report = build_report(features, scorer.model, (), read_all(doc, features))
     return _in_language(report, detect_language(text)).to_dict()
@@ -101,8 +129,8 @@ def test_signal_cache_edits_score_as_cold(nlp, start, edits):
 
 
 def _cold_features(scorer: Scorer, text: str, kind: str | None = None) -> Features:
-    """The Features of ``text`` read whole from the joined Doc, no segment memo used."""
-    return extract(DraftParser(scorer.parser.nlp).parse(text), kind=kind)
+    """The Features of ``text`` read whole from one plain Doc, no segment memo used."""
+    return extract(_whole_doc(scorer, text), kind=kind)
 
 
 @settings(
@@ -200,3 +228,66 @@ def test_signal_cache_empty_draft(nlp):
     draft = DraftParser(nlp).parse_draft("")
     assert isinstance(draft, Draft) and draft.segments == () and draft.doc.text == ""
     assert _linear.per_segment(draft, "test.none", lambda doc: [(1, 0, 0)]) == []
+
+
+def _spans(found) -> list:
+    return [
+        (item.start_char, item.end_char, item.text) if hasattr(item, "start_char") else item
+        for item in found
+    ]
+
+
+# The readers that ask segment by segment which tokens to look at closer
+# (per_segment.tokens_where, token_places), then read on across the joined Doc.
+SEGMENT_ASKING_READERS = {
+    "people": people.find_people,
+    "entities": names.entity_names,
+    "addressed": names.addressed_names,
+    "subjects": names.subject_names,
+    "vocative": names.vocative_names,
+    "echoed": lambda doc: names.echoed_names(
+        doc, [doc[t.i : t.i + 1] for t in doc if t.text.startswith("@")]
+    ),
+    "praise": praise.praise,
+    "introductions": helpfulness.introductions,
+    "more_names": person.more_names,
+}
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(start=DRAFT, edits=EDITS)
+def test_signal_cache_segment_asking_readers_read_as_whole(nlp, start, edits):
+    """Each reader that finds its candidate tokens segment by segment gives, on a draft
+    joined from the cache (memos kept edit after edit), what it gives on one plain Doc."""
+    scorer = Scorer(nlp, signals=False)
+    pieces = start
+    for edit in [("append", 0, ""), *edits]:
+        pieces = _edit(pieces, edit)
+        text = "".join(pieces)
+        joined, whole = scorer.parser.parse(text), _whole_doc(scorer, text)
+        for name, read in SEGMENT_ASKING_READERS.items():
+            assert _spans(read(joined)) == _spans(read(whole)), (name, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Great work on the release, Priya Jr. Bob Smith said it best. ",
+        "Nice talk, Qorvin Jr. Kwame Asante did it. ",
+        "Thanks to Acme Inc. Bob Smith said it best. ",
+        "@tanvi's post on hiring. Best thing I've read this month. ",
+        "Meet Orbit. The calendar that plans your week. ",
+        "Thanks to Rev. Martin Luther King for the speech. Loved Obama's speech. ",
+        "@elynElina thanks elyn! say hi to HARRY STYLES\ncalum hood",
+    ],
+)
+def test_signal_cache_readers_read_on_past_a_segment(nlp, text):
+    """Runs of names, a name said to someone, praise after the sentence naming a person,
+    a product after "Meet": each goes on past a segment's end (issue 15)."""
+    scorer = Scorer(nlp, signals=False)
+    assert len(split_segments(text)) > 1
+    joined, whole = scorer.parser.parse(text), _whole_doc(scorer, text)
+    for name, read in SEGMENT_ASKING_READERS.items():
+        assert _spans(read(joined)) == _spans(read(whole)), name

@@ -41,6 +41,40 @@ def split_segments(text: str) -> list[str]:
     return [segment for segment in _SEGMENT.findall(text) if segment]
 
 
+def split_segments_like(text: str, before: str, segments: list[str]) -> list[str]:
+    """:func:`split_segments` of ``text``, given ``segments``, the split of ``before``.
+
+    A draft is typed: it shares most of its text with the one scored before it. Each match
+    of the splitting pattern starts where the last ended, and what it matches depends on
+    the text up to its end and the character after it (the look-behinds look back from
+    there); a segment of ``before`` that ends at least a character inside the text both
+    share is a segment of ``text`` too, and the rest of ``text`` is split from its end.
+    """
+    shared = _shared_prefix(text, before)
+    kept: list[str] = []
+    end = 0
+    for segment in segments:
+        if end + len(segment) >= shared:
+            break
+        kept.append(segment)
+        end += len(segment)
+    return kept + [segment for segment in _SEGMENT.findall(text, end) if segment]
+
+
+def _shared_prefix(one: str, other: str) -> int:
+    """The length of the longest text both begin with (comparisons of slices, in C)."""
+    low, high = 0, min(len(one), len(other))
+    if one[:high] == other[:high]:
+        return high
+    while high - low > 1:  # one[:low] == other[:low], one[:high] != other[:high]
+        middle = (low + high) // 2
+        if one[:middle] == other[:middle]:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
 @dataclasses.dataclass(frozen=True, eq=False)
 class Segment:
     """One segment as the parser keeps it: its text, its own Doc, and a memo.
@@ -137,6 +171,7 @@ class DraftParser:
         self._cache: OrderedDict[str, Segment] = OrderedDict()
         self.hits = 0
         self.misses = 0
+        self._split: tuple[str, list[str]] = ("", [])  # the last draft and its segments
 
     def _remember(self, segment: str, doc: Doc) -> Segment:
         entry = self._cache[segment] = Segment(segment, doc)
@@ -150,7 +185,8 @@ class DraftParser:
 
     def parse_draft(self, text: str) -> Draft:
         """Parse one draft, keeping its segments (and their memos) from the cache."""
-        segments = split_segments(text)
+        segments = split_segments_like(text, *self._split)
+        self._split = (text, segments)
         distinct = dict.fromkeys(segments)
         # The cached ones are taken before the new ones go in, which may push them out: a
         # draft with more segments than the cache holds still gets every one of them.

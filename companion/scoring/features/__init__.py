@@ -203,7 +203,11 @@ def _brag_candidates(doc: Doc, draft: Draft | None) -> list[Cue]:
 # segments). The rest read across the draft: names echoed or listed, and a title before a
 # name ("Rev. " ends a segment); phrases matched on the whole text ("grew from 3. to 5"
 # spans two segments); the share of capitals; the sentence before a praise word; the words
-# after thanks or a call to action; a lesson excusing the sentence after it.
+# after thanks or a call to action; a lesson excusing the sentence after it. Of those, the
+# ones that walk every token to find the few worth a closer look (praise's words, people's
+# handles, greetings, subjects, entities and vocatives) ask which tokens segment by segment
+# (:func:`.per_segment.tokens_where`, :func:`.per_segment.token_places`) and read on from
+# them across the draft.
 _CUE_READERS = {
     "self_references": focus.self_references,
     "other_references": focus.other_references,

@@ -6,7 +6,8 @@ help others solve problems for themselves."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import bisect
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -64,7 +65,7 @@ def advice(doc: Doc) -> Iterator[Cue]:
 
 def introductions(doc: Doc) -> Iterator[Cue]:
     """Introductions of someone to the network: "Meet @ana", "you should follow Jon"."""
-    named: list[tuple[int, int]] | None = None  # the draft's people, found once for all matches
+    named: _Spans | None = None  # the draft's people, found once for all matches
     for match in finditer(INTRODUCTIONS, doc):
         if in_link(doc, match.start()):
             continue
@@ -73,12 +74,11 @@ def introductions(doc: Doc) -> Iterator[Cue]:
             continue
         sentence = sentence_of(span[0])
         if named is None:
-            named = [(start, end) for _, _, start, end in find_people(doc)]
+            named = _Spans((start, end) for _, _, start, end in find_people(doc))
         people = [
             t
             for t in sentence
-            if (names_someone_else(t) and who(t) == "person")
-            or any(s <= t.idx < e for s, e in named)
+            if named.holds(t.idx) or (names_someone_else(t) and who(t) == "person")
         ]
         # "Meet Orbit, the calendar that plans your week": a product, not a person.
         introduced = next((t for t in doc[span.end : span.end + 3] if t.is_alpha), None)
@@ -89,6 +89,22 @@ def introductions(doc: Doc) -> Iterator[Cue]:
             yield Cue(
                 "introduction", match.start(), match.end(), match.group(), "person", people[0].text
             )
+
+
+class _Spans:
+    """Code-point spans, asked which offsets they hold: ``any(s <= at < e for s, e in ...)``
+    by a binary search, as an introduction asks it of every word of its sentence."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self.starts: list[int] = []
+        self.reach: list[int] = []  # the furthest end of the spans starting up to here
+        for start, end in sorted(spans):
+            self.starts.append(start)
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def holds(self, offset: int) -> bool:
+        before = bisect.bisect_right(self.starts, offset)
+        return before > 0 and self.reach[before - 1] > offset
 
 
 def _a_product(name: Token) -> bool:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ... import lexicon
 from . import given_names
 from .grammar import KIN_AND_ROLES, sentence_of, sentences
+from .per_segment import token_places, tokens_where
 
 # A word that can be part of a name: letters, with inner apostrophes or hyphens (O'Neil,
 # Mary-Jane), or an initial or title with its period (J., Mr.).
@@ -198,11 +199,22 @@ def without_opening_verb(span: Span) -> Span:
 
 def entity_names(doc: Doc) -> Iterator[Span]:
     """PERSON entities, split into the names they hold, with debris left out."""
+    # An entity lies inside one segment; the title before its name may not ("Rev. ").
+    for start, end in token_places(doc, "names.entities", _entity_names):
+        yield with_title(doc[start:end])
+
+
+def _entity_names(doc: Doc) -> Iterator[tuple[int, int]]:
     for entity in doc.ents:
         if entity.label_ == "PERSON":
             for piece in name_pieces(entity):
                 if looks_like_name(piece) and not is_heading(piece):
-                    yield with_title(without_opening_verb(piece))
+                    name = without_opening_verb(piece)
+                    yield name.start, name.end
+
+
+def _is_address_word(token: Token) -> bool:
+    return token.lower_ in ADDRESS_WORDS
 
 
 def is_heading(span: Span) -> bool:
@@ -221,9 +233,7 @@ def is_heading(span: Span) -> bool:
 
 def addressed_names(doc: Doc) -> Iterator[Span]:
     """Names right after a greeting or thanks, and the names listed with them."""
-    for token in doc:
-        if token.lower_ not in ADDRESS_WORDS:
-            continue
+    for token in tokens_where(doc, "names.address", _is_address_word):
         index = token.i + 1
         while index < len(doc) and doc[index].lower_ in _ADDRESS_FILLERS:
             index += 1
@@ -244,11 +254,13 @@ def _referred_to_as_person(token: Token) -> bool:
     return any(other.text in PERSONAL_PRONOUNS for other in sentence_of(token) if other.i > token.i)
 
 
+def _proper_subject(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.pos_ == "PROPN"
+
+
 def subject_names(doc: Doc) -> Iterator[Span]:
     """Proper nouns that are the subject of a verb only people do ("Priya thinks…")."""
-    for token in doc:
-        if token.dep_ not in {"nsubj", "nsubjpass"} or token.pos_ != "PROPN":
-            continue
+    for token in tokens_where(doc, "names.subjects", _proper_subject):
         if token.head.lemma_ not in HUMAN_VERBS and not _referred_to_as_person(token):
             continue
         # Organisations speak and win too ("the White House says", "City win"): the NER's
@@ -261,12 +273,14 @@ def subject_names(doc: Doc) -> Iterator[Span]:
             yield name
 
 
+def _proper_apposition(token: Token) -> bool:
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and token.ent_type_ not in NOT_PEOPLE
+
+
 def role_names(doc: Doc) -> Iterator[Span]:
     """A proper noun set beside a word for the role or kin it names: "my colleague Amara",
     "our new intern Tomás García". The NER, trained on news, often misses these."""
-    for token in doc:
-        if token.dep_ != "appos" or token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE:
-            continue
+    for token in tokens_where(doc, "names.roles", _proper_apposition):
         role = token.head
         if role.i > token.i or role.lemma_.lower() not in KIN_AND_ROLES:
             continue
@@ -291,10 +305,15 @@ def echoed_names(doc: Doc, handles: Iterable[Span]) -> Iterator[Span]:
     thanks elyn!"); the handle confirms a name the NER missed or could not type.
     """
     keys = {re.sub(r"[\W\d_]+", "", handle.text).lower() for handle in handles}
-    for token in doc:
-        if token.pos_ == "PROPN" and len(token) > 2 and _name_like(token):
-            if any(key.startswith(token.lower_) for key in keys):
-                yield _whole_name(token)
+    if not keys:
+        return
+    for token in tokens_where(doc, "names.echo", _may_echo):
+        if any(key.startswith(token.lower_) for key in keys):
+            yield _whole_name(token)
+
+
+def _may_echo(token: Token) -> bool:
+    return token.pos_ == "PROPN" and len(token) > 2 and _name_like(token)
 
 
 def vocative_names(doc: Doc) -> Iterator[Span]:
@@ -302,6 +321,16 @@ def vocative_names(doc: Doc) -> Iterator[Span]:
 
     "Great work on the release, Priya." "Welcome to the team, Tomás García!"
     """
+    for after, last in token_places(doc, "names.vocative", _vocative_places):
+        # The run is read on the whole draft: it may go on past the sentence's end.
+        run = _capitalised_run(doc, after)
+        if run is not None and run[-1].i == last and run.root.ent_type_ not in NOT_PEOPLE:
+            yield with_title(run)
+
+
+def _vocative_places(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Where a name said to someone may stand in each sentence: the token after its last
+    comma, and its last word (a sentence lies inside one segment of a draft)."""
     for sentence in sentences(doc):
         words = [token for token in sentence if token.is_alpha or token.text == ","]
         commas = [index for index, token in enumerate(words) if token.text == ","]
@@ -309,6 +338,4 @@ def vocative_names(doc: Doc) -> Iterator[Span]:
         # said to someone follows a clause, not another proper noun.
         if not commas or commas[-1] == 0 or words[commas[-1] - 1].pos_ == "PROPN":
             continue
-        run = _capitalised_run(doc, words[commas[-1]].i + 1)
-        if run is not None and run[-1] == words[-1] and run.root.ent_type_ not in NOT_PEOPLE:
-            yield with_title(run)
+        yield words[commas[-1]].i + 1, words[-1].i

@@ -13,6 +13,7 @@ see without world knowledge.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span, Token
@@ -31,6 +32,7 @@ from .names import (
     without_opening_verb,
 )
 from .per_doc import once_per_doc
+from .per_segment import tokens_where
 
 TITLE_WORDS = {title.rstrip(".") for title in TITLES}
 ORGANISATION_WORDS = lexicon.words("people", "organisation_words")
@@ -53,12 +55,17 @@ def is_person_handle(token: Token) -> bool:
         return False
     if token.i > 0 and token.doc[token.i - 1].lower_ in PLACE_WORDS:
         return False
-    name = token.text[1:]
+    return not _organisation_handle(token.text[1:])
+
+
+@functools.lru_cache(maxsize=4096)
+def _organisation_handle(name: str) -> bool:
+    """A handle written with a word organisations go by: "BBCNews", "acmeofficial"."""
     if any(word in ORGANISATION_WORDS for word in handle_words(name)):
-        return False
+        return True
     # All-lowercase handles show no word breaks; only long words are safe to find inside.
     lowered = name.lower()
-    return not any(len(word) >= 5 and word in lowered for word in ORGANISATION_WORDS)
+    return any(len(word) >= 5 and word in lowered for word in ORGANISATION_WORDS)
 
 
 @once_per_doc  # asked again by other features of the same draft
@@ -77,7 +84,11 @@ def find_people(doc: Doc) -> list[tuple[str, str, int, int]]:
         key = (span.start_char, span.end_char)
         found[key] = (span.text, kind, *key)
 
-    handles = [doc[token.i : token.i + 1] for token in doc if is_person_handle(token)]
+    handles = [
+        doc[token.i : token.i + 1]
+        for token in tokens_where(doc, "people.handles", is_handle)
+        if is_person_handle(token)
+    ]
     for handle in handles:
         add(handle, "handle")
     # The NER's own names first: the rules below only add what it missed.

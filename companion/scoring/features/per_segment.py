@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...nlp.segments import Draft
 from .cue import Cue
@@ -57,3 +57,59 @@ def spans(
 
 def _shifted(pairs: tuple[tuple[int, int], ...], start: int) -> tuple[tuple[int, int], ...]:
     return tuple((begin + start, end + start) for begin, end in pairs)
+
+
+def token_places(
+    doc: Doc, key: str, read: Callable[[Doc], Iterable[tuple[int, ...]]]
+) -> list[tuple[int, ...]]:
+    """``read(doc)``: tuples of token indices, read segment by segment in a joined Doc.
+
+    ``read`` must find its tuples inside one segment (a sentence, a token and a neighbour
+    in its sentence). A Doc joined from the draft cache's segments is read segment by
+    segment, each segment's tuples kept in its memo under ``tokens.<key>`` and shifted to
+    where its tokens start in the draft; any other Doc is read whole.
+    """
+    segments = getattr(doc, "segments", None)
+    if segments is None:
+        return list(read(doc))
+    key = "tokens." + key
+    found: list[tuple[int, ...]] = []
+    offset = 0
+    for segment in segments:
+        memo = segment.memo
+        kept = memo.get(key)
+        if kept is None:
+            kept = memo[key] = tuple(read(segment.doc))
+        if kept:
+            found += [tuple(index + offset for index in place) for place in kept]
+        offset += len(segment.doc)
+    return found
+
+
+def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Token]:
+    """The tokens of ``doc`` that pass ``test``, in order: ``[t for t in doc if test(t)]``.
+
+    ``test`` must ask about the token alone (its text, tag, lemma, entity type, its
+    dependency label), never about a neighbour or its sentence: a Doc joined from the draft
+    cache's segments (:class:`...nlp.segments.DraftDoc`) is then asked segment by segment,
+    each segment's answer (token indices) kept in its memo under ``tokens.<key>``, so an
+    edit asks only about the tokens of the segment it touched. The readers that walk every
+    token of a draft to find the few they look at closer ask this first, and do the rest,
+    which may look across segments, on the joined Doc as before.
+    """
+    segments = getattr(doc, "segments", None)
+    if segments is None:
+        return [token for token in doc if test(token)]
+    key = "tokens." + key
+    tokens = doc._tokens  # type: ignore[attr-defined]  # DraftDoc's, made once
+    found: list[Token] = []
+    offset = 0
+    for segment in segments:
+        memo = segment.memo
+        kept = memo.get(key)
+        if kept is None:
+            kept = memo[key] = tuple(token.i for token in segment.doc if test(token))
+        if kept:
+            found += [tokens[offset + index] for index in kept]
+        offset += len(segment.doc)
+    return found

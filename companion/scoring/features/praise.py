@@ -13,6 +13,7 @@ from ... import lexicon
 from ...nlp.matches import finditer
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
+from .per_segment import tokens_where
 from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, who
 
 ADMIRING_WORDS = lexicon.words("credit", "admiring_words")
@@ -63,14 +64,20 @@ _MAY_ADMIRE_LOWER = (
 _MAY_ADMIRE_LEMMA = CONGRATULATING | ADMIRING_NOUNS | ADMIRING_VERBS | GOOD_QUALITIES | {"proud"}
 
 
-def _admires(token: Token) -> bool:
-    lower, lemma = token.lower_, token.lemma_.lower()
-    if not (
+def _may_admire(token: Token) -> bool:
+    """The word alone is in one of the lists :func:`_admires` says yes to."""
+    lower = token.lower_
+    return (
         lower in _MAY_ADMIRE_LOWER
-        or lemma in _MAY_ADMIRE_LEMMA
+        or token.lemma_.lower() in _MAY_ADMIRE_LEMMA
         or lower.removesuffix("est") in GOOD_QUALITIES
-    ):
+    )
+
+
+def _admires(token: Token) -> bool:
+    if not _may_admire(token):
         return False
+    lower, lemma = token.lower_, token.lemma_.lower()
     if lower in CONGRATULATING or lemma in CONGRATULATING:
         return True  # "massive congrats @brendan": the tagger calls it anything
     if lower in ADMIRING_NOUNS or lemma in ADMIRING_NOUNS:
@@ -107,7 +114,9 @@ def praise(doc: Doc) -> Iterator[Cue]:
     that is a brag, which :mod:`.promotion` finds.
     """
     idioms = [match.span() for match in finditer(IDIOMS, doc)]
-    for token in doc:
+    # The words in the lists, found segment by segment in a draft from the cache: the rest
+    # of the test looks at the parse around the word, which may cross a segment's end.
+    for token in tokens_where(doc, "praise.may_admire", _may_admire):
         if not _admires(token) or (negated(token) and token.lower_ != "prouder"):
             continue
         doer = predicated_of(token)

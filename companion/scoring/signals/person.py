@@ -15,6 +15,7 @@ against the rest.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 
@@ -32,6 +33,7 @@ from ..features.names import (
     without_opening_verb,
 )
 from ..features.people import TITLE_WORDS, handle_words, is_person_handle, without_repeats
+from ..features.per_segment import token_places, tokens_where
 from . import _linear
 from ._linear import FeatureRow
 from .signal import Signal
@@ -164,30 +166,50 @@ def more_names(doc: Doc) -> Iterator[Span]:
     name, runs of proper nouns in one case, capitalised, shouted or lowercase, and common
     given names in lowercase or capitals the tagger did not call proper nouns ("calum
     hood", "HARRY"), with a family name after them."""
+    # An entity lies inside one segment; the title before its name may not ("Rev. ").
+    for start, end in token_places(doc, "person.entities", _entity_names):
+        yield with_title(doc[start:end])
+    # Each proposal starts at a token that passes a test of its own (found segment by
+    # segment in a draft from the cache); what follows it is read on the whole draft.
+    for token in tokens_where(doc, "person.hashtags", _hashtag_as_person):
+        yield doc[token.i : token.i + 1]
+    tokens = list(doc)  # indexing a Doc makes a Token each time
+    starts = tokens_where(doc, "person.run_words", _run_word)
+    in_run = {token.i for token in starts}
+    end = 0
+    for first in starts:
+        index = first.i
+        if index < end:
+            continue  # inside the run before it
+        end = index
+        while end < len(tokens) and end in in_run and tokens[end].is_lower == first.is_lower:
+            end += 1
+        if len(doc[index:end].text) > 1:
+            yield with_title(without_opening_verb(doc[index:end]))
+    for token in tokens_where(doc, "person.uncased_given", _uncased_given_name):
+        end = token.i + 1
+        if end < len(tokens) and _uncased_family_name(tokens[end], token):
+            end += 1
+        yield doc[token.i : end]
+
+
+def _entity_names(doc: Doc) -> Iterator[tuple[int, int]]:
+    """The NER's entities of the types a name is given, as runs of name words."""
     for entity in doc.ents:
         if entity.label_ in _NAME_TYPES:
             for piece in name_pieces(entity):
                 piece = without_opening_verb(piece)
                 if all(_name_word(token) for token in piece) and len(piece.text) > 1:
-                    yield with_title(piece)
-    for token in doc:
-        if is_hashtag(token) and _written_as_person(token.text[1:]):
-            yield doc[token.i : token.i + 1]
-    tokens = list(doc)  # indexing a Doc makes a Token each time
-    index = 0
-    while index < len(tokens):
-        end = index
-        while end < len(tokens) and _continues_run(tokens[end], tokens[index]):
-            end += 1
-        if end > index and len(doc[index:end].text) > 1:
-            yield with_title(without_opening_verb(doc[index:end]))
-        index = max(end, index + 1)
-    for token in tokens:
-        if _uncased_given_name(token):
-            end = token.i + 1
-            if end < len(tokens) and _uncased_family_name(tokens[end], token):
-                end += 1
-            yield doc[token.i : end]
+                    yield piece.start, piece.end
+
+
+def _hashtag_as_person(token: Token) -> bool:
+    return is_hashtag(token) and _written_as_person(token.text[1:])
+
+
+def _run_word(token: Token) -> bool:
+    """A word a run of proper nouns is made of; a run keeps the case of its first word."""
+    return token.pos_ == "PROPN" and _name_word(token)
 
 
 def _uncased_given_name(token: Token) -> bool:
@@ -214,10 +236,6 @@ def _uncased_family_name(token: Token, first: Token) -> bool:
     )
 
 
-def _continues_run(token: Token, first: Token) -> bool:
-    return token.pos_ == "PROPN" and _name_word(token) and token.is_lower == first.is_lower
-
-
 # Each group of mentions has its own threshold: a name a rule found in a person's place
 # needs less to stay a person than a bare @handle or a name only the model proposes.
 THRESHOLD_KEYS = ("handle", "name", "proposed")
@@ -238,21 +256,14 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
     """What the mention is written as, where it stands, and what found it."""
     text, kind, start, end = mention
     span = doc.char_span(start, end, alignment_mode="expand")
-    row: FeatureRow = {}
     where = (start, end)
+    # What the mention is written as, read once per text (a draft names the same people
+    # edit after edit), each feature read from the mention as often as it was read there.
+    row: FeatureRow = {
+        feature: (value, (where,) * len(spans))
+        for feature, (value, spans) in _written_as(text, kind, by_rule).items()
+    }
     name = text.lstrip("@")
-    letters = f"<{name.lower()}>"
-    grams = {letters[i : i + n] for n in (3, 4) for i in range(len(letters) - n + 1)}
-    for gram in sorted(grams):
-        _linear.add(row, f"c:{gram}", where, 1.0 / len(grams) ** 0.5)
-    for word in handle_words(name):
-        _linear.add(row, f"hw:{word}", where)
-    if kind == "handle" or not by_rule:
-        # A rule found the name in a person's place; the census lists are of US names, and
-        # weighing them there would make "Priya" or "Nkechi Eze" less of a person than "Tom".
-        _census(name, kind, where, row)
-    _linear.add(row, f"kind:{kind}", None)
-    _linear.add(row, f"rule:{by_rule}", None)
     if span is not None:
         if kind == "handle" and not is_person_handle(span[0]):
             _linear.add(row, "rule:organisation_handle", where)
@@ -269,6 +280,29 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
     for feature, present in shape:
         if present:
             _linear.add(row, f"shape:{feature}", where)
+    return row
+
+
+_HERE = (0, 1)  # where :func:`_written_as` reads its features; :func:`featurize` moves them
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_as(text: str, kind: str, by_rule: bool) -> FeatureRow:
+    """The features of the mention's letters, words and census (a row to copy, not change)."""
+    row: FeatureRow = {}
+    name = text.lstrip("@")
+    letters = f"<{name.lower()}>"
+    grams = {letters[i : i + n] for n in (3, 4) for i in range(len(letters) - n + 1)}
+    for gram in sorted(grams):
+        _linear.add(row, f"c:{gram}", _HERE, 1.0 / len(grams) ** 0.5)
+    for word in handle_words(name):
+        _linear.add(row, f"hw:{word}", _HERE)
+    if kind == "handle" or not by_rule:
+        # A rule found the name in a person's place; the census lists are of US names, and
+        # weighing them there would make "Priya" or "Nkechi Eze" less of a person than "Tom".
+        _census(name, kind, _HERE, row)
+    _linear.add(row, f"kind:{kind}", None)
+    _linear.add(row, f"rule:{by_rule}", None)
     return row
 
 
