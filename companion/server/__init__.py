@@ -26,7 +26,17 @@ from .paired_origins import PairedOrigins
 from .pairing import TokenFile
 from .routes import setup_routes
 from .running import remove_state, write_state
-from .state import PAIRED_ORIGINS, SCORER, SETTINGS, STORE, TOKEN, WORKERS, Workers
+from .draft_context import DraftContexts
+from .state import (
+    DRAFT_CONTEXTS,
+    PAIRED_ORIGINS,
+    SCORER,
+    SETTINGS,
+    STORE,
+    TOKEN,
+    WORKERS,
+    Workers,
+)
 
 log = logging.getLogger("spotlight.server")
 
@@ -71,7 +81,9 @@ async def _store(app: web.Application) -> AsyncIterator[None]:
             log.error("the history database is damaged: %s", app[STORE].damage)
         elif await app[WORKERS].db(app[STORE].post_count):
             await app[WORKERS].db(daily_copy, app[STORE])  # the last backup, every day
+        app[DRAFT_CONTEXTS] = DraftContexts(app[STORE], app[WORKERS])
         yield
+        app[DRAFT_CONTEXTS].close()
         await app[WORKERS].db(app[STORE].close)
     finally:
         os.close(claim)  # closing the descriptor releases the flock
