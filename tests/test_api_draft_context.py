@@ -70,8 +70,8 @@ async def test_api_draft_context_sees_settings_a_cli_restore_changes(
     rules = _rules(await _score(companion))
     off = sorted(rules)[0]
     backup = _backup_with(tmp_path, scorer, {"disabled_rules": [off], "goal": 80})
-    command = [sys.executable, "-m", "companion", "import", str(backup),
-               "--config-dir", str(settings.config_dir), "--data-dir", str(settings.data_dir)]  # fmt: skip
+    folders = ["--config-dir", str(settings.config_dir), "--data-dir", str(settings.data_dir)]
+    command = [sys.executable, "-m", "companion", "import", str(backup), *folders]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     report = await _score(companion)
