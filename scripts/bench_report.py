@@ -243,9 +243,10 @@ Chromium for the page). The full numbers, with p99s, are in artifacts/bench.json
 
 Reading the figures:
 
-- Over HTTP a score pays a fixed 1-2 ms on top of the scoring (JSON both ways, a hop to
-  the scoring thread and two to the database thread for the disabled rules and the trend
-  feedback); it shows most on tweet-length posts, where the parse itself is ~11 ms.
+- Over HTTP a score pays a fixed 1-2 ms on top of the scoring (JSON both ways and a hop to
+  the scoring thread; the disabled rules and the trend feedback come from memory unless the
+  database changed since the last draft); it shows most on tweet-length posts, where the
+  parse itself is ~11 ms.
 - Raw `nlp.pipe(n_process=2)` sends every parsed Doc back to the parent process,
   serialised, and the parent rebuilds it; `spotlight score --batch` scores inside its
   worker processes and sends back only the reports. That is why ours can beat the floor

@@ -22,7 +22,7 @@ from ..store.posts import KINDS, clean_post
 from ..vocabulary import LABEL_NAMES
 from .middlewares import json_error, read_json
 from .openapi import openapi_document
-from .state import SCORER, STORE, WORKERS
+from .state import DRAFT_CONTEXTS, SCORER, STORE, WORKERS
 
 PREFIX = "/api/v1"
 
@@ -84,8 +84,8 @@ async def score(request: web.Request) -> web.Response:
     body = await read_json(request)
     if not isinstance(body, dict) or "text" not in body:
         raise history.InputError("send {text, site?, kind?}")
-    # One trip to the database thread for the settings and the recent posts, not two.
-    context = await request.app[WORKERS].db(history.draft_context, request.app[STORE])
+    # The settings and the recent posts, from memory unless the database changed since.
+    context = await request.app[DRAFT_CONTEXTS].get()
     report = await _score(request, body["text"], body.get("kind"), context["settings"])
     report["label_name"] = LABEL_NAMES[report["label"]]  # what the pill and panel show
     report["trend"] = history.trend_for(context, report["label"])

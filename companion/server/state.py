@@ -21,6 +21,7 @@ from .pairing import TokenFile
 
 if TYPE_CHECKING:  # the scoring engine loads with the pipeline, in create_app's startup
     from ..scoring import Scorer
+    from .draft_context import DraftContexts
     from .paired_origins import PairedOrigins
 
 T = TypeVar("T")
@@ -58,4 +59,5 @@ STORE = web.AppKey("store", Store)
 SCORER: web.AppKey[Scorer] = web.AppKey("scorer")
 TOKEN = web.AppKey("token", TokenFile)
 PAIRED_ORIGINS: web.AppKey[PairedOrigins] = web.AppKey("paired_origins")
+DRAFT_CONTEXTS: web.AppKey[DraftContexts] = web.AppKey("draft_contexts")
 WORKERS = web.AppKey("workers", Workers)
