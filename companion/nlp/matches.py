@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from spacy.tokens import Doc
 
+from .per_doc import per_doc
+
 if TYPE_CHECKING:
     from .segments import Segment
 
@@ -68,21 +70,11 @@ class SegmentMatch:
         return None if start < 0 else self._text[start:end]
 
 
-# The text of the last few documents read. spaCy joins a Doc's text from its tokens on every
-# read of ``doc.text``, and the readers match their phrases on it a score of times a draft;
-# the entry keeps its Doc, so an id() reused by a new Doc is never mistaken for it.
-_TEXTS: dict[int, tuple[Doc, str]] = {}
-_TEXTS_KEPT = 8
-
-
+@per_doc
 def text_of(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc."""
-    entry = _TEXTS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_TEXTS) >= _TEXTS_KEPT:
-            _TEXTS.pop(next(iter(_TEXTS)))
-        entry = _TEXTS[id(doc)] = (doc, doc.text)
-    return entry[1]
+    """``doc.text``, joined once per Doc: spaCy joins a Doc's text from its tokens on every
+    read of ``doc.text``, and the readers match their phrases on it a score of times a draft."""
+    return doc.text
 
 
 def finditer(pattern: re.Pattern[str], doc: Doc) -> Sequence[Found]:
