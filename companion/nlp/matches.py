@@ -89,8 +89,25 @@ def finditer(pattern: re.Pattern[str], doc: Doc) -> Sequence[Found]:
     key = (pattern.pattern, pattern.flags)  # a Pattern's hash reads all its compiled code
     kept = doc.matches.get(key)  # type: ignore[attr-defined]
     if kept is None:
-        kept = doc.matches[key] = _by_segment(pattern, key, doc.text, segments, doc.starts)  # type: ignore[attr-defined]
+        if _ALONE in doc.matches:  # type: ignore[attr-defined]
+            kept = list(pattern.finditer(doc.text))
+        else:
+            kept = _by_segment(pattern, key, doc.text, segments, doc.starts)  # type: ignore[attr-defined]
+        doc.matches[key] = kept  # type: ignore[attr-defined]
     return kept
+
+
+_ALONE = ("alone", 0)  # in a joined Doc's matches: its segments are read for it alone
+
+
+def read_alone(doc: Doc) -> Doc:
+    """Mark ``doc`` as read once, its segments by no later draft (a batch, which keeps no
+    cache): its patterns are then matched on its whole text, and nothing is kept in its
+    segments' memos for an edit that never comes. The matches are the same either way."""
+    matches = getattr(doc, "matches", None)
+    if matches is not None:
+        matches[_ALONE] = True
+    return doc
 
 
 def _by_segment(
