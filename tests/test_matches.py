@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.nlp import DraftParser
-from companion.nlp.matches import SegmentMatch, finditer
+from companion.nlp import DraftParser, parse_many
+from companion.nlp.matches import SegmentMatch, finditer, read_alone
 from companion.scoring.features import (
     acknowledgement,
     claims,
@@ -156,3 +156,21 @@ def test_matches_kept_from_a_whole_scan_hold_for_the_segment_alone(nlp):
 def test_matches_of_a_doc_not_joined_are_the_whole_scan(nlp, text):
     doc = nlp(text)
     _same(praise.PRAISING_PHRASES, text, finditer(praise.PRAISING_PHRASES, doc))
+
+
+def test_matches_of_a_doc_read_alone_are_the_whole_scan_and_kept_nowhere(nlp):
+    """A batch's Doc (read_alone) is matched whole: the same matches, once per pattern, and
+    nothing goes into its segments' memos, which no later draft reads (issue 15)."""
+    text = "Let me know what you think. I was wrong about it.\nWe tried again. Thanks to @maria!"
+    (doc,) = parse_many(nlp, [text])
+    assert len(doc.segments) > 2
+    assert read_alone(doc) is doc
+    for pattern in READERS + ACROSS:
+        found = finditer(pattern, doc)
+        _same(pattern, text, found)
+        assert finditer(pattern, doc) is found  # matched once per Doc and pattern
+    assert not any("nlp.matches" in segment.memo for segment in doc.segments)
+    (unmarked,) = parse_many(nlp, [text])
+    finditer(learning.LEARNING, unmarked)
+    assert all("nlp.matches" in segment.memo for segment in unmarked.segments)
+    assert read_alone(nlp("One line")).text == "One line"  # a Doc not joined: nothing to mark

@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from spacy.tokens import Doc
 
+from .per_doc import per_doc
+
 if TYPE_CHECKING:
     from .segments import Segment
 
@@ -68,21 +70,11 @@ class SegmentMatch:
         return None if start < 0 else self._text[start:end]
 
 
-# The text of the last few documents read. spaCy joins a Doc's text from its tokens on every
-# read of ``doc.text``, and the readers match their phrases on it a score of times a draft;
-# the entry keeps its Doc, so an id() reused by a new Doc is never mistaken for it.
-_TEXTS: dict[int, tuple[Doc, str]] = {}
-_TEXTS_KEPT = 8
-
-
+@per_doc
 def text_of(doc: Doc) -> str:
-    """``doc.text``, joined once per Doc."""
-    entry = _TEXTS.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        if len(_TEXTS) >= _TEXTS_KEPT:
-            _TEXTS.pop(next(iter(_TEXTS)))
-        entry = _TEXTS[id(doc)] = (doc, doc.text)
-    return entry[1]
+    """``doc.text``, joined once per Doc: spaCy joins a Doc's text from its tokens on every
+    read of ``doc.text``, and the readers match their phrases on it a score of times a draft."""
+    return doc.text
 
 
 def finditer(pattern: re.Pattern[str], doc: Doc) -> Sequence[Found]:
@@ -97,8 +89,25 @@ def finditer(pattern: re.Pattern[str], doc: Doc) -> Sequence[Found]:
     key = (pattern.pattern, pattern.flags)  # a Pattern's hash reads all its compiled code
     kept = doc.matches.get(key)  # type: ignore[attr-defined]
     if kept is None:
-        kept = doc.matches[key] = _by_segment(pattern, key, doc.text, segments, doc.starts)  # type: ignore[attr-defined]
+        if _ALONE in doc.matches:  # type: ignore[attr-defined]
+            kept = list(pattern.finditer(doc.text))
+        else:
+            kept = _by_segment(pattern, key, doc.text, segments, doc.starts)  # type: ignore[attr-defined]
+        doc.matches[key] = kept  # type: ignore[attr-defined]
     return kept
+
+
+_ALONE = ("alone", 0)  # in a joined Doc's matches: its segments are read for it alone
+
+
+def read_alone(doc: Doc) -> Doc:
+    """Mark ``doc`` as read once, its segments by no later draft (a batch, which keeps no
+    cache): its patterns are then matched on its whole text, and nothing is kept in its
+    segments' memos for an edit that never comes. The matches are the same either way."""
+    matches = getattr(doc, "matches", None)
+    if matches is not None:
+        matches[_ALONE] = True
+    return doc
 
 
 def _by_segment(

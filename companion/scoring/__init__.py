@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..nlp import DraftParser, load_pipeline, model_name
+from ..nlp.matches import read_alone
 from ..nlp.segments import Draft
 from .features import Features, extract
 from .language import detect_language, draft_language
@@ -189,4 +190,4 @@ class Scorer:
         # No cache here: the signals read each Doc whole, which is quicker than by segment
         # when no segment has been read before.
         for doc, kind in zip(self.parser.parse_many(checked), kinds, strict=False):
-            yield self.judge(self._reading(doc, kind), disabled_rules)
+            yield self.judge(self._reading(read_alone(doc), kind), disabled_rules)

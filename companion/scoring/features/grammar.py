@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ... import lexicon
 from ...nlp.handles import HANDLE
+from ...nlp.per_doc import per_doc
 
 Who = Literal["self", "we", "reader", "person", "group", "thing"]
 
@@ -195,24 +196,15 @@ def actor(verb: Token) -> Who | None:
     return None
 
 
-# The sentences of the last few documents read. spaCy finds a token's sentence by walking
-# the parse each time it is asked, and the features ask about every sentence many times;
-# the entry keeps its Doc, so an id() reused by a new Doc is never mistaken for it.
-_SENTENCES: dict[int, tuple[Doc, list[Span], list[int]]] = {}
-_SENTENCES_KEPT = 8
-
-
+# spaCy finds a token's sentence by walking the parse each time it is asked, and the
+# features ask about every sentence many times.
+@per_doc
 def _sentence_table(doc: Doc) -> tuple[list[Span], list[int]]:
-    entry = _SENTENCES.get(id(doc))
-    if entry is None or entry[0] is not doc:
-        spans = list(doc.sents)
-        owner_of = [0] * len(doc)
-        for number, span in enumerate(spans):
-            owner_of[span.start : span.end] = [number] * len(span)
-        if len(_SENTENCES) >= _SENTENCES_KEPT:
-            _SENTENCES.pop(next(iter(_SENTENCES)))
-        entry = _SENTENCES[id(doc)] = (doc, spans, owner_of)
-    return entry[1], entry[2]
+    spans = list(doc.sents)
+    owner_of = [0] * len(doc)
+    for number, span in enumerate(spans):
+        owner_of[span.start : span.end] = [number] * len(span)
+    return spans, owner_of
 
 
 def sentences(doc: Doc) -> list[Span]:

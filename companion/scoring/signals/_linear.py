@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ...nlp.per_doc import per_doc
 from ...nlp.segments import Draft
 
 # A feature's value and the code-point spans of the draft it was read from.
@@ -157,28 +158,30 @@ def _shifted(items: list[tuple[Any, int, int]], start: int) -> tuple[tuple[Any, 
     return tuple((value, begin + start, end + start) for value, begin, end in items)
 
 
-# The grams of the last Doc read whole (a batch has no Draft memo): two signals read them.
-_WHOLE_GRAMS: list[tuple[Doc, dict[str, list[tuple[int, int]]]]] = []
-
-
 def _grams(doc: Doc, draft: Draft | None) -> dict[str, list[tuple[int, int]]]:
     """The draft's word unigrams and bigrams, each with its spans, in order of appearance."""
-    if draft is not None and "signals.grams" in draft.memo:
-        return draft.memo["signals.grams"]
-    if draft is None and _WHOLE_GRAMS and _WHOLE_GRAMS[0][0] is doc:
-        return _WHOLE_GRAMS[0][1]
-    words = _words(doc) if draft is None else per_segment(draft, "signals.words", _words)
+    if draft is None:
+        return _whole_grams(doc)  # a batch has no Draft memo: kept per Doc for both signals
+    grams = draft.memo.get("signals.grams")
+    if grams is None:
+        # the same for every signal that reads words
+        grams = draft.memo["signals.grams"] = _count(per_segment(draft, "signals.words", _words))
+    return grams
+
+
+def _count(words: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, int]]]:
     grams: dict[str, list[tuple[int, int]]] = {}
     for index, (word, start, end) in enumerate(words):
         grams.setdefault(word, []).append((start, end))
         if index + 1 < len(words):
             following, _, following_end = words[index + 1]
             grams.setdefault(f"{word} {following}", []).append((start, following_end))
-    if draft is not None:
-        draft.memo["signals.grams"] = grams  # the same for every signal that reads words
-    else:
-        _WHOLE_GRAMS[:] = [(doc, grams)]
     return grams
+
+
+@per_doc
+def _whole_grams(doc: Doc) -> dict[str, list[tuple[int, int]]]:
+    return _count(_words(doc))
 
 
 def word_ngrams(doc: Doc, row: FeatureRow, prefix: str = "w", draft: Draft | None = None) -> None:
