@@ -13,8 +13,8 @@ from ... import lexicon
 from ...nlp.matches import finditer
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
-from .per_segment import tokens_where
 from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, who
+from .per_segment import tokens_where
 
 ADMIRING_WORDS = lexicon.words("credit", "admiring_words")
 WEAK_ADMIRING_WORDS = lexicon.words("credit", "weak_admiring_words")
