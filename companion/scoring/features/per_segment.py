@@ -91,25 +91,14 @@ def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Toke
 
     ``test`` must ask about the token alone (its text, tag, lemma, entity type, its
     dependency label), never about a neighbour or its sentence: a Doc joined from the draft
-    cache's segments (:class:`...nlp.segments.DraftDoc`) is then asked segment by segment,
-    each segment's answer (token indices) kept in its memo under ``tokens.<key>``, so an
-    edit asks only about the tokens of the segment it touched. The readers that walk every
-    token of a draft to find the few they look at closer ask this first, and do the rest,
-    which may look across segments, on the joined Doc as before.
+    cache's segments (:class:`...nlp.segments.DraftDoc`) is then asked segment by segment
+    (:func:`token_places`), each segment's answer kept in its memo under ``tokens.<key>``,
+    so an edit asks only about the tokens of the segment it touched. The readers that walk
+    every token of a draft to find the few they look at closer ask this first, and do the
+    rest, which may look across segments, on the joined Doc as before.
     """
-    segments = getattr(doc, "segments", None)
-    if segments is None:
+    if getattr(doc, "segments", None) is None:
         return [token for token in doc if test(token)]
-    key = "tokens." + key
     tokens = doc._tokens  # type: ignore[attr-defined]  # DraftDoc's, made once
-    found: list[Token] = []
-    offset = 0
-    for segment in segments:
-        memo = segment.memo
-        kept = memo.get(key)
-        if kept is None:
-            kept = memo[key] = tuple(token.i for token in segment.doc if test(token))
-        if kept:
-            found += [tokens[offset + index] for index in kept]
-        offset += len(segment.doc)
-    return found
+    places = token_places(doc, key, lambda segment: ((t.i,) for t in segment if test(t)))
+    return [tokens[index] for (index,) in places]
