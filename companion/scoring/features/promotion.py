@@ -168,12 +168,11 @@ def _announcing_feeling(token: Token) -> Cue | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in {"of", "for"}:
             found = prep_object(child)
-            objects = [] if found is None else [found]
-            if child.lower_ == "for" and objects:
-                return None
-            if any(who(obj) in {"person", "reader", "group"} for obj in objects):
-                return None
-            if any(who(obj) != "self" and owner(obj) not in {"self", None} for obj in objects):
+            if found is not None and (
+                child.lower_ == "for"
+                or who(found) in {"person", "reader", "group"}
+                or (who(found) != "self" and owner(found) not in {"self", None})
+            ):
                 return None
         if child.dep_ in {"xcomp", "advcl"} and child.lemma_.lower() in NEWS_VERBS | HONOURED:
             if child.lemma_.lower() in SHARED_VERBS and _someone_else_in(child):
