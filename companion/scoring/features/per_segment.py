@@ -97,8 +97,24 @@ def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Toke
     every token of a draft to find the few they look at closer ask this first, and do the
     rest, which may look across segments, on the joined Doc as before.
     """
-    if getattr(doc, "segments", None) is None:
+    segments = getattr(doc, "segments", None)
+    if segments is None:
         return [token for token in doc if test(token)]
     tokens = doc._tokens  # type: ignore[attr-defined]  # DraftDoc's, made once
-    places = token_places(doc, key, lambda segment: ((t.i,) for t in segment if test(t)))
-    return [tokens[index] for (index,) in places]
+    key = "where." + key
+    found: list[Token] = []
+    offset = 0
+    for segment in segments:
+        memo = segment.memo
+        kept = memo.get(key)
+        if kept is None:
+            # The segment's tokens, made once for all the tests: a Token is a new Python
+            # object each time a Doc is walked, and a dozen readers walk each segment.
+            every = memo.get("nlp.tokens")
+            if every is None:
+                every = memo["nlp.tokens"] = tuple(segment.doc)
+            kept = memo[key] = tuple(token.i for token in every if test(token))
+        if kept:
+            found += [tokens[offset + index] for index in kept]
+        offset += len(segment.doc)
+    return found
