@@ -264,3 +264,21 @@ QUESTION_OR_CLAIM = {
 def test_readings_a_question_claims_nothing_with_or_without_its_mark(scorer, text, how):
     features = features_of(scorer, text)
     assert (bool(features.questions), bool(features.brags)) == (how == "asked", how == "said")
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("We're hiring! Join our amazing team of engineers in Berlin.", False),
+        ("We are looking for someone to join our amazing team.", False),
+        ("Want to join our amazing team? Apply below.", False),
+        ("Join our wonderful community of writers today.", False),
+        # Someone named who joins is welcomed: that lifts them up.
+        ("Priya joined our amazing team today.", True),
+        ("Thrilled that Priya chose to join our amazing team.", True),
+        ("Proud of our amazing team for shipping this.", True),
+    ],
+)
+def test_readings_an_invitation_to_join_our_team_is_not_credit(scorer, text, credit):
+    praise = [cue for cue in features_of(scorer, text).credit if cue.kind == "praise"]
+    assert bool(praise) is credit, praise

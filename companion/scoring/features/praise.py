@@ -13,7 +13,7 @@ from ... import lexicon
 from ...nlp.matches import finditer
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
-from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, who
+from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, subject, who
 from .per_segment import tokens_where
 
 ADMIRING_WORDS = lexicon.words("credit", "admiring_words")
@@ -25,6 +25,8 @@ PRAISING_PHRASES = lexicon.pattern("credit", "praising_phrases")
 CONGRATULATING = lexicon.words("credit", "congratulating")
 ADMIRING_VERBS = lexicon.words("credit", "admiring_verbs")
 GOOD_QUALITIES = lexicon.words("credit", "good_qualities")
+JOINING = lexicon.words("credit", "joining")
+SOMEONE = lexicon.words("credit", "someone")
 
 
 def _opens_sentence(token: Token) -> bool:
@@ -107,6 +109,23 @@ def _admires(token: Token) -> bool:
     return lower in WEAK_ADMIRING_WORDS and _supported(token)
 
 
+def _invited_in(group: Token) -> bool:
+    """ "Join our amazing team", "looking for someone to join our amazing team": the
+    author's own group, offered to whoever reads. "Priya joined our amazing team" still
+    welcomes Priya."""
+    verb = group.head
+    if not (
+        group.dep_ == "dobj" and verb.lemma_.lower() in JOINING and owner(group) in {"self", "we"}
+    ):
+        return False
+    joiner = subject(verb)
+    if verb.dep_ == "xcomp" and joiner is not None and joiner.head is not verb:
+        # "looking for someone to join": the one sought, not the one looking.
+        sought = [t for t in verb.head.subtree if t.dep_ == "pobj" and t.i < verb.i]
+        joiner = sought[-1] if sought else joiner
+    return joiner is None or who(joiner) == "reader" or joiner.lower_ in SOMEONE
+
+
 def praise(doc: Doc) -> Iterator[Cue]:
     """Admiration for someone or for their work, with whom it is aimed at.
 
@@ -133,6 +152,8 @@ def praise(doc: Doc) -> Iterator[Cue]:
         target, words = aimed_at(token)
         if target == "self" or (is_proud(token) and target in {"thing", None}):
             continue
+        if target == "group" and words is not None and _invited_in(words):
+            continue  # a job or a community on offer, which self-promotion reads
         if target is None and token.lower_ in CONGRATULATING:
             target = "reader"  # "Congrats!!" said to the person replied to
         if token.pos_ == "NOUN" and owner(token) in {"self", "we"}:
