@@ -64,9 +64,31 @@ async def test_api_people_separates_people_you_know_from_public_figures(companio
     assert known["network"] == {"people_30d": 1, "people_90d": 1}
 
 
+async def test_api_people_follow_the_page_filters(companion):
+    await publish(companion, "Huge thanks to Priya Patel for reviewing the plan!", 40)
+    await publish(companion, "Thanks to Priya Patel and Tomás García for the launch!", 3,
+                  site="x")  # fmt: skip
+    everyone = await get(companion, "/api/v1/people")
+    assert {p["name"]: p["posts"] for p in everyone["people"]} == {
+        "Priya Patel": 2, "Tomás García": 1}  # fmt: skip
+    on_x = await get(companion, "/api/v1/people?site=x")
+    assert {p["name"]: p["posts"] for p in on_x["people"]} == {
+        "Priya Patel": 1, "Tomás García": 1}  # fmt: skip
+    assert on_x["filters"] == {"site": "x"}
+    since = (NOW - dt.timedelta(days=60)).date().isoformat()
+    until = (NOW - dt.timedelta(days=30)).date().isoformat()
+    earlier = await get(companion, f"/api/v1/people?since={since}&until={until}")
+    assert [(p["name"], p["posts"]) for p in earlier["people"]] == [("Priya Patel", 1)]
+    none = await get(companion, "/api/v1/people?site=facebook")
+    assert none["people"] == [] and none["total"] == 0
+
+
 @pytest.mark.parametrize(
-    "query", ["known=yes", "kind=brand", "sort=loud", "days=-1", "limit=0", "offset=x"]
-)
+    "query",
+    ["known=yes", "kind=brand", "sort=loud", "days=-1", "limit=0", "offset=x",
+     "since=2026-13-01", "until=yesterday", "since=2026-11-20&until=2026-11-01",
+     "label=bragging"],
+)  # fmt: skip
 async def test_api_people_refuses_bad_filters(companion, query):
     error = await get(companion, f"/api/v1/people?{query}", status=400)
     assert error["error"]["code"] == "invalid_input"

@@ -43,6 +43,17 @@ def test_cli_history_prints_weekly_give_ratio(filled, capsys):
     assert "Spotlighted most: " in out and "Priya (4)" in out
 
 
+def test_cli_history_site_counts_that_sites_people(filled, tmp_path, capsys):
+    store = Store.open(tmp_path / "data" / "history.db")
+    store.record_post(make_post("x1", site="x", posted_at="2026-11-20T10:00:00Z"),
+                      make_report(people=("Priya", "Tomás")))  # fmt: skip
+    store.close()
+    assert main(["history", "--site", "x", *filled]) == 0
+    out = capsys.readouterr().out
+    assert "Give ratio: 100% of 1 post promotes others" in out and "(1 post)" in out
+    assert "Priya (1)" in out and "Tomás (1)" in out and "@maria" not in out
+
+
 def test_cli_history_json_and_empty_state(dirs, filled, capsys):
     assert main(["history", "--json", "--bucket", "month", *filled]) == 0
     data = json.loads(capsys.readouterr().out)

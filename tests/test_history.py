@@ -124,3 +124,50 @@ def test_history_trends_fill_weeks_and_months_without_posts(store):
     assert [m["start"] for m in months] == ["2026-10-01", "2026-11-01", "2026-12-01", "2027-01-01"]
     days = history.trends(store, "day", now=NOW)["buckets"]
     assert len(days) == 67 and days[-1]["posts"] == 1
+
+
+def test_history_people_follow_the_page_filters(store):
+    """The people lists count only the posts the page's filters show (site, days, label)."""
+    store.record_post(make_post("a", site="linkedin", posted_at="2026-11-02T10:00:00Z"),
+                      make_report("promotes_others", people=("Ana", "Ben")))  # fmt: skip
+    store.record_post(make_post("b", site="x", posted_at="2026-11-20T10:00:00Z"),
+                      make_report("self_promotion", people=("Ana",)))  # fmt: skip
+    store.record_post(make_post("c", site="x", posted_at="2026-11-21T10:00:00Z"),
+                      make_report("neutral", people=("Ana", "Cleo")))  # fmt: skip
+
+    def counts(**posts):
+        listed = history.people(store, now=NOW, posts=posts)["people"]
+        return {p["name"]: (p["posts"], p["credited"]) for p in listed}
+
+    everyone = counts()
+    assert everyone == {"Ana": (3, 1), "Ben": (1, 1), "Cleo": (1, 0)}
+    assert counts(site="x") == {"Ana": (2, 0), "Cleo": (1, 0)}
+    assert counts(since="2026-11-21") == {"Ana": (1, 0), "Cleo": (1, 0)}
+    assert counts(until="2026-11-02", site="linkedin") == {"Ana": (1, 1), "Ben": (1, 1)}
+    assert counts(label="self_promotion") == {"Ana": (1, 0)}
+    assert counts(site="facebook") == {}
+    # A filter that picks every post counts what the unfiltered list counts.
+    assert counts(since="2026-01-01") == everyone
+    filtered = history.people(store, now=NOW, posts={"site": "x"})
+    assert filtered["filters"] == {"site": "x"} and filtered["total"] == 2
+
+
+def test_history_people_filters_count_a_merged_group_once_per_post(store):
+    store.record_post(make_post("a", posted_at="2026-11-02T10:00:00Z"),
+                      make_report(people=("@ana_k", "Ana Kim")))  # fmt: skip
+    store.record_post(make_post("b", posted_at="2026-11-03T10:00:00Z"),
+                      make_report(people=("Ana Kim",)))  # fmt: skip
+    ids = {p["name"]: p["id"] for p in history.people(store, now=NOW)["people"]}
+    store.merge_people([ids["Ana Kim"], ids["@ana_k"]])
+    [ana] = history.people(store, now=NOW, posts={"since": "2026-11-01"})["people"]
+    assert ana["name"] == "Ana Kim" and ana["posts"] == 2 and ana["credited"] == 2
+    assert ana["merged"] == 1 and {h["handle"] for h in ana["handles"]} == {"@ana_k"}
+    [recent] = history.people(store, now=NOW, posts={"since": "2026-11-03"})["people"]
+    assert recent["posts"] == 1 and recent["last_talked_at"].startswith("2026-11-03")
+
+
+def test_history_people_days_and_filters_together(store):
+    add(store, ["promotes_others"], start_day=1, people=("Ana",))
+    add(store, ["promotes_others"], start_day=28, people=("Ana", "Ben"))
+    listed = history.people(store, days=7, now=NOW, posts={"site": "linkedin"})["people"]
+    assert {p["name"]: p["posts"] for p in listed} == {"Ana": 1, "Ben": 1}

@@ -112,6 +112,38 @@ async def test_history_page_people_lists_merge_undo_and_listen_chart(
     assert problems == []
 
 
+async def test_history_page_people_follow_the_filters(
+    companion,
+    chromium_available,  # noqa: F811
+):
+    """Filtered to one site, the people lists count that site's posts, and say so."""
+    await seed(companion)
+    problems: list[str] = []
+    async with async_playwright() as playwright:
+        browser, page = await open_page(playwright, url_of(companion), problems)
+        try:
+            assert "Priya Patel" in await names(page, "#people-known")
+            assert await page.inner_text("#people-scope") == ""
+            await page.select_option("#filters select[name=site]", "bluesky")
+            await page.click("#filters button[type=submit]")
+            await page.wait_for_selector("#people-scope:has-text('site bluesky')")
+            assert await names(page, "#people-public") == ["@sam.codes"]
+            assert await names(page, "#people-known") == []
+            known = await page.inner_text("#people-known")
+            assert "No one you know lifted up in these posts" in known
+            assert await names(page, "#people-answered") == []
+            assert "Dana Whitfield" in await names(page, "#thank")  # always all posts
+            await page.click("#filters button[type=reset]")
+            await page.wait_for_function(
+                "() => document.getElementById('people-scope').textContent === ''"
+            )
+            assert "Priya Patel" in await names(page, "#people-known")
+            assert set(await names(page, "#people-answered")) == {"Dana Whitfield", "@marco"}
+        finally:
+            await browser.close()
+    assert problems == []
+
+
 async def test_history_page_people_on_a_phone_and_names_as_text(
     companion,
     chromium_available,  # noqa: F811

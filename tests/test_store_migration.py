@@ -91,3 +91,36 @@ def test_store_migration_keeps_answers_in_the_daily_totals_after_deletes(tmp_pat
         assert {p["name"] for p in store.list_people()[0]} == {"@maria"}  # @jo: no talk left
     finally:
         store.close()
+
+
+def test_store_migration_m006_counts_a_merged_groups_posts_once(tmp_path):
+    """Before m006 a merged group added up its members: a post naming "@ana_k" and "Ana
+    Kim" was two of Ana's posts. The migration counts the stored groups again."""
+    path = tmp_path / "merged.db"
+    store = Store.open(path)
+    try:
+        store.record_post(make_post("a", posted_at="2026-11-02T10:00:00Z"),
+                          make_report(people=("@ana_k", "Ana Kim")))  # fmt: skip
+        store.record_post(make_post("b", posted_at="2026-11-03T10:00:00Z"),
+                          make_report(people=("Ana Kim",)))  # fmt: skip
+        ids = {p["name"]: p["id"] for p in store.list_people()[0]}
+        store.merge_people([ids["Ana Kim"], ids["@ana_k"]])
+        [ana] = store.list_people()[0]
+        assert (ana["talked"], ana["credited"], ana["mentioned"]) == (2, 2, 2)
+        with store.db.conn:  # the group as the version before m006 left it
+            store.db.conn.execute(
+                "update persons set g_talked = 3, g_credited = 3, g_mentioned = 3 "
+                "where id = root_id and g_size > 1"
+            )
+            store.db.conn.execute(
+                "delete from _sqlite_migrations where name = 'm006_merged_groups_count_posts'"
+            )
+    finally:
+        store.close()
+    store = Store.open(path)
+    try:
+        [ana] = store.list_people()[0]
+        assert (ana["talked"], ana["credited"], ana["mentioned"]) == (2, 2, 2)
+        assert ana["merged"] == 1
+    finally:
+        store.close()

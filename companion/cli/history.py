@@ -34,6 +34,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _bar(ratio: float | None, goal: float, width: int = 20) -> str:
     if ratio is None:
         return " " * width
@@ -47,7 +51,8 @@ def _listening(data: dict[str, Any], last: int) -> list[str]:
     totals, goal = data["totals"], data["listen_goal"]
     lines = [
         "",
-        f"Listen ratio: {totals['listen_ratio'] or 0:.0%} of {totals['posts']} items answer "
+        f"Listen ratio: {totals['listen_ratio'] or 0:.0%} of {_count(totals['posts'], 'item')} "
+        f"{'answers' if totals['posts'] == 1 else 'answer'} "
         f"someone else (goal {goal:.0%})",
     ]
     for bucket in data["buckets"][-last:]:
@@ -95,7 +100,8 @@ def render(
     goal = data["goal"]
     totals = data["totals"]
     lines = [
-        f"Give ratio: {totals['give_ratio']:.0%} of {totals['posts']} posts promote "
+        f"Give ratio: {totals['give_ratio']:.0%} of {_count(totals['posts'], 'post')} "
+        f"{'promotes' if totals['posts'] == 1 else 'promote'} "
         f"others (goal {goal:.0%}, | marks it)",
         "",
     ]
@@ -104,7 +110,7 @@ def render(
         shown = "   –" if ratio is None else f"{ratio:>4.0%}"
         lines.append(
             f"  {data['bucket']} of {bucket['start']}  {_bar(ratio, goal)} "
-            f"{shown}  ({bucket['posts']} posts)"
+            f"{shown}  ({_count(bucket['posts'], 'post')})"
         )
     lines += _listening(data, last)
     lines += ["", "Mean score per dimension (latest):"]
@@ -136,7 +142,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         filters = {"site": args.site.lower()} if args.site else {}
         data = history.trends(store, args.bucket, filters)
-        people = history.people(store, limit=8)
+        people = history.people(store, limit=8, posts=filters)
         thanks = history.network.suggestions(store, limit=10) if args.people else None
         sites = store.sites() if filters else None
     finally:

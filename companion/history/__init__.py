@@ -7,7 +7,6 @@ same code:
   composer's trend feedback;
 - :mod:`.preferences`: the user's choices on the page;
 - :mod:`.filters`: the page's filters, and :class:`InputError` for bad input;
-- :mod:`.export`: the history as CSV or JSON;
 - :mod:`.network`: the people you know and lifted up, whom you could thank, merging people.
 - :mod:`.export`: the history as CSV, for spreadsheets;
 - :mod:`.backup`: the history as one versioned JSON file, and its restore.

@@ -75,19 +75,25 @@ def people_list(
     limit: int = 20,
     offset: int = 0,
     now: dt.datetime | None = None,
+    posts: dict[str, Any] | None = None,
     **filters: Any,
 ) -> dict[str, Any]:
     """The people you talked with (named or answered) or are connected to, as groups.
 
     Args:
-        days: only those you talked with in the last ``days`` days (counts are all-time).
+        days: only those you talked with in the last ``days`` days (counts are all-time,
+            or of the last ``days`` days with ``posts``).
+        posts: the page's filters (:func:`.filters.parse_filters`): only the people the
+            posts they pick named or answered, counted in those posts.
         filters: ``known``, ``kind``, ``sort`` (see :func:`people_query`).
     """
     now = now or dt.datetime.now(dt.UTC)
     since = format_utc(now - dt.timedelta(days=days)) if days else None
-    rows, total = store.list_people(since=since, limit=limit, offset=offset, **filters)
+    posts = posts or {}
+    rows, total = store.list_people(since=since, limit=limit, offset=offset, posts=posts, **filters)
     return {
         "days": days,
+        "filters": posts,
         "people": [person_item(row) for row in rows],
         "total": total,
         "network": network_breadth(store, now=now),

@@ -126,10 +126,11 @@ def people(
     days: int | None = None,
     limit: int = 20,
     now: dt.datetime | None = None,
+    posts: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The people spotlighted most (posts that named or replied to them), and how recently;
     see :func:`.network.people_list` for the filters."""
-    return network.people_list(store, days=days, limit=limit, now=now)
+    return network.people_list(store, days=days, limit=limit, now=now, posts=posts)
 
 
 def _streak(labels: list[str]) -> tuple[str | None, int]:

@@ -1,6 +1,7 @@
 """The people routes: the list, whom you could thank, merging two people and undoing it.
 
 GET  /api/v1/people                ?known=&kind=&days=&sort=&limit=&offset=
+                                   &since=&until=&site=&label= (the page's filters)
 GET  /api/v1/people/suggestions    ?limit=
 POST /api/v1/people/merge          {ids}       -> {person, merged}
 POST /api/v1/people/{id}/split     {}          -> {people}
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from aiohttp import web
 
-from ..history import InputError, network
+from ..history import InputError, network, parse_filters
 from .api import PREFIX, _int
 from .middlewares import read_json
 from .state import STORE, WORKERS
@@ -18,12 +19,15 @@ from .state import STORE, WORKERS
 
 async def people(request: web.Request) -> web.Response:
     filters = network.people_query(request.query)
+    posts = parse_filters(request.query)
     days = _int(request.query, "days", 0, 0, 36_500) or None
     limit = _int(request.query, "limit", 20, 1, 500)
     offset = _int(request.query, "offset", 0, 0, 10_000_000)
     store = request.app[STORE]
     data = await request.app[WORKERS].db(
-        lambda: network.people_list(store, days=days, limit=limit, offset=offset, **filters)
+        lambda: network.people_list(
+            store, days=days, limit=limit, offset=offset, posts=posts, **filters
+        )
     )
     return web.json_response(data)
 

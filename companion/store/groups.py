@@ -28,6 +28,14 @@ _TOTALS = ", ".join(
         "count(*)",
     ]  # fmt: skip
 )
+# The counters of posts, which a merged group counts post by post, not member by member.
+_PER_POST = ("talked", "mentioned", "replied", "credited", "credited_replies")
+_DISTINCT = (
+    "select count(*), coalesce(sum(m), 0), coalesce(sum(r), 0), coalesce(sum(c), 0), "
+    "coalesce(sum(r and c), 0) from (select max(x.role = 'mentioned') as m, "
+    "max(x.role = 'replied_to') as r, max(x.credited) as c from people x join persons p on "
+    "p.id = x.person_id where p.root_id = persons.id group by x.post_id)"
+)
 # A group as the people list gives it: the names the counters have for one person.
 GROUPS = (
     "select id, name, kind, g_size - 1 as merged, "
@@ -56,6 +64,12 @@ def refresh_groups(conn: sqlite3.Connection, roots: Iterable[int] | None = None)
         conn.execute(
             f"update persons set ({', '.join(GROUP_COLUMNS)}) = (select {_TOTALS} from "
             f"persons m where m.root_id = persons.id) {where}",
+            chunk,
+        )
+        # A post that names two members of a group counts once for the group.
+        conn.execute(
+            f"update persons set ({', '.join(f'g_{c}' for c in _PER_POST)}) = ({_DISTINCT}) "
+            f"{where} and g_size > 1",
             chunk,
         )
         conn.execute(

@@ -15,6 +15,7 @@ from .entity import mention_entity
 from .groups import GROUPS, regroup, roots_of
 from .posts import utc_now
 from .resolution import entity_of, name_key, resolve_mentions
+from .rows import where_clause
 
 _RECOUNT = """
 update persons set (talked, mentioned, replied, credited, credited_replies, first_talked_at,
@@ -31,6 +32,34 @@ SORTS = {
     "replied": "replied desc, last_talked_at desc",
     "recent": "last_talked_at desc",
 }
+
+
+# A group as GROUPS gives it, counted in some posts only: each post once per group, however
+# many of the group's members it names. ``{posts}`` picks the posts.
+_GROUPS_IN = """
+select g.id, g.name, g.kind, g.merged, c.talked, c.mentioned, c.replied, c.credited,
+  c.credited_replies, g.connections, g.connected, c.first_talked_at, c.last_talked_at,
+  c.last_credited_at, g.connected_on, g.known
+from (
+  select root_id, count(*) as talked, sum(m) as mentioned, sum(r) as replied,
+    sum(c) as credited, sum(r and c) as credited_replies, min(at) as first_talked_at,
+    max(at) as last_talked_at, max(case when c then at end) as last_credited_at
+  from (select root_id, max(role = 'mentioned') as m, max(role = 'replied_to') as r,
+          max(credited) as c, max(posted_at) as at
+        from people where root_id is not null and post_id in ({posts})
+        group by root_id, post_id)
+  group by root_id) c
+join ({groups}) g on g.id = c.root_id
+"""
+
+
+def _groups_in(posts: dict[str, Any], since: str | None) -> tuple[str, list[Any]]:
+    """The groups counted in the posts these filters pick (and posted since ``since``)."""
+    where, params = where_clause(posts)
+    if since:
+        where += (" and " if where else " where ") + "posted_at >= ?"
+        params.append(since)
+    return _GROUPS_IN.format(posts=f"select id from posts{where}", groups=GROUPS), params
 
 
 class PeopleError(ValueError):
@@ -158,32 +187,36 @@ class PersonQueries:
         sort: str = "talked",
         limit: int = 20,
         offset: int = 0,
+        posts: dict[str, Any] | None = None,
     ) -> tuple[list[dict[str, Any]], int]:
         """People (merged groups) the user talked with or is connected to, and how many.
 
         Args:
-            known, kind: only those; since: only those talked with since this UTC time.
+            known, kind: only those; since: only those talked with since this UTC time
+                (with ``posts``: only the posts since then count).
             sort: a key of :data:`SORTS`.
+            posts: the page's filters (``since``, ``until``, ``site``, ``label``): only
+                the people those posts named or answered, counted in those posts alone.
         """
+        source, params = (GROUPS, []) if not posts else _groups_in(posts, since)
         conditions = ["(talked > 0 or connections > 0)"]
-        params: list[Any] = []
         if known is not None:
             conditions.append("known = ?")
             params.append(int(known))
         if kind:
             conditions.append("kind = ?")
             params.append(kind)
-        if since:
+        if since and not posts:
             conditions.append("last_talked_at >= ?")
             params.append(since)
         where = " and ".join(conditions)
         with self._lock:
             total = self.db.execute(
-                f"select count(*) from ({GROUPS}) where {where}", params
+                f"select count(*) from ({source}) where {where}", params
             ).fetchone()[0]
             rows = list(
                 self.db.query(
-                    f"select * from ({GROUPS}) where {where} order by {SORTS[sort]}, id "
+                    f"select * from ({source}) where {where} order by {SORTS[sort]}, id "
                     "limit ? offset ?",
                     [*params, limit, offset],
                 )

@@ -193,3 +193,18 @@ def m005_not_applicable_scores(db: sqlite_utils.Database) -> None:
     _totals_triggers(db, ENGLISH_ONLY, SCORED_TOTALS, SCORED_ROW_TOTALS)
     # Rows written before this migration have every dimension scored.
     db.execute("update daily_totals set " + ", ".join(f"{d}_count = posts" for d in DIMENSIONS))
+
+
+@migrations()
+def m006_merged_groups_count_posts(db: sqlite_utils.Database) -> None:
+    """A merged group counts a post once, not once per member it names (a post with both
+    "@ana_k" and "Ana Kim" was two posts of Ana's): count the merged groups again."""
+    from .groups import regroup
+
+    if not db["persons"].exists():
+        return
+    roots = [
+        row[0] for row in db.execute("select id from persons where id = root_id and g_size > 1")
+    ]
+    if roots:
+        regroup(db.conn, roots)

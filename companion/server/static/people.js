@@ -1,8 +1,9 @@
 // The people on the history page (issue 11): people you know that you lifted up, public
 // figures and brands you mentioned, whom you could thank, whom you answered most, the
 // listen chart, and merging two people (with undo). Uses api(), element(), percent(),
-// drawRatioChart(), showStatus(), state and LOAD_HOOKS from page.js; load() and
-// saveSettings() from app.js. Every name from the server goes into the DOM as textContent.
+// drawRatioChart(), query(), describeFilters(), showStatus(), state and LOAD_HOOKS from
+// page.js; load() and saveSettings() from app.js. Every name from the server goes into
+// the DOM as textContent.
 "use strict";
 
 (() => {
@@ -57,22 +58,31 @@
   }
 
   async function renderPeople() {
+    // The lists count the posts the page's filters show; without dates, the public list
+    // keeps to the last 90 days. Whom you could thank is always about all your posts.
+    const filters = state.filters;
+    const filtered = Object.values(filters).some(Boolean);
+    const dated = Boolean(filters.since || filters.until);
     const [known, others, answered, thank] = await Promise.all([
-      api("/people?known=true&sort=credited&limit=10"),
-      api("/people?known=false&days=90&limit=10"),
-      api("/people?sort=replied&limit=5"),
+      api(`/people${query({ ...filters, known: "true", sort: "credited", limit: 10 })}`),
+      api(`/people${query({ ...filters, known: "false", days: dated ? "" : 90, limit: 10 })}`),
+      api(`/people${query({ ...filters, sort: "replied", limit: 5 })}`),
       api("/people/suggestions?limit=5"),
     ]);
+    $("#people-scope").textContent = filtered
+      ? `Counted in the posts these filters show: ${describeFilters(filters)}.` : "";
     fill($("#people-known"), known.people.filter((p) => p.credited > 0).map((p) =>
       personItem(p, `${count(p.credited, "post")} lifting them up · last ${ago(p.last_credited_at)}`)),
-    "No one you know yet: import your connections, or thank someone you work with.");
+    filtered ? "No one you know lifted up in these posts."
+      : "No one you know yet: import your connections, or thank someone you work with.");
     fill($("#people-public"), others.people.map((p) =>
       personItem(p, `${p.kind === "organisation" ? "brand or organisation · " : ""}` +
         `${count(p.posts, "post")} · last ${ago(p.last_talked_at)}`)),
-    "No one in the last 90 days.");
+    dated ? "No one in these posts." : "No one in the last 90 days.");
     fill($("#people-answered"), answered.people.filter((p) => p.replied > 0).map((p) =>
       personItem(p, `answered ${count(p.replied, "time")} · last ${ago(p.last_talked_at)}`,
-        { selectable: false })), "No replies yet: listening starts with answering someone.");
+        { selectable: false })), filtered ? "No replies in these posts."
+      : "No replies yet: listening starts with answering someone.");
     fill($("#thank"), thank.suggestions.map((p) => {
       const item = personItem(p, `last talked ${ago(p.last_talked_at)}`, { selectable: false });
       item.append(element("span", "reason", p.reason));
