@@ -35,7 +35,7 @@ SORTS = {
 
 
 # A group as GROUPS gives it, counted in some posts only: each post once per group, however
-# many of the group's members it names. ``{posts}`` picks the posts.
+# many of the group's members it names. ``{mentions}`` picks the mentions counted.
 _GROUPS_IN = """
 select g.id, g.name, g.kind, g.merged, c.talked, c.mentioned, c.replied, c.credited,
   c.credited_replies, g.connections, g.connected, c.first_talked_at, c.last_talked_at,
@@ -46,20 +46,45 @@ from (
     max(at) as last_talked_at, max(case when c then at end) as last_credited_at
   from (select root_id, max(role = 'mentioned') as m, max(role = 'replied_to') as r,
           max(credited) as c, max(posted_at) as at
-        from people where root_id is not null and post_id in ({posts})
+        from people where {mentions}
         group by root_id, post_id)
   group by root_id) c
 join ({groups}) g on g.id = c.root_id
 """
 
 
-def _groups_in(posts: dict[str, Any], since: str | None) -> tuple[str, list[Any]]:
-    """The groups counted in the posts these filters pick (and posted since ``since``)."""
-    where, params = where_clause(posts)
-    if since:
-        where += (" and " if where else " where ") + "posted_at >= ?"
-        params.append(since)
-    return _GROUPS_IN.format(posts=f"select id from posts{where}", groups=GROUPS), params
+def _groups_in(
+    posts: dict[str, Any], since: str | None, known: bool | None
+) -> tuple[str, list[Any]]:
+    """The groups counted in the posts these filters pick (and posted since ``since``).
+
+    A mention carries its post's time and day and its group's ``known``: dates alone are
+    read from the mentions' indexes; a site or a label picks the posts first (by their
+    indexes), then their mentions by primary key.
+    """
+    conditions, params = ["root_id is not null"], []
+    if known is not None:
+        # the unary + keeps SQLite from walking every mention of a kind through an index
+        conditions.append("+known = ?" if posts.get("site") or posts.get("label") else "known = ?")
+        params.append(int(known))
+    if posts.get("site") or posts.get("label"):
+        where, more = where_clause(posts)
+        if since:
+            where += " and posted_at >= ?"
+            more.append(since)
+        conditions.append(f"post_id in (select id from posts{where})")
+        params += more
+    else:
+        for value, condition in (
+            (since, "posted_at >= ?"),
+            (posts.get("since"), "posted_date >= ?"),
+            (posts.get("until"), "posted_date <= ?"),
+        ):
+            if value:
+                conditions.append(condition)
+                params.append(value)
+    mentions = " and ".join(conditions)
+    return _GROUPS_IN.format(mentions=mentions, groups=GROUPS), params
 
 
 class PeopleError(ValueError):
@@ -198,7 +223,7 @@ class PersonQueries:
             posts: the page's filters (``since``, ``until``, ``site``, ``label``): only
                 the people those posts named or answered, counted in those posts alone.
         """
-        source, params = (GROUPS, []) if not posts else _groups_in(posts, since)
+        source, params = (GROUPS, []) if not posts else _groups_in(posts, since, known)
         conditions = ["(talked > 0 or connections > 0)"]
         if known is not None:
             conditions.append("known = ?")
