@@ -41,6 +41,17 @@ ensure_chromium() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium
 }
 
+# ensure_emoji_font: Debian's colour emoji font, so the browsers draw the emoji of posts and
+# nudges in the tests' screenshots (artifacts/) instead of empty boxes.
+ensure_emoji_font() {
+    if [[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ]]; then return; fi
+    say "Installing Debian's fonts-noto-color-emoji (emoji in the browser tests' screenshots)"
+    local sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo="sudo"
+    $sudo apt-get update -q
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q fonts-noto-color-emoji
+}
+
 # ensure_firefox: Debian's firefox-esr, the second browser the browser tests drive (over
 # WebDriver BiDi, no geckodriver). The extension needs Firefox 142 or later
 # (strict_min_version); bookworm's main suite has 140, its security suite the current ESR.
