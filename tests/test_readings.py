@@ -282,3 +282,9 @@ def test_readings_a_question_claims_nothing_with_or_without_its_mark(scorer, tex
 def test_readings_an_invitation_to_join_our_team_is_not_credit(scorer, text, credit):
     praise = [cue for cue in features_of(scorer, text).credit if cue.kind == "praise"]
     assert bool(praise) is credit, praise
+
+
+def test_readings_an_open_draft_is_not_told_it_shared_a_lesson(scorer):
+    report = scorer.score("Just shipped a new version of my app. Feedback welcome!")
+    [nudge] = [n for n in report.nudges if n.rule == "share_learning"]
+    assert "Feedback welcome" in nudge.message and "what you learned" not in nudge.message

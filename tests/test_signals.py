@@ -348,3 +348,24 @@ def test_signals_organisations_stay_out_of_the_network(scorer, tmp_path):
         assert store.db.execute("select count(*) from people where known = 1").fetchone()[0] == 0
     finally:
         store.close()
+
+
+def test_signals_evidence_names_no_function_words():
+    """ "a" may raise a probability, but a label that names "a" tells the writer nothing."""
+    model = _linear.LinearModel("t", {"w:a": 3.0, "w:of the": 2.0, "w:!": 2.0, "w:won": 1.0,
+                                      "w:my": 0.5}, 0.0, (1.0, 0.0), 0.5)  # fmt: skip
+    row = {"w:a": (1.0, ((6, 7),)), "w:of the": (1.0, ((20, 26),)), "w:!": (1.0, ((30, 31),)),
+           "w:won": (1.0, ((2, 5),)), "w:my": (1.0, ((8, 10),))}  # fmt: skip
+    reading = model.read(row)
+    assert reading.evidence == ((2, 5), (8, 10))
+    assert reading.probability == pytest.approx(1 / (1 + __import__("math").exp(-8.5)), abs=1e-3)
+
+
+def test_signals_brag_evidence_on_a_real_draft_is_not_an_article(scorer):
+    text = "I finally got a 9.72 on the final exam, the best in the class"
+    report = scorer.score(text)
+    shown = [
+        text[s["start"] : s["end"]].lower()
+        for s in report.features["label_spans"]["self_promotion"]
+    ]
+    assert not set(shown) & _linear.FUNCTION_WORDS, shown

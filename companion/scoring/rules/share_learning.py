@@ -14,7 +14,9 @@ def check(features: Features) -> Verdict | None:
         score=min(98, 72 + 8 * len(features.learning)),
         advice=(
             Advice(
-                f"{quoted(features.learning)}: sharing what you learned invites others to "
+                # Said of a lesson ("I was wrong") and of an open draft ("Feedback
+                # welcome") alike: both are learning in the open.
+                f"{quoted(features.learning)}: learning in the open invites others to "
                 "learn with you.",
                 severity="info",
                 spans=spans(features.learning),

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from ... import lexicon
 from ...nlp.per_doc import per_doc
 from ...nlp.segments import Draft
 
@@ -28,6 +29,7 @@ Spans = tuple[tuple[int, int], ...]
 FeatureRow = dict[str, tuple[float, Spans]]
 
 ARTIFACTS = "companion.scoring.signals"
+FUNCTION_WORDS = lexicon.words("evidence", "function_words")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,7 +68,7 @@ class LinearModel:
             if weight is None:
                 continue
             logit += weight * value
-            if spans:
+            if spans and not _plain(name):
                 lifts[spans] = lifts.get(spans, 0.0) + weight * value
         slope, offset = self.calibration
         probability = _sigmoid(slope * logit + offset)
@@ -110,6 +112,18 @@ def load(name: str) -> LinearModel:
         calibration=tuple(data["calibration"]),  # type: ignore[arg-type]
         threshold=data["threshold"],
         thresholds=data.get("thresholds", {}),
+    )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _plain(name: str) -> bool:
+    """A word n-gram made only of function words or punctuation ("w:a", "w:of the",
+    "w:!"): it counts in the probability, but it is not shown as evidence."""
+    if not name.startswith("w:"):
+        return False
+    return all(
+        word in FUNCTION_WORDS or not any(char.isalnum() for char in word)
+        for word in name[2:].split(" ")
     )
 
 
