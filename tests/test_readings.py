@@ -288,3 +288,62 @@ def test_readings_an_open_draft_is_not_told_it_shared_a_lesson(scorer):
     report = scorer.score("Just shipped a new version of my app. Feedback welcome!")
     [nudge] = [n for n in report.nudges if n.rule == "share_learning"]
     assert "Feedback welcome" in nudge.message and "what you learned" not in nudge.message
+
+
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("Here's a free template. No sign-up, just copy it: https://example.com/t", False),
+        ("You don't need to subscribe, the notes are all here.", False),
+        ("Free to read, without a sign up wall.", False),
+        ("Don't forget to subscribe for more!", True),
+        ("Sign up today and get 20% off my course.", True),
+    ],
+)
+def test_readings_a_waived_call_to_action_is_no_call(scorer, text, call):
+    calls = [c for c in features_of(scorer, text).self_promotion if c.kind == "call_to_action"]
+    assert bool(calls) is call, calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I still get roadmaps wrong after 12 years.",
+        "Here's the one I got most wrong last year.",
+        "We got the pricing completely wrong on our first launch.",
+    ],
+)
+def test_readings_getting_something_wrong_is_a_lesson(scorer, text):
+    assert features_of(scorer, text).learning
+
+
+@pytest.mark.parametrize(
+    ("text", "trait"),
+    [
+        ("Best conference I've been to in years.", False),
+        ("I've been to the best conference.", False),
+        ("I'm the best closer on this team.", True),
+        ("I am the best.", True),
+    ],
+)
+def test_readings_a_superlative_is_a_brag_only_when_said_of_the_author(scorer, text, trait):
+    traits = [c for c in features_of(scorer, text).self_promotion if c.kind == "trait"]
+    assert bool(traits) is trait, traits
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Our intern Daniela found the memory leak that haunted us.", "Daniela"),
+        ("My colleague Amara rewrote the onboarding guide.", "Amara"),
+        ("My teammate Jonas has shipped the new billing flow.", "Jonas"),
+        ("My manager fixed the build last night.", "manager"),
+        ("Elon Musk launched another rocket.", None),  # news of a public figure
+        ("Our CEO announced record profits.", None),  # not a deed of work for others
+        ("My manager didn't fix anything.", None),
+        ("My colleague will fix it tomorrow.", None),  # not done yet
+    ],
+)
+def test_readings_a_deed_of_someone_you_know_by_role_is_credit(scorer, text, name):
+    deeds = [c for c in features_of(scorer, text).credit if c.kind == "acknowledgement"]
+    assert [c.target_text for c in deeds] == ([name] if name else []), deeds

@@ -1,5 +1,6 @@
 """Credit given without a word of thanks: "none of this would exist without @x", "this award
-belongs to X and Y", "welcome to the team, Tomás", "RIP Bill", "hire Ben", "she taught me".
+belongs to X and Y", "welcome to the team, Tomás", "RIP Bill", "hire Ben", "she taught me",
+"our intern Daniela found the leak".
 
 Leaders credit people in many more ways than "thank you". Each way here is a phrase whose
 place says where the person stands: after it ("owe it to Kofi"), before it ("Grace taught
@@ -17,7 +18,7 @@ from spacy.tokens import Doc, Token
 from ... import lexicon
 from ...nlp.matches import finditer, text_of
 from .cue import Cue
-from .grammar import in_link, name_of, sentence_of, who
+from .grammar import KIN_AND_ROLES, in_link, name_of, negated, owner, sentence_of, subject, who
 
 PEOPLE = {"person", "group", "reader"}
 CREDIT_BEFORE_PERSON = lexicon.pattern("acknowledgement", "credit_before_person")
@@ -26,6 +27,8 @@ WELCOMING = re.compile(r"\bwelcom(?:e|es|ed|ing)\b", re.IGNORECASE)
 RECOMMENDING = lexicon.pattern("acknowledgement", "recommending")
 TRIBUTE = lexicon.pattern("acknowledgement", "tribute")
 _FILLERS = lexicon.words("acknowledgement", "fillers")
+DEEDS = lexicon.words("acknowledgement", "deeds")
+DEEDS_DONE = lexicon.words("acknowledgement", "deeds_done")
 _REACH = 6
 
 
@@ -80,6 +83,41 @@ def _anywhere(doc: Doc, start: int) -> Token | None:
     return min(people, key=lambda t: abs(t.idx - start), default=None)
 
 
+def _known_by_role(doer: Token) -> Token | None:
+    """The doer when the author names them by their own role or kin word: "my manager",
+    "our intern Daniela", "my colleague Amara" (the name, where there is one)."""
+
+    def role(token: Token) -> bool:
+        return (token.lemma_.lower() in KIN_AND_ROLES or token.lower_ in KIN_AND_ROLES) and owner(
+            token
+        ) in {"self", "we"}
+
+    if role(doer):
+        named = [c for c in doer.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+        return named[0] if named else doer
+    if doer.pos_ == "PROPN" and any(
+        c.dep_ in {"compound", "appos"} and role(c) for c in doer.children
+    ):
+        return doer
+    return None
+
+
+def _deeds(doc: Doc) -> Iterator[tuple[Token, Token]]:
+    """(verb, doer) for a deed done, in the past, by someone the author knows by role."""
+    for token in doc:
+        if token.pos_ != "VERB":
+            continue
+        done = (token.tag_ in {"VBD", "VBN"} and token.lemma_.lower() in DEEDS) or (
+            token.tag_ == "VB" and token.lower_ in DEEDS_DONE
+        )
+        if not done or negated(token):
+            continue
+        doer = subject(token)
+        known = _known_by_role(doer) if doer is not None else None
+        if known is not None:
+            yield token, known
+
+
 def acknowledgements(doc: Doc) -> Iterator[Cue]:
     """Credit said without a thank-word, each with the person or group it lifts up."""
     finders = (
@@ -99,3 +137,6 @@ def acknowledgements(doc: Doc) -> Iterator[Cue]:
             # A name the parse could not type is still someone: it stands in a credit slot.
             target = who(person) if who(person) in PEOPLE else "person"
             yield Cue(kind, match.start(), match.end(), match.group(), target, name_of(person).text)
+    for verb, doer in _deeds(doc):
+        if not in_link(doc, verb.idx):
+            yield Cue.of("acknowledgement", verb, "person", name_of(doer))

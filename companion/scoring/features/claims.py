@@ -46,6 +46,7 @@ HONOUR_IN_THANKS = re.compile(
     r"\bfor (?:making|naming|voting|helping|choosing|getting) me (?:the |an? )?"
     r"(?:[A-Z]\w+|win|get|land|become|earn|reach|achieve)",
 )
+WAIVED_CALLS = lexicon.pattern("claims", "waived_calls", end=r"\s*$")
 OPENING_HONOUR = lexicon.pattern("claims", "opening_honour", start=r"^\W*", end=r"(?!\w)")
 
 
@@ -199,7 +200,20 @@ def _self_praise(doc: Doc) -> list[Cue]:
         and (doer := predicated_of(token)) is not None
         and doer.lower_ in SELF
         and doer.head.lemma_ == "be"
+        and _complement_of_be(token)
     ]
+
+
+def _complement_of_be(word: Token) -> bool:
+    """Is the word (or the noun it describes) what the copula says the subject is? "I'm the
+    best closer", "I am the best"; not "the best conference I've been to", where "best"
+    describes a place the author went."""
+    described = word
+    for _ in range(3):  # "the best closer", "the very best closer" (advmod, amod)
+        if described.dep_ not in {"amod", "advmod", "compound", "nmod"}:
+            break
+        described = described.head
+    return described.dep_ in {"attr", "acomp"} and described.head.lemma_ == "be"
 
 
 def _done_by_someone_else(doc: Doc, cue: Cue) -> bool:
@@ -247,6 +261,8 @@ def calls_to_action(doc: Doc) -> Iterator[Cue]:
         start = _start(doc, cue)
         if in_link(doc, cue.start) or start in excused:
             continue
+        if WAIVED_CALLS.search(doc.text, max(0, cue.start - 40), cue.start):
+            continue  # "No sign-up, just copy it": the call waived is an offer
         if (
             cue.text.lower().startswith("dm")
             and _beside_any(doc, start, excused)
