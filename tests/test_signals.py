@@ -257,6 +257,30 @@ def test_signals_person_reads_handles_written_in_plain_words(scorer, handle, pla
     assert {name for name in row if name.startswith("hplain:")} == plain
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "phrases"),
+    [
+        (
+            "Great chat with @maria_lopez about the launch",
+            "@maria_lopez",
+            {"before2:chat with", "after2:about the"},
+        ),
+        ("RT @BBCNews: storm warning", "@BBCNews", {"before2:rt", "after2:: storm"}),
+        ("so proud of @deepa and @tom today", "@deepa", {"before2:proud of", "after2:and @user"}),
+    ],
+)
+def test_signals_person_reads_the_two_words_either_side(scorer, text, mention, phrases):
+    """The phrase a mention stands in, handles folded into one word: "RT @x:" quotes an
+    account, "chat with" goes with a person (issue 15)."""
+    from companion.scoring.features import extract
+    from companion.scoring.signals import person
+
+    doc = scorer.parser.parse(text)
+    (found,) = [m for m in person.candidates(doc, extract(doc)) if m[0] == mention]
+    row = person.featurize(doc, found, False)
+    assert {name for name in row if name.startswith(("before2:", "after2:"))} == phrases
+
+
 def test_signals_person_threshold_keys_match_the_artifact():
     from companion.scoring.signals import person
 

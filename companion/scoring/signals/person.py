@@ -365,6 +365,14 @@ def _context(span: Span, row: FeatureRow) -> None:
     root = span.root
     _linear.add(row, f"before:{before}", None)
     _linear.add(row, f"after:{after}", None)
+    # Two words either side read the phrase a mention stands in, not one word of it
+    # ("RT @x :" quotes an account; "thanks to", "said by" and "'s new" go with people,
+    # "via", "at the" with outlets and places), handles, links and numbers folded into
+    # one word each as the word model folds them, so "with @x and" is one phrase.
+    before2 = " ".join(_linear._word(t.text) for t in doc[max(0, span.start - 2) : span.start])
+    after2 = " ".join(_linear._word(t.text) for t in doc[span.end : span.end + 2])
+    _linear.add(row, f"before2:{before2 or '<s>'}", None)
+    _linear.add(row, f"after2:{after2 or '</s>'}", None)
     _linear.add(row, f"ent:{root.ent_type_ or '-'}", None)
     _linear.add(row, f"dep:{root.dep_}", None)
     _linear.add(row, f"head:{root.head.lemma_.lower()}", None)
