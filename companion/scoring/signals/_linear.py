@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import json
 import math
 from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
 from typing import Any
 
+import numpy
 from spacy.tokens import Doc
 
 from ...nlp.per_doc import per_doc
@@ -57,10 +59,22 @@ class LinearModel:
     # Thresholds by kind of input where one cut does not fit all (person: handle, name).
     thresholds: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
-    def read(self, row: FeatureRow, top: int = 3) -> Reading:
-        """The calibrated probability of ``row`` and the spans that raised it most."""
+    _by_prefix: dict[str, dict[str, float]] = dataclasses.field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def read(self, row: FeatureRow, top: int = 3, words: WordGrams | None = None) -> Reading:
+        """The calibrated probability of ``row`` and the spans that raised it most.
+
+        ``words``: a draft's word n-grams, read as if :func:`word_ngrams` had put them in
+        ``row`` before its other features (the same sums in the same order, so the same
+        reading to the last bit), without making a row of them.
+        """
         logit = self.bias
         lifts: dict[Spans, float] = {}
+        loose: list[tuple[float, str]] = []
+        if words is not None:
+            logit, loose = self._read_words(words, row, lifts)
         for name, (value, spans) in row.items():
             weight = self.weights.get(name)
             if weight is None:
@@ -74,14 +88,62 @@ class LinearModel:
         raised = sorted(
             (item for item in lifts.items() if item[1] > 0), key=lambda item: (-item[1], item[0])
         )
+        if loose:
+            raised = _with_loose(raised, loose, words, top)  # type: ignore[arg-type]
         evidence = sorted({span for spans, _ in raised[:top] for span in spans})
         return Reading(round(probability, 3), tuple(evidence), probability >= self.threshold)
+
+    def _read_words(
+        self, words: WordGrams, row: FeatureRow, lifts: dict[Spans, float]
+    ) -> tuple[float, list[tuple[float, str]]]:
+        """The logit after the word n-grams, in order of appearance, as the loop over a row
+        holding them first adds it up (numpy's running sum adds left to right, as the loop
+        does); the lifts of n-grams whose spans a feature of ``row`` shares go in ``lifts``
+        (the row adds to them), the other raising ones come back with their n-gram, to be
+        placed only if they are among the top few."""
+        weights = self._by_prefix.get(words.prefix)
+        if weights is None:
+            head = words.prefix + ":"
+            weights = self._by_prefix[words.prefix] = {
+                name[len(head) :]: weight
+                for name, weight in self.weights.items()
+                if name.startswith(head)
+            }
+        grams = words.grams
+        if not grams:
+            return self.bias, []
+        # An n-gram the model does not know weighs 0.0: adding 0.0 leaves every sum as it was.
+        lift = words.weights(self.name, weights)
+        lift *= words.value
+        logit = float(numpy.cumsum(numpy.concatenate(([self.bias], lift)))[-1])
+        shared = words.sharing({spans for _, spans in row.values() if spans})
+        names = list(grams)
+        for index in shared:
+            gram = names[index]
+            if gram in weights:
+                lifts[grams[gram]] = 0.0 + float(lift[index])
+            lift[index] = 0.0  # not loose
+        raising = numpy.flatnonzero(lift > 0)
+        return logit, [(float(lift[index]), names[index]) for index in raising]
 
 
 def _sigmoid(value: float) -> float:
     if value < -40:
         return 0.0
     return 1.0 / (1.0 + math.exp(-value))
+
+
+def _with_loose(
+    raised: list[tuple[Spans, float]], loose: list[tuple[float, str]], words: WordGrams, top: int
+) -> list[tuple[Spans, float]]:
+    """The ``top`` raising items of ``raised`` and ``loose`` together, by (-lift, spans):
+    only the loose n-grams that can be among them (a lift at least the ``top``-th largest
+    of all) are given their spans."""
+    best = sorted([lift for _, lift in raised[:top]] + [lift for lift, _ in loose], reverse=True)
+    floor = best[min(top, len(best)) - 1]
+    placed = [(words.grams[gram], lift) for lift, gram in loose if lift >= floor]
+    kept = [item for item in raised if item[1] >= floor]
+    return sorted(kept + placed, key=lambda item: (-item[1], item[0]))
 
 
 class SignalError(RuntimeError):
@@ -162,11 +224,132 @@ def _grams(doc: Doc, draft: Draft | None) -> dict[str, list[tuple[int, int]]]:
     """The draft's word unigrams and bigrams, each with its spans, in order of appearance."""
     if draft is None:
         return _whole_grams(doc)  # a batch has no Draft memo: kept per Doc for both signals
+    return draft_grams(draft).grams  # type: ignore[return-value]
+
+
+@dataclasses.dataclass(frozen=True)
+class WordGrams:
+    """A draft's word unigrams and bigrams (:func:`_count`'s), for :meth:`LinearModel.read`.
+
+    Attributes:
+        grams: each n-gram, in order of appearance, with the spans it was read from.
+        value: the value of each n-gram's feature, 1/sqrt(how many there are).
+        prefix: the features' prefix (``w``: ``w:thanks``).
+    """
+
+    grams: dict[str, tuple[tuple[int, int], ...]]
+    value: float
+    prefix: str = "w"
+    # Each segment's memo and n-grams in order (None: a bigram over a segment's end), and
+    # where each of :attr:`grams` is first met among them: what :meth:`weights` reads.
+    parts: tuple[tuple[dict | None, list[str]], ...] = dataclasses.field(
+        default=(), compare=False, repr=False
+    )
+    firsts: numpy.ndarray | None = dataclasses.field(default=None, compare=False, repr=False)
+
+    def weights(self, model: str, weights: Mapping[str, float]) -> numpy.ndarray:
+        """The weight of each of :attr:`grams`, in order, from ``weights`` (0.0 where it
+        has none), the model ``model``'s: each segment's are looked up once, kept in its
+        memo by the model's name."""
+        if self.firsts is None:
+            return numpy.fromiter(
+                map(weights.get, self.grams, itertools.repeat(0.0)),
+                dtype=float,
+                count=len(self.grams),
+            )
+        key = f"signals.weights.{model}.{self.prefix}"
+        chunks = []
+        for memo, names in self.parts:
+            kept = None if memo is None else memo.get(key)
+            if kept is None:
+                kept = numpy.fromiter(
+                    map(weights.get, names, itertools.repeat(0.0)), dtype=float, count=len(names)
+                )
+                if memo is not None:
+                    memo[key] = kept
+            chunks.append(kept)
+        return numpy.concatenate(chunks)[self.firsts]
+
+    def sharing(self, spans: set[Spans]) -> list[int]:
+        """The places in :attr:`grams` of the n-grams read from exactly one of ``spans``."""
+        places, found = self._places, list(self.grams.values())
+        shared = {places.get(each[0]) for each in spans if each}
+        return sorted(at for at in shared if at is not None and found[at] in spans)
+
+    @functools.cached_property
+    def _places(self) -> dict[tuple[int, int], int]:
+        # Where each n-gram is first read: no two n-grams are read from the same stretch.
+        return {spans[0]: at for at, spans in enumerate(self.grams.values())}
+
+
+def draft_grams(draft: Draft) -> WordGrams:
+    """The draft's :class:`WordGrams`, each segment's n-grams read once (kept in its memo)
+    and gathered once per draft, for every signal that reads them."""
     grams = draft.memo.get("signals.grams")
     if grams is None:
-        # the same for every signal that reads words
-        grams = draft.memo["signals.grams"] = _count(per_segment(draft, "signals.words", _words))
+        names: list[str] = []
+        spans: list[tuple[int, int]] = []
+        parts: list[tuple[dict | None, list[str]]] = []  # each segment's n-grams, and bigrams
+        last = None  # the last word before this segment: a bigram joins it to the first
+        placed = draft.read_placed("signals.segment_grams", _segment_grams, _placed_grams)
+        for segment, (seg_names, seg_spans, first, end) in zip(draft.segments, placed, strict=True):
+            if first is None:
+                continue
+            if last is not None:
+                names.append(f"{last[0]} {first[0]}")
+                spans.append((last[1], first[2]))
+                parts.append((None, names[-1:]))
+            names += seg_names
+            spans += seg_spans
+            parts.append((segment.memo, seg_names))
+            last = end
+        found: dict[str, list[tuple[int, int]]] = {}
+        firsts: list[int] = []  # where each n-gram is first met among all of them
+        for at, (name, span) in enumerate(zip(names, spans, strict=True)):
+            each = found.get(name)
+            if each is None:
+                found[name] = [span]
+                firsts.append(at)
+            else:
+                each.append(span)
+        value = 1.0 / math.sqrt(len(found)) if found else 0.0
+        grams = draft.memo["signals.grams"] = WordGrams(
+            {name: tuple(each) for name, each in found.items()},
+            value,
+            parts=tuple(parts),
+            firsts=numpy.array(firsts, dtype=numpy.intp),
+        )
     return grams
+
+
+Word = tuple[str, int, int]
+
+
+def _segment_grams(doc: Doc) -> tuple[list[str], list[tuple[int, int]], Word | None, Word | None]:
+    """A segment's n-grams in :func:`_count`'s order, their spans, its first and last word."""
+    words = _words(doc)
+    names: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for index, (word, start, end) in enumerate(words):
+        names.append(word)
+        spans.append((start, end))
+        if index + 1 < len(words):
+            following, _, following_end = words[index + 1]
+            names.append(f"{word} {following}")
+            spans.append((start, following_end))
+    return names, spans, (words[0] if words else None), (words[-1] if words else None)
+
+
+def _placed_grams(grams, start: int):
+    names, spans, first, last = grams
+    if first is None:
+        return grams
+    return (
+        names,
+        [(begin + start, end + start) for begin, end in spans],
+        (first[0], first[1] + start, first[2] + start),
+        (last[0], last[1] + start, last[2] + start),
+    )
 
 
 def _count(words: list[tuple[str, int, int]]) -> dict[str, list[tuple[int, int]]]:
@@ -191,14 +374,9 @@ def word_ngrams(doc: Doc, row: FeatureRow, prefix: str = "w", draft: Draft | Non
     short one by length alone. With ``draft`` (``doc`` parsed by segments) each segment's
     words are read once and kept with it; the row is the same either way.
     """
-    kept = draft.memo.get(f"signals.row.{prefix}") if draft is not None else None
-    if kept is None:
-        grams = _grams(doc, draft)
-        value = 1.0 / math.sqrt(len(grams)) if grams else 0.0
-        kept = {f"{prefix}:{name}": (value, tuple(spans)) for name, spans in grams.items()}
-        if draft is not None:
-            draft.memo[f"signals.row.{prefix}"] = kept  # the same for every signal reading words
-    row.update(kept)
+    grams = _grams(doc, draft)
+    value = 1.0 / math.sqrt(len(grams)) if grams else 0.0
+    row.update({f"{prefix}:{name}": (value, tuple(spans)) for name, spans in grams.items()})
 
 
 def counts_as(prefix: str, count: int, caps: Iterable[int] = (1, 2, 3)) -> list[str]:
