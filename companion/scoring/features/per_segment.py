@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from ...nlp.segments import Draft
+from ...nlp.segments import PLACES_KEPT, Draft
 from .cue import Cue
 
 
@@ -81,9 +81,26 @@ def token_places(
         if kept is None:
             kept = memo[key] = tuple(read(segment.doc))
         if kept:
-            found += [tuple(index + offset for index in place) for place in kept]
+            found += _at_token(memo, key, kept, offset) if offset else kept
         offset += len(segment.doc)
     return found
+
+
+def _at_token(memo: dict, key: str, kept: tuple, offset: int) -> tuple:
+    """``kept``'s token indices moved on by ``offset``, kept in the memo by offset (the last
+    :data:`...nlp.segments.PLACES_KEPT`): an edit leaves the segments before it where they
+    were, so their places are not moved again."""
+    by_offset = memo.get(key + "@")
+    if by_offset is None:
+        by_offset = memo[key + "@"] = {}
+    placed = by_offset.get(offset)
+    if placed is None:
+        if len(by_offset) >= PLACES_KEPT:
+            by_offset.pop(next(iter(by_offset)))
+        placed = by_offset[offset] = tuple(
+            tuple(index + offset for index in place) for place in kept
+        )
+    return placed
 
 
 def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Token]:
@@ -102,3 +119,23 @@ def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Toke
     tokens = doc._tokens  # type: ignore[attr-defined]  # DraftDoc's, made once
     places = token_places(doc, key, lambda segment: ((t.i,) for t in segment if test(t)))
     return [tokens[index] for (index,) in places]
+
+
+def count_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> int:
+    """How many tokens of ``doc`` pass ``test``: ``sum(1 for t in doc if test(t))``.
+
+    ``test`` asks about the token alone, as for :func:`tokens_where`; a Doc joined from the
+    draft cache's segments is counted segment by segment, each count kept in its memo
+    under ``count.<key>``.
+    """
+    segments = getattr(doc, "segments", None)
+    if segments is None:
+        return sum(1 for token in doc if test(token))
+    key = "count." + key
+    total = 0
+    for segment in segments:
+        kept = segment.memo.get(key)
+        if kept is None:
+            kept = segment.memo[key] = sum(1 for token in segment.doc if test(token))
+        total += kept
+    return total
