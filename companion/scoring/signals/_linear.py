@@ -282,43 +282,74 @@ class WordGrams:
         return {spans[0]: at for at, spans in enumerate(self.grams.values())}
 
 
-def draft_grams(draft: Draft) -> WordGrams:
-    """The draft's :class:`WordGrams`, each segment's n-grams read once (kept in its memo)
-    and gathered once per draft, for every signal that reads them."""
-    grams = draft.memo.get("signals.grams")
-    if grams is None:
-        names: list[str] = []
-        spans: list[tuple[int, int]] = []
-        parts: list[tuple[dict | None, list[str]]] = []  # each segment's n-grams, and bigrams
-        last = None  # the last word before this segment: a bigram joins it to the first
-        placed = draft.read_placed("signals.segment_grams", _segment_grams, _placed_grams)
-        for segment, (seg_names, seg_spans, first, end) in zip(draft.segments, placed, strict=True):
-            if first is None:
-                continue
-            if last is not None:
-                names.append(f"{last[0]} {first[0]}")
-                spans.append((last[1], first[2]))
-                parts.append((None, names[-1:]))
-            names += seg_names
-            spans += seg_spans
-            parts.append((segment.memo, seg_names))
-            last = end
-        found: dict[str, list[tuple[int, int]]] = {}
-        firsts: list[int] = []  # where each n-gram is first met among all of them
-        for at, (name, span) in enumerate(zip(names, spans, strict=True)):
-            each = found.get(name)
+@dataclasses.dataclass
+class _Gathered:
+    """The n-grams of a draft's first segments, gathered in order (see :func:`draft_grams`)."""
+
+    grams: dict[str, tuple[tuple[int, int], ...]] = dataclasses.field(default_factory=dict)
+    parts: list[tuple[dict | None, list[str]]] = dataclasses.field(default_factory=list)
+    firsts: list[int] = dataclasses.field(default_factory=list)  # where each is first met
+    met: int = 0  # how many n-grams were met, each time counted
+    last: tuple[str, int, int] | None = None  # the last word: a bigram joins it to the next
+
+    def copy(self) -> _Gathered:
+        # The spans are tuples: a copy of the dict shares them and changes none of them.
+        return _Gathered(dict(self.grams), list(self.parts), list(self.firsts), self.met, self.last)
+
+    def add(self, memo: dict | None, names: list[str], spans: list[tuple[int, int]]) -> None:
+        self.parts.append((memo, names))
+        grams, firsts = self.grams, self.firsts
+        for at, (name, span) in enumerate(zip(names, spans, strict=True), self.met):
+            each = grams.get(name)
             if each is None:
-                found[name] = [span]
+                grams[name] = (span,)
                 firsts.append(at)
             else:
-                each.append(span)
-        value = 1.0 / math.sqrt(len(found)) if found else 0.0
-        grams = draft.memo["signals.grams"] = WordGrams(
-            {name: tuple(each) for name, each in found.items()},
-            value,
-            parts=tuple(parts),
-            firsts=numpy.array(firsts, dtype=numpy.intp),
-        )
+                grams[name] = (*each, span)
+        self.met += len(names)
+
+
+# The last draft gathered, up to its last segment: those segments and what they held. A
+# draft typed on from it opens with the same segments (the same objects, so the same text
+# at the same places) and is gathered on from there.
+_head: tuple[tuple, _Gathered] | None = None
+
+
+def draft_grams(draft: Draft) -> WordGrams:
+    """The draft's :class:`WordGrams`, each segment's n-grams read once (kept in its memo)
+    and gathered once per draft, for every signal that reads them, from where the draft
+    gathered before it left off if it opens the same way."""
+    global _head
+    grams = draft.memo.get("signals.grams")
+    if grams is not None:
+        return grams
+    segments = draft.segments
+    placed = list(draft.read_placed("signals.segment_grams", _segment_grams, _placed_grams))
+    gathered, done = _Gathered(), 0
+    if _head is not None:
+        head, kept = _head
+        opening = segments[: len(head)]
+        if len(opening) == len(head) and all(a is b for a, b in zip(head, opening, strict=True)):
+            gathered, done = kept.copy(), len(head)
+    for index in range(done, len(segments)):
+        if index == len(segments) - 1 and index != done:
+            _head = (segments[:index], gathered.copy())  # for the next draft, typed on
+        seg_names, seg_spans, first, end = placed[index]
+        if first is None:
+            continue
+        if gathered.last is not None:
+            last = gathered.last
+            gathered.add(None, [f"{last[0]} {first[0]}"], [(last[1], first[2])])
+        gathered.add(segments[index].memo, seg_names, seg_spans)
+        gathered.last = end
+    found = gathered.grams
+    value = 1.0 / math.sqrt(len(found)) if found else 0.0
+    grams = draft.memo["signals.grams"] = WordGrams(
+        found,
+        value,
+        parts=tuple(gathered.parts),
+        firsts=numpy.array(gathered.firsts, dtype=numpy.intp),
+    )
     return grams
 
 
