@@ -74,13 +74,13 @@ class LinearModel:
         lifts: dict[Spans, float] = {}
         loose: list[tuple[float, str]] = []
         if words is not None:
-            logit, loose = self._read_words(words, row, lifts)
+            logit, loose = self._read_words(words, row, lifts, top)
         for name, (value, spans) in row.items():
             weight = self.weights.get(name)
             if weight is None:
                 continue
             logit += weight * value
-            if spans:
+            if spans and shown(name):
                 lifts[spans] = lifts.get(spans, 0.0) + weight * value
         slope, offset = self.calibration
         probability = _sigmoid(slope * logit + offset)
@@ -94,7 +94,7 @@ class LinearModel:
         return Reading(round(probability, 3), tuple(evidence), probability >= self.threshold)
 
     def _read_words(
-        self, words: WordGrams, row: FeatureRow, lifts: dict[Spans, float]
+        self, words: WordGrams, row: FeatureRow, lifts: dict[Spans, float], top: int
     ) -> tuple[float, list[tuple[float, str]]]:
         """The logit after the word n-grams, in order of appearance, as the loop over a row
         holding them first adds it up (numpy's running sum adds left to right, as the loop
@@ -118,13 +118,30 @@ class LinearModel:
         logit = float(numpy.cumsum(numpy.concatenate(([self.bias], lift)))[-1])
         shared = words.sharing({spans for _, spans in row.values() if spans})
         names = list(grams)
+        head = words.prefix + ":"
         for index in shared:
             gram = names[index]
-            if gram in weights:
+            if gram in weights and shown(head + gram):
                 lifts[grams[gram]] = 0.0 + float(lift[index])
             lift[index] = 0.0  # not loose
+        # The raising ones, most first, as far as the top few shown (and any tied with the
+        # last of them): none after them can be among the top few of all.
         raising = numpy.flatnonzero(lift > 0)
-        return logit, [(float(lift[index]), names[index]) for index in raising]
+        loose: list[tuple[float, str]] = []
+        for index in raising[numpy.argsort(-lift[raising], kind="stable")]:
+            each = float(lift[index])
+            if len(loose) >= top and each < loose[-1][0]:
+                break
+            if shown(head + names[index]):
+                loose.append((each, names[index]))
+        return logit, loose
+
+
+def shown(name: str) -> bool:
+    """Whether the feature ``name``'s lift may name the spans it was read from as evidence
+    (every feature read from spans may). Both ways of reading a row ask it, the row's loop
+    and a draft's word n-grams (:meth:`LinearModel._read_words`)."""
+    return True
 
 
 def _sigmoid(value: float) -> float:
