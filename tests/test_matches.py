@@ -174,3 +174,62 @@ def test_matches_of_a_doc_read_alone_are_the_whole_scan_and_kept_nowhere(nlp):
     finditer(learning.LEARNING, unmarked)
     assert all("nlp.matches" in segment.memo for segment in unmarked.segments)
     assert read_alone(nlp("One line")).text == "One line"  # a Doc not joined: nothing to mark
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    # long enough that an edit reads segment by segment (few new segments among many)
+    pieces=st.lists(st.sampled_from(PIECES), min_size=12, max_size=24),
+    typed=st.lists(st.sampled_from(PIECES), min_size=1, max_size=3),
+    cut=st.integers(0, 30),
+)
+def test_matches_typed_drafts_start_from_the_draft_before(nlp, pieces, typed, cut):
+    """A draft typed on from the one before (its head's matches taken from that draft,
+    issue 15) finds what the whole text finds, character after character, and after the
+    end is cut back or another piece is pasted."""
+    parser = DraftParser(nlp)
+    head = "".join(pieces)
+    tail = "".join(typed)
+    texts = [head + tail[:n] for n in range(0, len(tail) + 1, 3)]
+    texts += [texts[-1][: max(0, len(texts[-1]) - cut)], head + tail + "".join(pieces[:2])]
+    for text in texts:
+        doc = parser.parse_draft(text).doc
+        for pattern in READERS + ACROSS:
+            _same(pattern, text, finditer(pattern, doc))
+
+
+def test_matches_an_edit_takes_the_head_from_the_draft_before(nlp):
+    """The matches in the segments an edit left alone are the draft before's, not found
+    or placed again; the edited segment is scanned."""
+    parser = DraftParser(nlp)
+    first = "Let me know what you think. " + " ".join(
+        f"We shipped part {number} of the plan." for number in range(16)
+    )
+    first += " We tried again and let me know"
+    finditer(conversation.INVITATIONS, parser.parse_draft(first).doc)  # new: matched whole
+    before = finditer(conversation.INVITATIONS, parser.parse_draft(first + " s").doc)
+    edited = first + " soon"
+    found = finditer(conversation.INVITATIONS, parser.parse_draft(edited).doc)
+    _same(conversation.INVITATIONS, edited, found)
+    assert found[0] is before[0]  # "Let me know", in the first segment: taken as it was
+    assert found[-1] is not before[-1]  # the last segment's, scanned again
+
+
+@pytest.mark.parametrize(
+    ("typed", "pattern"),
+    [
+        ("go. ab cd", re.compile(r"[a-z]+[.!]? [a-z]+")),  # runs on from "go. " into "ab"
+        ("It. I won", re.compile(r"it\.\s+I", re.IGNORECASE)),
+        ("review. Thanks to", re.compile(r"review\.\s?\w{1,6}")),
+    ],
+)
+def test_matches_a_head_segment_the_edit_reaches_is_read_again(nlp, typed, pattern):
+    """A segment before the edit whose matches can see what was typed after it (a match
+    running on into it) is not taken from the draft before: its text around it changed."""
+    parser = DraftParser(nlp)
+    head = " ".join(f"We shipped part {number} of the plan." for number in range(16)) + " "
+    for end in range(len(typed) + 1):
+        text = head + typed[:end]
+        _same(pattern, text, finditer(pattern, parser.parse_draft(text).doc))

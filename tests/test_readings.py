@@ -310,7 +310,7 @@ def test_readings_a_waived_call_to_action_is_no_call(scorer, text, call):
     [
         "I still get roadmaps wrong after 12 years.",
         "Here's the one I got most wrong last year.",
-        "We got the pricing completely wrong on our first launch.",
+        "We got pricing wrong on our first launch.",
     ],
 )
 def test_readings_getting_something_wrong_is_a_lesson(scorer, text):

@@ -26,14 +26,11 @@ import re
 from collections.abc import Sequence
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from spacy.tokens import Doc
 
 from .per_doc import per_doc
-
-if TYPE_CHECKING:
-    from .segments import Segment
 
 CONTEXTS_KEPT = 4  # per segment and pattern: the places it was seen at lately
 
@@ -92,7 +89,7 @@ def finditer(pattern: re.Pattern[str], doc: Doc) -> Sequence[Found]:
         if _ALONE in doc.matches:  # type: ignore[attr-defined]
             kept = list(pattern.finditer(doc.text))
         else:
-            kept = _by_segment(pattern, key, doc.text, segments, doc.starts)  # type: ignore[attr-defined]
+            kept = _by_segment(pattern, key, doc)
         doc.matches[key] = kept  # type: ignore[attr-defined]
     return kept
 
@@ -110,33 +107,35 @@ def read_alone(doc: Doc) -> Doc:
     return doc
 
 
-def _by_segment(
-    pattern: re.Pattern[str],
-    key: tuple[str, int],
-    text: str,
-    segments: Sequence[Segment],
-    starts: Sequence[int],
-) -> Sequence[Found]:
+def _by_segment(pattern: re.Pattern[str], key: tuple[str, int], doc: Any) -> Sequence[Found]:
+    text, segments, starts = doc.text, doc.segments, doc.starts
     reach = _reach(pattern, key)
     if reach is None:
         return list(pattern.finditer(text))
     back, forward = reach.back, reach.forward
+    # The segments at the head of the draft that the draft parsed before this one had,
+    # with the same text around them: their matches are that draft's, already placed.
+    same, found = _same_head(doc, key, forward)
     places = []
-    for segment, start in zip(segments, starts, strict=True):
+    for segment, start in zip(segments[same:], starts[same:], strict=True):
         end = start + len(segment.text)
         context = (text[max(0, start - back) : start], text[end : end + forward + 1])
         by_place = segment.memo.setdefault("nlp.matches", {}).setdefault(key, {})
         places.append((start, end, context, by_place))
     new = sum(context not in by_place for _, _, context, by_place in places)
-    if new > max(2, len(places) // 4):
+    if new > max(2, len(segments) // 4):
         # Mostly new segments (a draft pasted, not edited): a scan from each segment's start
         # looks past its end as far as the pattern reaches, so one scan of the whole text is
         # cheaper; what it found in each segment is what that scan would find, and is kept.
         whole = list(pattern.finditer(text))
+        if same:
+            return whole  # the head's segments were matched and kept by the draft before
         _keep(whole, places, reach)
         return whole
-    found: list[Found] = []
+    found = list(found)
+    cuts = doc.match_cuts[key] = list(doc.earlier[4][key][:same]) if same else []
     for start, end, context, by_place in places:
+        cuts.append(len(found))
         matched = by_place.get(context)
         if matched is None:
             _kept(by_place, context)
@@ -144,12 +143,38 @@ def _by_segment(
                 False if reach.looks_past(context[1]) else _scan(pattern, text, start, end, forward)
             )
         if matched is False:
+            del doc.match_cuts[key]
             return list(pattern.finditer(text))  # a match runs on into the next segment
         found += [
             SegmentMatch(tuple((s + start, e + start) if s >= 0 else (s, e) for s, e in regs), text)
             for regs in matched
         ]
     return found
+
+
+def _same_head(doc: Any, key: tuple[str, int], forward: int) -> tuple[int, Sequence[Found]]:
+    """How many segments open both ``doc`` and the draft parsed before it (``doc.earlier``),
+    at the same places and with the same text up to ``forward`` characters (and one) past
+    their end, and the matches of the earlier draft in them. The text around a segment is
+    all its memo is looked up by, so the segment-by-segment reading of those segments is
+    the earlier draft's; it is kept only where every segment was read that way (``cuts``:
+    where each segment's matches begin)."""
+    earlier = doc.earlier
+    if earlier is None or key not in earlier[4]:
+        return 0, ()
+    text, segments, starts, matches, cuts = earlier
+    shared = doc.shared_with_earlier
+    same, limit = 0, min(len(segments), len(doc.segments))
+    while (
+        same < limit
+        and doc.segments[same] is segments[same]
+        and starts[same] + len(segments[same].text) + forward + 1 <= shared
+    ):
+        same += 1
+    if not same:
+        return 0, ()
+    kept = cuts[key][same] if same < len(cuts[key]) else len(matches[key])
+    return same, matches[key][:kept]
 
 
 def _kept(by_place: dict, context: tuple[str, str]) -> None:

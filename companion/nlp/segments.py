@@ -172,6 +172,7 @@ class DraftParser:
         self.hits = 0
         self.misses = 0
         self._split: tuple[str, list[str]] = ("", [])  # the last draft and its segments
+        self._earlier: tuple | None = None  # the last joined draft, for DraftDoc.earlier
 
     def _remember(self, segment: str, doc: Doc) -> Segment:
         entry = self._cache[segment] = Segment(segment, doc)
@@ -205,7 +206,12 @@ class DraftParser:
         for segment, doc in zip(missing, parsed, strict=True):
             known[segment] = self._remember(segment, doc)
         found = [known[segment] for segment in segments]
-        return _draft(found, self.nlp)
+        draft = _draft(found, self.nlp)
+        doc = draft.doc
+        if isinstance(doc, DraftDoc):  # the next draft's matches start from this one's
+            doc.earlier = self._earlier
+            self._earlier = (doc.text, doc.segments, doc.starts, doc.matches, doc.match_cuts)
+        return draft
 
     def parse_many(self, texts: Iterable[str]) -> Iterator[Doc]:
         """Parse many texts in batches (``nlp.pipe``), in order, without using the cache."""
@@ -244,7 +250,7 @@ class DraftDoc(Doc):
 
     spaCy rebuilds ``Doc.text`` from the tokens on every read, and the feature readers read
     it a few dozen times per draft; a joined Doc is never changed after it is made, so its
-    text is the same at every read.
+    text is the same at every read: its segments' texts, joined.
     """
 
     # Set by the join: the segments it was joined from, where each starts in the text, and
@@ -252,10 +258,23 @@ class DraftDoc(Doc):
     segments: tuple[Segment, ...]
     starts: tuple[int, ...]
     matches: dict
+    # Set by the parser: the draft it parsed before this one (its text, segments, starts,
+    # matches and where each segment's matches begin), which the matches of this one start
+    # from where the two drafts agree (:func:`.matches.finditer`); and where each
+    # segment's matches begin in this one, for the next.
+    earlier: tuple | None = None
+    match_cuts: dict
+
+    @functools.cached_property
+    def shared_with_earlier(self) -> int:
+        """How long a text this draft's and the earlier draft's begin with."""
+        return 0 if self.earlier is None else _shared_prefix(self.text, self.earlier[0])
 
     @functools.cached_property
     def text(self) -> str:  # type: ignore[override]
-        return Doc.text.__get__(self)
+        # The segments' texts, joined: each segment's Doc gives its text back, and the join
+        # adds no whitespace (spaCy would join every token's text and whitespace again).
+        return "".join(segment.text for segment in self.segments)
 
     @property
     def text_with_ws(self) -> str:  # type: ignore[override]
@@ -322,6 +341,7 @@ def _join(segments: list[Segment], starts: list[int], nlp: Language) -> Doc:
         arrays.append(array)
     joined = DraftDoc(nlp.vocab, words=words, spaces=spaces, user_data={})
     joined.segments, joined.starts, joined.matches = tuple(segments), tuple(starts), {}
+    joined.match_cuts = {}
     joined.from_array(_ATTRS, numpy.concatenate(arrays))
     if any(len(doc) for doc in docs):
         ops = get_current_ops()

@@ -86,7 +86,8 @@ def _own_success(doc: Doc) -> Iterator[Cue]:
 
 
 def _said(doc: Doc) -> Iterator[Cue]:
-    """Job news, records and honours said in set phrases rather than by the grammar."""
+    """Job news, records and honours said in set phrases rather than by the grammar (those
+    that open a sentence: :func:`_opening_honours`)."""
     for pattern in (NEWS, OWN_NEWS, HONOUR_IN_THANKS):
         for match in finditer(pattern, doc):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -95,6 +96,11 @@ def _said(doc: Doc) -> Iterator[Cue]:
             if pattern is NEWS and _names_someone(sentence_of(span[0]), also_groups=True):
                 continue  # "Congrats to @aaron on the new role": someone else's news
             yield Cue("announcement", match.start(), match.end(), match.group(), "self")
+
+
+def _opening_honours(doc: Doc) -> Iterator[Cue]:
+    """An honour said in a set phrase that opens a sentence ("Named to the Forbes list"),
+    read inside its sentence (the draft cache reads it per segment)."""
     for sentence in sentences(doc):
         match = OPENING_HONOUR.match(sentence.text)
         if match and sentence.root.tag_ != "VB" and not _names_someone(sentence):
@@ -230,14 +236,15 @@ def _done_by_someone_else(doc: Doc, cue: Cue) -> bool:
 
 # The finders of a brag, in the order their cues are weighed, and whether each looks inside
 # one sentence alone (its words, their heads, a word beside them): the draft cache reads
-# those per segment. "#humblebrag" needs the whole post's pronouns, the set phrases are
-# matched on the whole text.
+# those per segment. "#humblebrag" needs the whole post's pronouns, and the set phrases
+# are matched on the whole text, save those that open a sentence.
 FINDERS: tuple[tuple[str, Callable[[Doc], Iterable[Cue]], bool], ...] = (
     ("claimed", promotion.claimed, True),
     ("declared", promotion.declared_brags, False),
     ("records", _records, True),
     ("own_success", _own_success, True),
     ("said", _said, False),
+    ("opening_honours", _opening_honours, True),
     ("self_praise", _self_praise, True),
     ("fragment_trophies", _fragment_trophies, True),
 )

@@ -14,6 +14,7 @@ from ...nlp.matches import finditer
 from .credit import APPRECIATE, GRATEFUL, THANKS, aimed_at
 from .cue import Cue
 from .grammar import SELF, actor, name_of, negated
+from .per_segment import tokens_where
 
 # "You're welcome" answers thanks: part of the same exchange of gratitude.
 WELCOME = re.compile(
@@ -23,7 +24,9 @@ WELCOME = re.compile(
 
 def gratitude(doc: Doc) -> Iterator[Cue]:
     """Thanks and appreciation said by the author, with whom they thank."""
-    for token in doc:
+    # The words in the lists, found segment by segment in a draft from the cache: the rest
+    # of the test looks at the parse around the word, which may cross a segment's end.
+    for token in tokens_where(doc, "gratitude.words", _may_thank):
         lower = token.lower_.lstrip("#")
         if lower in THANKS or token.lemma_.lower() == "thank":
             if token.tag_ in {"VBD", "VBN"} or _refused(token) or _someone_elses(token):
@@ -47,6 +50,17 @@ def gratitude(doc: Doc) -> Iterator[Cue]:
             yield Cue.of("gratitude", token, target, words)
     for match in finditer(WELCOME, doc):
         yield Cue("gratitude", match.start(), match.end(), match.group(), "reader")
+
+
+def _may_thank(token: Token) -> bool:
+    """The word alone is one :func:`gratitude` reads on about."""
+    lower = token.lower_.lstrip("#")
+    return (
+        lower in THANKS
+        or token.lemma_.lower() == "thank"
+        or lower in GRATEFUL
+        or lower in APPRECIATE
+    )
 
 
 def _someone_elses(token: Token) -> bool:

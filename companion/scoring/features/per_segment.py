@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from ...nlp.segments import Draft
+from ...nlp.segments import PLACES_KEPT, Draft, Segment
 from .cue import Cue
 
 
@@ -81,9 +81,26 @@ def token_places(
         if kept is None:
             kept = memo[key] = tuple(read(segment.doc))
         if kept:
-            found += [tuple(index + offset for index in place) for place in kept]
+            found += _at_token(memo, key, kept, offset) if offset else kept
         offset += len(segment.doc)
     return found
+
+
+def _at_token(memo: dict, key: str, kept: tuple, offset: int) -> tuple:
+    """``kept``'s token indices moved on by ``offset``, kept in the memo by offset (the last
+    :data:`...nlp.segments.PLACES_KEPT`): an edit leaves the segments before it where they
+    were, so their places are not moved again."""
+    by_offset = memo.get(key + "@")
+    if by_offset is None:
+        by_offset = memo[key + "@"] = {}
+    placed = by_offset.get(offset)
+    if placed is None:
+        if len(by_offset) >= PLACES_KEPT:
+            by_offset.pop(next(iter(by_offset)))
+        placed = by_offset[offset] = tuple(
+            tuple(index + offset for index in place) for place in kept
+        )
+    return placed
 
 
 def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Token]:
@@ -92,7 +109,7 @@ def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Toke
     ``test`` must ask about the token alone (its text, tag, lemma, entity type, its
     dependency label), never about a neighbour or its sentence: a Doc joined from the draft
     cache's segments (:class:`...nlp.segments.DraftDoc`) is then asked segment by segment
-    (:func:`token_places`), each segment's answer kept in its memo under ``tokens.<key>``,
+    (:func:`token_places`), each segment's answer kept in its memo under ``where.<key>``,
     so an edit asks only about the tokens of the segment it touched. The readers that walk
     every token of a draft to find the few they look at closer ask this first, and do the
     rest, which may look across segments, on the joined Doc as before.
@@ -108,13 +125,37 @@ def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Toke
         memo = segment.memo
         kept = memo.get(key)
         if kept is None:
-            # The segment's tokens, made once for all the tests: a Token is a new Python
-            # object each time a Doc is walked, and a dozen readers walk each segment.
-            every = memo.get("nlp.tokens")
-            if every is None:
-                every = memo["nlp.tokens"] = tuple(segment.doc)
-            kept = memo[key] = tuple(token.i for token in every if test(token))
+            kept = memo[key] = tuple(t.i for t in _segment_tokens(segment) if test(t))
         if kept:
             found += [tokens[offset + index] for index in kept]
         offset += len(segment.doc)
     return found
+
+
+def count_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> int:
+    """How many tokens of ``doc`` pass ``test``: ``sum(1 for t in doc if test(t))``.
+
+    ``test`` asks about the token alone, as for :func:`tokens_where`; a Doc joined from the
+    draft cache's segments is counted segment by segment, each count kept in its memo
+    under ``count.<key>``.
+    """
+    segments = getattr(doc, "segments", None)
+    if segments is None:
+        return sum(1 for token in doc if test(token))
+    key = "count." + key
+    total = 0
+    for segment in segments:
+        kept = segment.memo.get(key)
+        if kept is None:
+            kept = segment.memo[key] = sum(1 for t in _segment_tokens(segment) if test(t))
+        total += kept
+    return total
+
+
+def _segment_tokens(segment: Segment) -> tuple[Token, ...]:
+    """The segment's tokens, made once for all the tests: a Token is a new Python object
+    each time a Doc is walked, and a dozen readers walk each segment."""
+    every = segment.memo.get("nlp.tokens")
+    if every is None:
+        every = segment.memo["nlp.tokens"] = tuple(segment.doc)
+    return every

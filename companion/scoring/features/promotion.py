@@ -27,6 +27,7 @@ from .grammar import (
     subject,
     who,
 )
+from .per_segment import tokens_where
 
 ACHIEVE = lexicon.words("promotion", "achieve")
 ACHIEVE_WITH_TROPHY = lexicon.words("promotion", "achieve_with_trophy")
@@ -193,10 +194,14 @@ def _someone_else_in(verb: Token) -> bool:
 
 def declared_brags(doc: Doc) -> Iterator[Cue]:
     """ "#humblebrag", "#bragging" on a post about the author: a brag by the author's own word."""
-    tags = [token for token in doc if token.text.startswith("#") and "brag" in token.lower_]
+    tags = tokens_where(doc, "promotion.brag_tags", _brag_tag)  # per segment in a draft
     if tags and any(who(token) in {"self", "we"} for token in doc):
         for token in tags:
             yield Cue.of("declared_brag", token, "self")
+
+
+def _brag_tag(token: Token) -> bool:
+    return token.text.startswith("#") and "brag" in token.lower_
 
 
 def calls_to_action(doc: Doc) -> Iterator[Cue]:

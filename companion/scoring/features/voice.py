@@ -15,12 +15,13 @@ from proselint.checks.industrial_language.bureaucratese import check as bureaucr
 from proselint.checks.industrial_language.commercialese import check as commercialese
 from proselint.checks.industrial_language.corporate_speak import check as corporate_speak
 from proselint.checks.industrial_language.jargon import check as jargon_check
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ... import lexicon
 from ...nlp.matches import finditer, text_of
 from .cue import Cue
 from .grammar import is_handle, is_hashtag, is_link, sentences
+from .per_segment import count_where, tokens_where
 
 PROSELINT_CHECKS = (corporate_speak, jargon_check, commercialese, bureaucratese, *cliche_checks)
 PRESS_RELEASE = lexicon.phrases("voice", "press_release")
@@ -68,14 +69,23 @@ def hashtags(doc: Doc) -> list[Cue]:
 
 def shouting(doc: Doc) -> Iterator[Cue]:
     """Words in capitals (not acronyms on their own) and runs of !!! or ???."""
-    words = [t for t in doc if t.is_alpha and not is_handle(t)]
-    capitals = [t for t in words if t.is_upper and len(t.text) >= _SHOUT_MIN_LETTERS]
+    # Counted and found segment by segment in a draft from the cache (a word alone says).
+    words = count_where(doc, "voice.words", _a_word)
+    capitals = tokens_where(doc, "voice.capitals", _in_capitals)
     # A capitalised word or two are acronyms (NASA, CEO); a run of them is shouting.
-    if len(capitals) >= 3 and len(capitals) / len(words) > 0.2:
+    if len(capitals) >= 3 and len(capitals) / words > 0.2:
         for token in capitals:
             yield Cue.of("capitals", token)
     for match in finditer(_RUNS_OF_MARKS, doc):
         yield Cue("marks", match.start(), match.end(), match.group())
+
+
+def _a_word(token: Token) -> bool:
+    return token.is_alpha and not is_handle(token)
+
+
+def _in_capitals(token: Token) -> bool:
+    return _a_word(token) and token.is_upper and len(token.text) >= _SHOUT_MIN_LETTERS
 
 
 def long_sentences(doc: Doc) -> Iterator[Cue]:

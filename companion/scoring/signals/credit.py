@@ -29,6 +29,13 @@ def featurize(doc: Doc, features: Features, draft: Draft | None = None) -> Featu
     """The words of the draft and the thanks and praise the rules found in it."""
     row: FeatureRow = {}
     _linear.word_ngrams(doc, row, draft=draft)
+    row.update(_readings(features))  # no name of it is a word's
+    return row
+
+
+def _readings(features: Features) -> FeatureRow:
+    """The rule readings of :func:`featurize`: its row without the words."""
+    row: FeatureRow = {}
     for cue in features.gratitude + features.praise:
         _linear.add(row, f"g:{cue.kind}", cue.span)
         _linear.add(row, f"g:{cue.kind}:{cue.target or 'none'}", cue.span)
@@ -48,9 +55,12 @@ def featurize(doc: Doc, features: Features, draft: Draft | None = None) -> Featu
 
 def read(doc: Doc, features: Features, draft: Draft | None = None) -> dict[str, Reading]:
     """``gratitude``, ``praise`` and ``credit`` (the likelier of the two)."""
-    row = featurize(doc, features, draft)
-    gratitude = _linear.load(GRATITUDE).read(row)
-    praise = _linear.load(PRAISE).read(row)
+    if draft is None:
+        row, words = featurize(doc, features), None
+    else:  # the draft's words as featurize would put them first in the row, without the row
+        row, words = _readings(features), _linear.draft_grams(draft)
+    gratitude = _linear.load(GRATITUDE).read(row, words=words)
+    praise = _linear.load(PRAISE).read(row, words=words)
     credit = max(gratitude, praise, key=lambda reading: reading.probability)
     if gratitude.decided != praise.decided:
         credit = gratitude if gratitude.decided else praise

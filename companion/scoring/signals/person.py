@@ -55,12 +55,18 @@ class Mention:
 
 
 def candidates(
-    doc: Doc, features: Features, draft: Draft | None = None
+    doc: Doc,
+    features: Features,
+    draft: Draft | None = None,
+    ruled: list[tuple[str, str, int, int]] | None = None,
 ) -> list[tuple[str, str, int, int]]:
     """The rules' people, every other @handle, then the names the rules left out (none
-    overlapping one found before it): each is judged person or not."""
+    overlapping one found before it): each is judged person or not.
+
+    ``ruled``: :func:`rule_people` of ``doc``, when the caller has it already.
+    """
     found = {}
-    for mention in rule_people(doc, features):
+    for mention in rule_people(doc, features) if ruled is None else ruled:
         found[mention[2], mention[3]] = mention
     handles = (
         _handles(doc) if draft is None else _linear.per_segment(draft, "signals.handles", _handles)
@@ -255,8 +261,44 @@ def _handles(doc: Doc) -> list[tuple[str, int, int]]:
 def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> FeatureRow:
     """What the mention is written as, where it stands, and what found it."""
     text, kind, start, end = mention
+    return _row(text, kind, by_rule, _placed(doc, mention), (start, end))
+
+
+# What :func:`featurize` reads of the draft around a mention: whether a handle reads as an
+# organisation's, and the words before, after and above it (None: no span holds it).
+Place = tuple[bool, str, str, str, str, str, str, str, bool] | None
+
+
+def _placed(doc: Doc, mention: tuple[str, str, int, int]) -> Place:
+    text, kind, start, end = mention
     span = doc.char_span(start, end, alignment_mode="expand")
-    where = (start, end)
+    if span is None:
+        return None
+    organisation = kind == "handle" and not is_person_handle(span[0])
+    before = doc[span.start - 1].lower_ if span.start > 0 else "<s>"
+    after = doc[span.end].lower_ if span.end < len(doc) else "</s>"
+    # Two words either side read the phrase a mention stands in, not one word of it
+    # ("RT @x :" quotes an account; "thanks to", "said by" and "'s new" go with people,
+    # "via", "at the" with outlets and places), handles, links and numbers folded into
+    # one word each as the word model folds them, so "with @x and" is one phrase.
+    before2 = " ".join(_linear._word(t.text) for t in doc[max(0, span.start - 2) : span.start])
+    after2 = " ".join(_linear._word(t.text) for t in doc[span.end : span.end + 2])
+    root = span.root
+    pronoun = any(token.lower_ in PERSONAL_PRONOUNS for token in doc[span.end : span.end + 12])
+    return (
+        organisation,
+        before,
+        after,
+        before2 or "<s>",
+        after2 or "</s>",
+        root.ent_type_ or "-",
+        root.dep_,
+        root.head.lemma_.lower(),
+        pronoun,
+    )
+
+
+def _row(text: str, kind: str, by_rule: bool, place: Place, where: tuple[int, int]) -> FeatureRow:
     # What the mention is written as, read once per text (a draft names the same people
     # edit after edit), each feature read from the mention as often as it was read there.
     row: FeatureRow = {
@@ -264,10 +306,19 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
         for feature, (value, spans) in _written_as(text, kind, by_rule).items()
     }
     name = text.lstrip("@")
-    if span is not None:
-        if kind == "handle" and not is_person_handle(span[0]):
+    if place is not None:
+        organisation, before, after, before2, after2, entity, dep, head, pronoun = place
+        if organisation:
             _linear.add(row, "rule:organisation_handle", where)
-        _context(span, row)
+        _linear.add(row, f"before:{before}", None)
+        _linear.add(row, f"after:{after}", None)
+        _linear.add(row, f"before2:{before2}", None)
+        _linear.add(row, f"after2:{after2}", None)
+        _linear.add(row, f"ent:{entity}", None)
+        _linear.add(row, f"dep:{dep}", None)
+        _linear.add(row, f"head:{head}", None)
+        if pronoun:
+            _linear.add(row, "pronoun:after", None)
     shape = [
         ("digits", any(char.isdigit() for char in name)),
         ("underscore", "_" in name),
@@ -281,6 +332,14 @@ def featurize(doc: Doc, mention: tuple[str, str, int, int], by_rule: bool) -> Fe
         if present:
             _linear.add(row, f"shape:{feature}", where)
     return row
+
+
+@functools.lru_cache(maxsize=4096)
+def _probability(text: str, kind: str, by_rule: bool, place: Place) -> float:
+    """The model's probability for a mention's row: it depends on what the row holds, not
+    on where its spans are, so a mention written and placed alike (the same people, edit
+    after edit) is weighed once."""
+    return _linear.load(ARTIFACT).read(_row(text, kind, by_rule, place, _HERE)).probability
 
 
 _HERE = (0, 1)  # where :func:`_written_as` reads its features; :func:`featurize` moves them
@@ -358,44 +417,24 @@ def _plain_words(name: str, where: tuple[int, int], row: FeatureRow) -> None:
         _linear.add(row, "hplain:some", where)
 
 
-def _context(span: Span, row: FeatureRow) -> None:
-    doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else "<s>"
-    after = doc[span.end].lower_ if span.end < len(doc) else "</s>"
-    root = span.root
-    _linear.add(row, f"before:{before}", None)
-    _linear.add(row, f"after:{after}", None)
-    # Two words either side read the phrase a mention stands in, not one word of it
-    # ("RT @x :" quotes an account; "thanks to", "said by" and "'s new" go with people,
-    # "via", "at the" with outlets and places), handles, links and numbers folded into
-    # one word each as the word model folds them, so "with @x and" is one phrase.
-    before2 = " ".join(_linear._word(t.text) for t in doc[max(0, span.start - 2) : span.start])
-    after2 = " ".join(_linear._word(t.text) for t in doc[span.end : span.end + 2])
-    _linear.add(row, f"before2:{before2 or '<s>'}", None)
-    _linear.add(row, f"after2:{after2 or '</s>'}", None)
-    _linear.add(row, f"ent:{root.ent_type_ or '-'}", None)
-    _linear.add(row, f"dep:{root.dep_}", None)
-    _linear.add(row, f"head:{root.head.lemma_.lower()}", None)
-    if any(token.lower_ in PERSONAL_PRONOUNS for token in doc[span.end : span.end + 12]):
-        _linear.add(row, "pronoun:after", None)
-
-
 def read(
     doc: Doc, features: Features, draft: Draft | None = None
 ) -> dict[str, tuple[Mention, ...]]:
     """``people``: every candidate mention, each marked person or organisation."""
     model = _linear.load(ARTIFACT)
-    ruled = {(start, end) for _, _, start, end in rule_people(doc, features)}
+    people = rule_people(doc, features)
+    ruled = {(start, end) for _, _, start, end in people}
     mentions = []
-    for mention in candidates(doc, features, draft):
+    for mention in candidates(doc, features, draft, people):
         text, kind, start, end = mention
         by_rule = (start, end) in ruled
-        reading = model.read(featurize(doc, mention, by_rule))
+        # model.read(featurize(doc, mention, by_rule)).probability, weighed once per row
+        probability = _probability(text, kind, by_rule, _placed(doc, mention))
         threshold = model.thresholds.get(threshold_key(kind, by_rule), model.threshold)
-        entity = "person" if reading.probability >= threshold else "organisation"
+        entity = "person" if probability >= threshold else "organisation"
         if entity == "organisation" and kind == "name" and not by_rule:
             continue  # a name only the model proposed, and not a person: a place, a thing
-        mentions.append(Mention(text, kind, start, end, entity, reading.probability))
+        mentions.append(Mention(text, kind, start, end, entity, probability))
     return {"people": tuple(mentions)}
 
 

@@ -36,6 +36,13 @@ def featurize(doc: Doc, features: Features, draft: Draft | None = None) -> Featu
     """The words of the draft and the grammar readings the rule features made of it."""
     row: FeatureRow = {}
     _linear.word_ngrams(doc, row, draft=draft)
+    row.update(_readings(doc, features, draft))  # no name of it is a word's
+    return row
+
+
+def _readings(doc: Doc, features: Features, draft: Draft | None) -> FeatureRow:
+    """The grammar readings of :func:`featurize`: its row without the words."""
+    row: FeatureRow = {}
     for cue in features.brags:
         _linear.add(row, f"g:brag:{cue.kind}", cue.span)
     if features.brags:
@@ -138,7 +145,12 @@ def may_decide_alone(features: Features, probability: float = 1.0) -> bool:
 
 def read(doc: Doc, features: Features, draft: Draft | None = None) -> dict[str, Reading]:
     """``self_promotion``: how likely the draft promotes its author, and the words why."""
-    return {"self_promotion": _linear.load(ARTIFACT).read(featurize(doc, features, draft))}
+    model = _linear.load(ARTIFACT)
+    if draft is None:
+        return {"self_promotion": model.read(featurize(doc, features))}
+    # The draft's words as featurize would put them first in the row, without the row.
+    words = _linear.draft_grams(draft)
+    return {"self_promotion": model.read(_readings(doc, features, draft), words=words)}
 
 
 SIGNAL = Signal(
