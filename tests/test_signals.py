@@ -393,3 +393,18 @@ def test_signals_brag_evidence_on_a_real_draft_is_not_an_article(scorer):
         for s in report.features["label_spans"]["self_promotion"]
     ]
     assert not set(shown) & _linear.FUNCTION_WORDS, shown
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # A full name in a person's place, with letters the census lists lack.
+        ("Kudos to Kemi Adeyemi for leading the migration", "Kemi Adeyemi", "person"),
+        ("Huge thanks to Tomás García for the review.", "Tomás García", "person"),
+        # A name in an organisation's words, as the store's rule reads it.
+        ("Thanks @maria and Acme Labs for hosting!", "Acme Labs", "organisation"),
+    ],
+)
+def test_signals_person_full_names_and_organisation_words(scorer, text, mention, entity):
+    people = {p.text: p.entity for p in scorer.score(text).people}
+    assert people.get(mention) == entity, people
