@@ -52,6 +52,8 @@ def _test(key: str, wanted: object) -> TokenTest:
 
 def _tests(token_pattern: dict) -> TokenTest:
     tests = [_test(key, wanted) for key, wanted in token_pattern.items()]
+    if len(tests) == 1:
+        return tests[0]  # asked of every token: no generator around a single test
     return lambda token: all(test(token) for test in tests)
 
 
@@ -68,28 +70,70 @@ class AttributeLookup:
         self.attrs = ruler.attrs
         self.indices = ruler.indices
         self.single: list[tuple[int, TokenTest]] = []
-        self.multi: dict[str | None, list[tuple[int, list[TokenTest]]]] = defaultdict(list)
+        self.multi: dict[str, list[tuple[int, list[TokenTest]]]] = defaultdict(list)
+        self.anywhere: list[tuple[int, list[TokenTest]]] = []  # no first word to index by
+        # What the one-token patterns ask of a token's lowercase form: these words, or a
+        # match of these patterns; ``None`` if one asks something else (then every form
+        # counts).
+        self._lowers: set[str] | None = set()
+        self._lower_searches: list[Callable[[str], object]] = []
         for rank, entry in enumerate(ruler.patterns):
             for pattern in entry["patterns"]:
                 tests = [_tests(part) for part in pattern]
                 if len(tests) == 1:
                     self.single.append((rank, tests[0]))
+                    self._ask_lower(pattern[0].get("LOWER"))
                 else:
                     # Indexed by first word where it has one ("gon na"), else tried everywhere.
-                    for word in _first_words(pattern[0]) or [None]:
+                    words = _first_words(pattern[0])
+                    for word in words:
                         self.multi[word].append((rank, tests))
+                    if not words:
+                        self.anywhere.append((rank, tests))
         self._merged: dict[tuple, dict] = {}
+        self._by_form: dict[tuple, dict] = {}
+
+    def _ask_lower(self, wanted: object) -> None:
+        if wanted is None or self._lowers is None:
+            return
+        if isinstance(wanted, str):
+            self._lowers.add(wanted)
+        elif isinstance(wanted, dict) and set(wanted) == {"IN"}:
+            self._lowers.update(wanted["IN"])
+        elif isinstance(wanted, dict) and set(wanted) == {"REGEX"}:
+            self._lower_searches.append(re.compile(wanted["REGEX"]).search)
+        else:
+            self._lowers = None
+
+    def _merged_for(self, token: Token, key: tuple) -> dict:
+        """The one-token patterns' merged attributes for a token of ``key``. A lowercase
+        form no pattern asks about gives what any other such form gives, so those share
+        one entry (their tag, dependency and space decide): most words need no test run."""
+        lowers = self._lowers
+        tag, lower, dep, is_space = key
+        if lowers is not None and lower not in lowers:
+            if not any(search(lower) for search in self._lower_searches):
+                form = (tag, dep, is_space)
+                merged = self._by_form.get(form)
+                if merged is None:
+                    merged = self._by_form[form] = _merge(self._single_matches(token))
+                return merged
+        return _merge(self._single_matches(token))
 
     def _single_matches(self, token: Token) -> list[tuple[int, dict]]:
         return [(rank, self.attrs[rank]) for rank, test in self.single if test(token)]
 
     def __call__(self, doc: Doc) -> Doc:
         late: dict[int, list[tuple[int, dict]]] = defaultdict(list)
+        multi, anywhere, size = self.multi, self.anywhere, len(doc)
         for token in doc:
-            for rank, tests in self.multi.get(token.lower_, []) + self.multi.get(None, []):
+            found = multi.get(token.lower_)
+            for rank, tests in (found + anywhere) if found else anywhere:
                 end = token.i + len(tests)
-                if end <= len(doc) and all(t(doc[token.i + k]) for k, t in enumerate(tests)):
-                    late[token.i + self.indices[rank]].append((rank, self.attrs[rank]))
+                # the first test on the token at hand: no new Token for most of them
+                if end <= size and tests[0](token):
+                    if all(t(doc[token.i + k]) for k, t in enumerate(tests[1:], 1)):
+                        late[token.i + self.indices[rank]].append((rank, self.attrs[rank]))
         for token in doc:
             key = (token.tag_, token.lower_, token.dep_, token.is_space)
             if token.i in late:
@@ -98,7 +142,7 @@ class AttributeLookup:
                 continue
             merged = self._merged.get(key)
             if merged is None:
-                merged = self._merged[key] = _merge(self._single_matches(token))
+                merged = self._merged[key] = self._merged_for(token, key)
             if merged:
                 set_token_attrs(token, merged)
         return doc

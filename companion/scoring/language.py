@@ -36,6 +36,12 @@ def _identifier():
     return identifier
 
 
+def load() -> None:
+    """Read the model now (about a second of CPU): a parent does it once before it forks
+    its workers, which then share it instead of each reading it on its first draft."""
+    _identifier()
+
+
 def detect_language(text: str) -> str:
     """The text's language as an ISO 639-1 code; ``en`` when it is English, short or
     uncertain."""

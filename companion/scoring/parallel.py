@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from ..nlp import load_pipeline
-from . import Scorer
+from . import Scorer, language
 
 # Below this many posts, scoring in-process is faster than starting workers.
 MIN_POSTS_FOR_POOL = 400
@@ -83,8 +83,11 @@ def score_reports(
             yield report.to_dict()
         return
     args = (model, scorer.max_chars, scorer.parser.batch_size)
+    context = _context()
+    if context.get_start_method() == "fork":
+        language.load()  # once here, not once in each worker
     with ProcessPoolExecutor(
-        processes, mp_context=_context(), initializer=_init_worker, initargs=args
+        processes, mp_context=context, initializer=_init_worker, initargs=args
     ) as pool:
         pending: deque[Future[list[dict[str, Any]]]] = deque()
         starts = iter(range(0, len(texts), CHUNK))
