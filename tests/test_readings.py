@@ -347,3 +347,25 @@ def test_readings_a_superlative_is_a_brag_only_when_said_of_the_author(scorer, t
 def test_readings_a_deed_of_someone_you_know_by_role_is_credit(scorer, text, name):
     deeds = [c for c in features_of(scorer, text).credit if c.kind == "acknowledgement"]
     assert [c.target_text for c in deeds] == ([name] if name else []), deeds
+
+
+@pytest.mark.parametrize(
+    ("text", "framing", "speaking"),
+    [
+        ("Grateful for my team today and every day.", ["my"], 0),
+        ("Lena is one of the most generous engineers I've ever worked with.", ["I"], 0),
+        ("So proud of my brother, who opened his own bakery today.", ["my"], 0),
+        ("I shipped my new app and my team helped.", ["my"], 2),  # "I", "my new app"
+    ],
+)
+def test_readings_the_author_framing_someone_else_is_not_speaking_of_self(
+    scorer, text, framing, speaking
+):
+    features = features_of(scorer, text)
+    assert [c.text for c in features.self_beside_others] == framing
+    assert len(features.self_references) - len(features.self_beside_others) == speaking
+
+
+def test_readings_the_model_does_not_call_pride_in_a_brother_a_brag(scorer):
+    report = scorer.score("So proud of my brother, who opened his own bakery today.")
+    assert report.label == "promotes_others", report.features

@@ -156,12 +156,15 @@ def test_signals_self_promotion_reads_no_brag_grammar_in_news(scorer):
 def test_signals_the_model_alone_needs_to_be_surer_beside_credit(scorer):
     from companion.scoring.signals.self_promotion import BESIDE_CREDIT, may_decide_alone
 
-    praise, _ = _readings(
-        scorer, "Lena is one of the most generous engineers I've ever worked with. Thanks Lena!"
-    )
+    praise, _ = _readings(scorer, "Thanks Lena for the review! I shipped my biggest release yet.")
     assert praise.credit and praise.self_references
     assert not may_decide_alone(praise, BESIDE_CREDIT - 0.01)
     assert may_decide_alone(praise, BESIDE_CREDIT)
+    # The author only inside the praise of someone else: the draft does not speak of them.
+    framing, _ = _readings(
+        scorer, "Lena is one of the most generous engineers I've ever worked with. Thanks Lena!"
+    )
+    assert framing.self_references and not may_decide_alone(framing, 1.0)
     brag, _ = _readings(
         scorer, "I finally won the race, and my new bike is the fastest in the club."
     )

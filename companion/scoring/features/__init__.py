@@ -47,6 +47,8 @@ class Features:
     sentence_spans: tuple[tuple[int, int], ...]
     people: tuple[tuple[str, str, int, int], ...]
     self_references: tuple[Cue, ...]
+    # of those, the ones that frame someone else: "my brother", "engineers I've worked with"
+    self_beside_others: tuple[Cue, ...]
     other_references: tuple[Cue, ...]
     gratitude: tuple[Cue, ...]
     praise: tuple[Cue, ...]
@@ -210,6 +212,7 @@ def _brag_candidates(doc: Doc, draft: Draft | None) -> list[Cue]:
 # them across the draft.
 _CUE_READERS = {
     "self_references": focus.self_references,
+    "self_beside_others": focus.self_beside_others,
     "other_references": focus.other_references,
     "questions": conversation.questions,
     "links": voice.links,

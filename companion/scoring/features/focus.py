@@ -21,6 +21,31 @@ def self_references(doc: Doc) -> list[Cue]:
     return sorted(cues, key=lambda cue: cue.start)
 
 
+def self_beside_others(doc: Doc) -> list[Cue]:
+    """The author's words that frame someone else rather than speak of the author: "my
+    brother", "our team" (owning a person or a group), and "the most generous engineer
+    I've worked with" (the author inside a clause about that person)."""
+    cues = []
+    for token in doc:
+        if token.lower_ not in SELF:
+            continue
+        if token.dep_ == "poss" and who(token.head) in {"person", "group"}:
+            cues.append(Cue.of("self", token, "self"))
+            continue
+        clause = token.head if token.dep_ in {"nsubj", "nsubjpass"} else None
+        if (
+            clause is not None
+            and clause.dep_ == "relcl"
+            and who(clause.head)
+            in {
+                "person",
+                "group",
+            }
+        ):
+            cues.append(Cue.of("self", token, "self"))
+    return cues
+
+
 def other_references(doc: Doc) -> list[Cue]:
     """You, @handles, people's names, he/she/they, and the team, friends, colleagues."""
     cues = []

@@ -134,13 +134,16 @@ def may_decide_alone(features: Features, probability: float = 1.0) -> bool:
     """Whether the model, at ``probability``, may call the draft self-promotion alone.
 
     Only when the draft speaks of its author (a brag is about oneself: "industry news"
-    is not), the rules did not read it as a lesson shared (a first-person account of a
-    failure is the opposite of a brag in Spotlight's rubric) or an offer of help, and,
-    where the draft credits someone else, the model is sure (:data:`BESIDE_CREDIT`).
+    is not, nor are "my brother" and "engineers I've worked with", which frame someone
+    else: :func:`..features.focus.self_beside_others`), the rules did not read it as a
+    lesson shared (a first-person account of a failure is the opposite of a brag in
+    Spotlight's rubric) or an offer of help, and, where the draft credits someone else,
+    the model is sure (:data:`BESIDE_CREDIT`).
     """
     if features.credit and probability < BESIDE_CREDIT:
         return False
-    return bool(features.self_references) and not features.learning and not features.offers
+    speaks_of_self = len(features.self_references) > len(features.self_beside_others)
+    return speaks_of_self and not features.learning and not features.offers
 
 
 def read(doc: Doc, features: Features, draft: Draft | None = None) -> dict[str, Reading]:
