@@ -19,6 +19,7 @@ from ... import lexicon
 from ...nlp.matches import finditer, text_of
 from .cue import Cue
 from .grammar import KIN_AND_ROLES, in_link, name_of, negated, owner, sentence_of, subject, who
+from .per_segment import tokens_where
 
 PEOPLE = {"person", "group", "reader"}
 CREDIT_BEFORE_PERSON = lexicon.pattern("acknowledgement", "credit_before_person")
@@ -102,15 +103,20 @@ def _known_by_role(doer: Token) -> Token | None:
     return None
 
 
+def _deed_done(token: Token) -> bool:
+    """A verb of a deed, in the past: "found", "has shipped", "rewrote" (tagged VB)."""
+    return token.pos_ == "VERB" and (
+        (token.tag_ in {"VBD", "VBN"} and token.lemma_.lower() in DEEDS)
+        or (token.tag_ == "VB" and token.lower_ in DEEDS_DONE)
+    )
+
+
 def _deeds(doc: Doc) -> Iterator[tuple[Token, Token]]:
     """(verb, doer) for a deed done, in the past, by someone the author knows by role."""
-    for token in doc:
-        if token.pos_ != "VERB":
-            continue
-        done = (token.tag_ in {"VBD", "VBN"} and token.lemma_.lower() in DEEDS) or (
-            token.tag_ == "VB" and token.lower_ in DEEDS_DONE
-        )
-        if not done or negated(token):
+    # The deed's word is read segment by segment (an edit asks only the segment it
+    # touched); who did it may be found across the draft.
+    for token in tokens_where(doc, "acknowledgement.deeds", _deed_done):
+        if negated(token):
             continue
         doer = subject(token)
         known = _known_by_role(doer) if doer is not None else None
