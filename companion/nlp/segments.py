@@ -87,8 +87,23 @@ class Segment:
     doc: Doc
     memo: dict[str, Any] = dataclasses.field(default_factory=dict)
 
+    def placed_at(self, key: str, kept: Any, at: int, place: Callable[[Any, int], Any]) -> Any:
+        """``place(kept, at)``: an answer read from this segment, moved to where the segment
+        stands in a draft, kept in the memo under ``key@`` by ``at`` (the last
+        :data:`PLACES_KEPT` places): an edit leaves the segments before it where they were,
+        so their answers are not moved again."""
+        by_place = self.memo.get(key + "@")
+        if by_place is None:
+            by_place = self.memo[key + "@"] = {}
+        placed = by_place.get(at)
+        if placed is None:
+            if len(by_place) >= PLACES_KEPT:
+                by_place.pop(next(iter(by_place)))
+            placed = by_place[at] = place(kept, at)
+        return placed
 
-PLACES_KEPT = 4  # the places a segment's placed answers are kept for (Draft.read_placed)
+
+PLACES_KEPT = 4  # the places a segment's placed answers are kept for (Segment.placed_at)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,18 +150,7 @@ class Draft:
             kept = memo.get(key)
             if kept is None:
                 kept = memo[key] = read(segment.doc)
-            if not start:
-                yield kept
-                continue
-            by_start = memo.get(key + "@")
-            if by_start is None:
-                by_start = memo[key + "@"] = {}
-            placed = by_start.get(start)
-            if placed is None:
-                if len(by_start) >= PLACES_KEPT:
-                    by_start.pop(next(iter(by_start)))
-                placed = by_start[start] = place(kept, start)
-            yield placed
+            yield segment.placed_at(key, kept, start, place) if start else kept
 
 
 def _draft(segments: list[Segment], nlp: Language) -> Draft:

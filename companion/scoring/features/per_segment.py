@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from spacy.tokens import Doc, Token
 
-from ...nlp.segments import PLACES_KEPT, Draft, Segment
+from ...nlp.segments import Draft, Segment
 from .cue import Cue
 
 
@@ -81,26 +81,14 @@ def token_places(
         if kept is None:
             kept = memo[key] = tuple(read(segment.doc))
         if kept:
-            found += _at_token(memo, key, kept, offset) if offset else kept
+            found += segment.placed_at(key, kept, offset, _moved_on) if offset else kept
         offset += len(segment.doc)
     return found
 
 
-def _at_token(memo: dict, key: str, kept: tuple, offset: int) -> tuple:
-    """``kept``'s token indices moved on by ``offset``, kept in the memo by offset (the last
-    :data:`...nlp.segments.PLACES_KEPT`): an edit leaves the segments before it where they
-    were, so their places are not moved again."""
-    by_offset = memo.get(key + "@")
-    if by_offset is None:
-        by_offset = memo[key + "@"] = {}
-    placed = by_offset.get(offset)
-    if placed is None:
-        if len(by_offset) >= PLACES_KEPT:
-            by_offset.pop(next(iter(by_offset)))
-        placed = by_offset[offset] = tuple(
-            tuple(index + offset for index in place) for place in kept
-        )
-    return placed
+def _moved_on(kept: tuple, offset: int) -> tuple:
+    """Token index tuples moved on by ``offset`` tokens."""
+    return tuple(tuple(index + offset for index in place) for place in kept)
 
 
 def tokens_where(doc: Doc, key: str, test: Callable[[Token], bool]) -> list[Token]:
