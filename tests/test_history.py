@@ -166,6 +166,41 @@ def test_history_people_filters_count_a_merged_group_once_per_post(store):
     assert recent["posts"] == 1 and recent["last_talked_at"].startswith("2026-11-03")
 
 
+def test_history_people_counts_agree_however_they_are_counted(store):
+    """A person's counters as each post adds to them, as a deletion recounts them, as a
+    merged group totals them and as a filter that picks every post counts them: the same."""
+    posts = [  # (id, day, names, replied to, label)
+        ("a", 2, ("@ana_k", "Ana Kim"), [], "promotes_others"),
+        ("b", 3, ("Ana Kim",), ["@ana_k"], "promotes_others"),
+        ("c", 5, ("Ben",), ["@ana_k"], "self_promotion"),
+        ("d", 8, ("@ana_k", "Ben"), [], "neutral"),
+    ]
+    for ident, day, names, replied, label in posts:
+        post = make_post(ident, posted_at=f"2026-11-{day:02d}T10:00:00Z", replied_to=replied)
+        store.record_post(post, make_report(label, people=names))
+    ids = {p["name"]: p["id"] for p in history.people(store, now=NOW)["people"]}
+    store.merge_people([ids["Ana Kim"], ids["@ana_k"]])
+    keys = ("posts", "mentioned", "replied", "credited", "first_at", "last_at",
+            "last_credited_at", "merged")  # fmt: skip
+
+    def counted(**posts):
+        listed = history.people(store, now=NOW, posts=posts)["people"]
+        return {p["name"]: tuple(p[key] for key in keys) for p in listed}
+
+    added = counted()
+    ana = added["Ana Kim"]
+    assert ana[:4] == (4, 3, 2, 2) and ana[4].startswith("2026-11-02") and ana[-1] == 1
+    assert ana[6].startswith("2026-11-03")  # post b credited her, post d did not
+    assert added["Ben"][:4] == (2, 2, 0, 0)
+    assert counted(since="2026-01-01") == added
+    # A post added and deleted again: its people are counted again from what is left.
+    store.record_post(make_post("e", posted_at="2026-11-09T10:00:00Z", replied_to=["@ana_k"]),
+                      make_report(people=("Ana Kim", "Ben")))  # fmt: skip
+    assert counted()["Ana Kim"][:4] == (5, 4, 3, 3)
+    assert store.delete_post("e")
+    assert counted() == added and counted(since="2026-01-01") == added
+
+
 def test_history_people_days_and_filters_together(store):
     add(store, ["promotes_others"], start_day=1, people=("Ana",))
     add(store, ["promotes_others"], start_day=28, people=("Ana", "Ben"))

@@ -28,13 +28,41 @@ _TOTALS = ", ".join(
         "count(*)",
     ]  # fmt: skip
 )
+# What the posts that name a person count for them: each post once, however many of its
+# mentions name them. One source for a person's own counters (persons._RECOUNT), a merged
+# group's (_DISTINCT) and a group's in some posts only (persons._GROUPS_IN).
+COUNTED = {
+    "talked": "count(*)",
+    "mentioned": "coalesce(sum(m), 0)",
+    "replied": "coalesce(sum(r), 0)",
+    "credited": "coalesce(sum(c), 0)",
+    "credited_replies": "coalesce(sum(r and c), 0)",
+    "first_talked_at": "min(at)",
+    "last_talked_at": "max(at)",
+    "last_credited_at": "max(case when c then at end)",
+}
+
+
+def once_per_post(mentions: str, *, by: str = "", source: str = "people", x: str = "") -> str:
+    """One row per post (per ``by``) among the mentions ``mentions`` picks from ``source``
+    (whose ``people`` columns are prefixed ``x``): did it name, answer or credit them
+    (``m``, ``r``, ``c``), and when was it posted (``at``). :data:`COUNTED` adds them up."""
+    keys = f"{by}, " if by else ""
+    return (
+        f"select {keys}max({x}role = 'mentioned') as m, max({x}role = 'replied_to') as r, "
+        f"max({x}credited) as c, max({x}posted_at) as at from {source} where {mentions} "
+        f"group by {keys}{x}post_id"
+    )
+
+
 # The counters of posts, which a merged group counts post by post, not member by member.
 _PER_POST = ("talked", "mentioned", "replied", "credited", "credited_replies")
 _DISTINCT = (
-    "select count(*), coalesce(sum(m), 0), coalesce(sum(r), 0), coalesce(sum(c), 0), "
-    "coalesce(sum(r and c), 0) from (select max(x.role = 'mentioned') as m, "
-    "max(x.role = 'replied_to') as r, max(x.credited) as c from people x join persons p on "
-    "p.id = x.person_id where p.root_id = persons.id group by x.post_id)"
+    f"select {', '.join(COUNTED[c] for c in _PER_POST)} from ("
+    + once_per_post(
+        "p.root_id = persons.id", source="people x join persons p on p.id = x.person_id", x="x."
+    )
+    + ")"
 )
 # A group as the people list gives it: the names the counters have for one person.
 GROUPS = (

@@ -12,20 +12,15 @@ import sqlite3
 from typing import Any
 
 from .entity import mention_entity
-from .groups import GROUPS, regroup, roots_of
+from .groups import COUNTED, GROUPS, once_per_post, regroup, roots_of
 from .posts import utc_now
 from .resolution import entity_of, name_key, resolve_mentions
 from .rows import where_clause
 
-_RECOUNT = """
-update persons set (talked, mentioned, replied, credited, credited_replies, first_talked_at,
-  last_talked_at, last_credited_at) = (
-  select count(*), coalesce(sum(m), 0), coalesce(sum(r), 0), coalesce(sum(c), 0),
-    coalesce(sum(r and c), 0), min(at), max(at), max(case when c then at end)
-  from (select max(role = 'mentioned') as m, max(role = 'replied_to') as r,
-          max(credited) as c, max(posted_at) as at
-        from people where person_id = persons.id group by post_id))
-"""
+_RECOUNT = (
+    f"update persons set ({', '.join(COUNTED)}) = (select {', '.join(COUNTED.values())} "
+    f"from ({once_per_post('person_id = persons.id')}))"
+)
 SORTS = {
     "talked": "talked desc, last_talked_at desc",
     "credited": "credited desc, last_credited_at desc",
@@ -36,21 +31,14 @@ SORTS = {
 
 # A group as GROUPS gives it, counted in some posts only: each post once per group, however
 # many of the group's members it names. ``{mentions}`` picks the mentions counted.
-_GROUPS_IN = """
-select g.id, g.name, g.kind, g.merged, c.talked, c.mentioned, c.replied, c.credited,
-  c.credited_replies, g.connections, g.connected, c.first_talked_at, c.last_talked_at,
-  c.last_credited_at, g.connected_on, g.known
-from (
-  select root_id, count(*) as talked, sum(m) as mentioned, sum(r) as replied,
-    sum(c) as credited, sum(r and c) as credited_replies, min(at) as first_talked_at,
-    max(at) as last_talked_at, max(case when c then at end) as last_credited_at
-  from (select root_id, max(role = 'mentioned') as m, max(role = 'replied_to') as r,
-          max(credited) as c, max(posted_at) as at
-        from people where {mentions}
-        group by root_id, post_id)
-  group by root_id) c
-join ({groups}) g on g.id = c.root_id
-"""
+_GROUPS_IN = (
+    "select g.id, g.name, g.kind, g.merged, c.talked, c.mentioned, c.replied, c.credited, "
+    "c.credited_replies, g.connections, g.connected, c.first_talked_at, c.last_talked_at, "
+    "c.last_credited_at, g.connected_on, g.known from (select root_id, "
+    + ", ".join(f"{expression} as {name}" for name, expression in COUNTED.items())
+    + f" from ({once_per_post('{mentions}', by='root_id')}) group by root_id) c "
+    "join ({groups}) g on g.id = c.root_id"
+)
 
 
 def _groups_in(
