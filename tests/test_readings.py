@@ -369,3 +369,62 @@ def test_readings_the_author_framing_someone_else_is_not_speaking_of_self(
 def test_readings_the_model_does_not_call_pride_in_a_brother_a_brag(scorer):
     report = scorer.score("So proud of my brother, who opened his own bakery today.")
     assert report.label == "promotes_others", report.features
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        # admiring a thing the author only met: praise of whoever made it, not a claim
+        ("Big thanks to the organisers, especially Tolu. Best conference I've been to.", True),
+        ("Just watched Rosa Lind's talk. Best talk I saw all week.", True),
+        # a feeling of gratitude aimed at no one lifts up no one
+        ("Humbled and grateful to be named one of the 40 under 40 this year.", False),
+        ("Grateful for a quiet Sunday and a long walk by the river.", False),
+        # unless it answers someone
+        ("So grateful.", True),
+    ],
+)
+def test_readings_admiration_and_gratitude_aimed_at_whom(scorer, text, credited):
+    kind = "reply" if text == "So grateful." else None
+    features = features_of(scorer, text, kind)
+    assert bool(features.credit) is credited, features.credit
+
+
+@pytest.mark.parametrize(
+    ("text", "beside"),
+    [
+        ("Best conference I've been to in years.", 1),
+        ("The cleanest demo I've seen this year.", 1),
+        ("The best product I've ever built.", 0),  # built, not met: the author's own
+        ("The conference I went to was long.", 0),  # nothing admired
+    ],
+)
+def test_readings_the_author_meeting_a_thing_admired_frames_it(scorer, text, beside):
+    features = features_of(scorer, text)
+    assert len(features.self_beside_others) == beside, features.self_beside_others
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Standing room only at my workshop this morning. Slides are up on my site.",
+        "Fully booked for January already. If you want a slot in February, message me.",
+        "Guess who just got promoted to principal? This guy.",
+        "Record quarter for our studio: nine new clients.",
+    ],
+)
+def test_readings_a_full_room_and_a_record_are_the_authors_news(scorer, text):
+    assert features_of(scorer, text).brags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hat tip to @joanna_k for the idea behind this whole thread.",
+        "h/t @devlin for finding this.",
+        "Mira Chen's workshop today was worth every minute.",
+        "Leila's essay on onboarding changed how I think about the first week.",
+    ],
+)
+def test_readings_set_phrases_of_praise_credit_who_they_name(scorer, text):
+    assert features_of(scorer, text).credit

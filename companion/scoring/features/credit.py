@@ -15,11 +15,11 @@ from ... import lexicon
 from .cue import Cue
 from .grammar import (
     about,
+    doer_of,
     is_handle,
     names_someone_else,
     negated,
     owner,
-    predicated_of,
     sentence_of,
     subject,
     who,
@@ -149,7 +149,7 @@ def aimed_at(token: Token) -> tuple[str | None, Token | None]:
             return about(found), found
     if token.dep_ in {"amod", "compound", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
         described = about(token.head)
-        doer = predicated_of(token) if described == "thing" else None
+        doer = doer_of(token) if described == "thing" else None
         if doer is not None and about(doer) != "thing" and not negated(doer.head):
             return about(doer), doer  # "Zainab ran the best review", "I'm the best closer"
         if described == "thing" and token.head.lemma_.lower() in PRAISED_WORK:
@@ -196,10 +196,17 @@ def aimed_at_others(cue: Cue, kind: str | None = None) -> bool:
     """Does this thanks or praise lift up someone other than the author?
 
     Praise of a piece of work ("such a thoughtful take") lifts up its author when the
-    draft answers them (a reply or a comment).
+    draft answers them (a reply or a comment). Thanks said to no one named ("Thank you!")
+    are said to whoever reads; a feeling of gratitude aimed at no one ("Humbled and
+    grateful to be named…") lifts up no one, unless it answers someone.
     """
+    answers = kind in {"reply", "comment"}
     return (
         cue.target in {"person", "reader", "group"}
-        or (cue.kind == "gratitude" and cue.target is None)
-        or (cue.target == "work" and kind in {"reply", "comment"})
+        or (
+            cue.kind == "gratitude"
+            and cue.target is None
+            and (answers or cue.text.lower() not in GRATEFUL)
+        )
+        or (cue.target == "work" and answers)
     )

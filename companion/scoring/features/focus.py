@@ -8,8 +8,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ... import lexicon
 from .cue import Cue
-from .grammar import SELF, THIRD_PERSON, implied_self, is_handle, sentences, who
+from .grammar import (
+    SELF,
+    THIRD_PERSON,
+    clause_about,
+    implied_self,
+    is_handle,
+    meets,
+    sentences,
+    who,
+)
+
+ADMIRING_WORDS = lexicon.words("credit", "admiring_words")
 
 
 def self_references(doc: Doc) -> list[Cue]:
@@ -23,8 +35,9 @@ def self_references(doc: Doc) -> list[Cue]:
 
 def self_beside_others(doc: Doc) -> list[Cue]:
     """The author's words that frame someone else rather than speak of the author: "my
-    brother", "our team" (owning a person or a group), and "the most generous engineer
-    I've worked with" (the author inside a clause about that person)."""
+    brother", "our team" (owning a person or a group), "the most generous engineer I've
+    worked with" (the author inside a clause about that person), and "the best talk I saw"
+    (the author meeting a thing admired, which is someone else's)."""
     cues = []
     for token in doc:
         if token.lower_ not in SELF:
@@ -43,7 +56,28 @@ def self_beside_others(doc: Doc) -> list[Cue]:
             }
         ):
             cues.append(Cue.of("self", token, "self"))
+        elif clause is not None and _meets_a_thing_admired(clause):
+            cues.append(Cue.of("self", token, "self"))
     return cues
+
+
+def _meets_a_thing_admired(verb) -> bool:
+    """ "the best talk I saw", "Best conference I've been to": a clause of meeting a thing
+    that an admiring or superlative word describes."""
+    if not meets(verb):
+        return False
+    thing = verb.head if verb.dep_ == "relcl" else None
+    if thing is None:  # a fronted object, or the object of a stranded preposition
+        thing = next((t for t in verb.subtree if t.i < verb.i and _same(clause_about(t), verb)), None)
+    if thing is None or who(thing) != "thing":
+        return False
+    return any(
+        child.dep_ == "amod"
+        and (child.tag_ == "JJS" or child.lower_ in ADMIRING_WORDS)
+        or child.dep_ == "amod"
+        and any(c.lower_ == "most" for c in child.children)
+        for child in thing.children
+    )
 
 
 def other_references(doc: Doc) -> list[Cue]:
@@ -56,3 +90,8 @@ def other_references(doc: Doc) -> list[Cue]:
         elif target == "person" and token.ent_type_ == "PERSON" and token.ent_iob_ == "B":
             cues.append(Cue.of("other", token, target))
     return cues
+
+
+def _same(token, other) -> bool:
+    """spaCy makes a new Token each time one is asked for: compare places, not objects."""
+    return token is not None and token.i == other.i

@@ -25,6 +25,12 @@ THIRD_PERSON = lexicon.words("grammar", "third_person")
 GROUP = lexicon.words("grammar", "group")
 KIN_AND_ROLES = lexicon.words("grammar", "kin_and_roles")
 NEGATIONS = lexicon.words("grammar", "negations")
+MEETING = lexicon.words("grammar", "meeting")
+# The entities a proper noun can be that are not a person: "Grateful for a quiet Sunday".
+NOT_SOMEONE = frozenset(
+    {"ORG", "PRODUCT", "WORK_OF_ART", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY",
+     "MONEY", "PERCENT", "EVENT"}
+)  # fmt: skip
 
 
 def is_handle(token: Token) -> bool:
@@ -68,7 +74,7 @@ def who(token: Token) -> Who:
         return "person"
     if lower in GROUP or token.lemma_.lower() in GROUP:
         return "group"
-    if token.pos_ == "PROPN" and token.ent_type_ not in {"ORG", "PRODUCT", "WORK_OF_ART"}:
+    if token.pos_ == "PROPN" and token.ent_type_ not in NOT_SOMEONE:
         return "person"
     return "thing"
 
@@ -161,6 +167,41 @@ def predicated_of(token: Token) -> Token | None:
         if current.pos_ in {"VERB", "AUX"}:
             return subject(current)
     return None
+
+
+def clause_about(noun: Token) -> Token | None:
+    """The verb of a clause about a noun that it is the object of: "the best talk [I saw]",
+    a fronted object ("Best thing I've read"), or the object of a stranded preposition
+    ("Best conference I've been to")."""
+    for child in noun.children:
+        if child.dep_ == "relcl":
+            return child
+    head = noun.head
+    if noun.dep_ == "dobj" and noun.i < head.i and head.pos_ in {"VERB", "AUX"}:
+        return head
+    if noun.dep_ == "pobj" and noun.i < head.i and head.dep_ == "prep":
+        verb = head.head
+        return verb if verb.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def meets(verb: Token) -> bool:
+    """A verb of meeting a thing rather than making it: see, read, attend, be (to)…"""
+    return verb.lemma_.lower() in MEETING
+
+
+def doer_of(word: Token) -> Token | None:
+    """Who did or is the thing a describing word describes: :func:`predicated_of`, except
+    the one who only met it in a clause about it ("Best conference I've been to", "the
+    best talk I saw"), who did not make it."""
+    doer = predicated_of(word)
+    if doer is None or word.dep_ not in {"amod", "compound", "nmod"}:
+        return doer
+    clause = clause_about(word.head)
+    if clause is None or not meets(clause):
+        return doer
+    met = subject(clause)
+    return None if met is not None and met.i == doer.i else doer
 
 
 def implied_self(sentence: Span) -> bool:

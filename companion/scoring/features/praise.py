@@ -13,7 +13,7 @@ from ... import lexicon
 from ...nlp.matches import finditer
 from .credit import PRAISED_WORK, aimed_at, beside, is_proud, nearby_person, object_of
 from .cue import Cue
-from .grammar import SELF, name_of, negated, owner, predicated_of, sentence_of, subject, who
+from .grammar import SELF, doer_of, name_of, negated, owner, sentence_of, subject, who
 from .per_segment import tokens_where
 
 ADMIRING_WORDS = lexicon.words("credit", "admiring_words")
@@ -138,7 +138,7 @@ def praise(doc: Doc) -> Iterator[Cue]:
     for token in tokens_where(doc, "praise.may_admire", _may_admire):
         if not _admires(token) or (negated(token) and token.lower_ != "prouder"):
             continue
-        doer = predicated_of(token)
+        doer = doer_of(token)
         if (
             doer is not None
             and doer.lower_ in SELF
